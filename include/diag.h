@@ -1,0 +1,44 @@
+/*
+ * diag.h - every message the user sees goes through here.
+ *
+ * Format (git's): "assess: file.xml:42: system 'crm': owner is empty",
+ * lowercase, no full stop, one line. Functions that report return -1 so that
+ * callers can write `return error("...")`.
+ */
+#ifndef ASSESS_DIAG_H
+#define ASSESS_DIAG_H
+
+/* Exit statuses of the command-line contract (shared/spec/cli.md). */
+enum exit_status {
+	EXIT_OK = 0,       /* done */
+	EXIT_RUNTIME = 1,  /* I/O, database, XSLT failure */
+	EXIT_USAGE = 2,    /* bad command line */
+	EXIT_INVALID = 3,  /* input rejected: inventory or criteria invalid */
+	EXIT_FINDINGS = 4  /* --fail-on matched a finding */
+};
+
+/* Print "assess: MESSAGE" to stderr; returns -1. */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "assess: warning: MESSAGE" to stderr. */
+void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "assess: FILE:LINE: MESSAGE" to stderr, count it as an input
+ * problem (see diag_problem_count) and return -1. line <= 0 omits the line. */
+int error_at(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Number of error_at() reports since start (or the last reset). */
+long diag_problem_count(void);
+void diag_reset_problems(void);
+
+/* Tests: capture every message into a buffer instead of stderr. Pass NULL
+ * to restore stderr. The buffer is owned by the caller (a struct strbuf). */
+struct strbuf;
+void diag_capture(struct strbuf *sink);
+
+/* Route libxml2's and libxslt's own messages through diag (one line each,
+ * with file and line when the library knows them). Called once by main. */
+void diag_install_xml_handlers(void);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * util.h - memory, strings and the ownership rule shared by every module.
+ *
+ * Ownership rule (stated once, followed everywhere):
+ *   - foo_new()     allocates and returns an object the caller owns;
+ *                   release it with foo_free().
+ *   - foo_free(p)   releases p and everything it owns; accepts NULL.
+ *   - foo_init(p)   prepares caller-owned storage (stack or embedded);
+ *                   foo_release(p) frees what it owns but not p itself.
+ *   - const char * returned by a getter is borrowed: valid while its owner
+ *     lives, never freed by the caller. char * returned by a function is
+ *     owned by the caller unless the contract comment says otherwise.
+ *   - Functions that can fail return 0 on success and -1 on failure, after
+ *     reporting the failure exactly once through diag.h; callers only pass
+ *     -1 up. Allocation failure aborts (a batch tool cannot do better).
+ */
+#ifndef ASSESS_UTIL_H
+#define ASSESS_UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* malloc/calloc/realloc/strdup that abort with a message on failure. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+/* strdup that maps NULL to NULL. */
+char *xstrdup_or_null(const char *s);
+
+/* Grow an array `p` of `nr` used elements and `alloc` capacity so that it
+ * can hold `n` elements (in the manner of git's ALLOC_GROW). */
+#define ALLOC_GROW(p, n, alloc)                                              \
+	do {                                                                     \
+		if ((n) > (alloc)) {                                                 \
+			size_t alloc_grow_new_ = (alloc) < 16 ? 16 : (alloc) * 2;        \
+			if (alloc_grow_new_ < (n))                                       \
+				alloc_grow_new_ = (n);                                       \
+			(p) = xrealloc((p), alloc_grow_new_ * sizeof(*(p)));             \
+			(alloc) = alloc_grow_new_;                                       \
+		}                                                                    \
+	} while (0)
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A growable, always NUL-terminated byte buffer. */
+struct strbuf {
+	char *buf;    /* the bytes, NUL-terminated; never NULL after init */
+	size_t len;   /* bytes used, excluding the terminating NUL */
+	size_t alloc; /* bytes allocated */
+};
+
+/* Prepare an empty buffer. */
+void strbuf_init(struct strbuf *sb);
+/* Free the bytes; the buffer may be initialised again. */
+void strbuf_release(struct strbuf *sb);
+/* Append len bytes / a string / a formatted string. */
+void strbuf_add(struct strbuf *sb, const void *data, size_t len);
+void strbuf_addstr(struct strbuf *sb, const char *s);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Empty the buffer, keeping its allocation. */
+void strbuf_reset(struct strbuf *sb);
+/* Hand the bytes to the caller (who frees them) and re-initialise sb. */
+char *strbuf_detach(struct strbuf *sb);
+
+/* Parse a non-negative decimal integer that fills the whole string.
+ * Returns 0 and stores the value, or -1 (nothing reported). */
+int parse_count(const char *s, long long *out);
+
+/* 1 if s is a real calendar date in ISO form YYYY-MM-DD, else 0. */
+int is_iso_date(const char *s);
+/* Days since 1970-01-01 of a date already checked by is_iso_date(). */
+long date_to_days(const char *iso);
+/* Format days since 1970-01-01 as YYYY-MM-DD into out (11 bytes). */
+void days_to_date(long days, char out[11]);
+/* Add months to an ISO date, clamping the day to the month's end. */
+void date_add_months(const char *iso, int months, char out[11]);
+
+/* Today's date (UTC, or $ASSESS_TODAY when set, for tests) as YYYY-MM-DD. */
+void today_iso(char out[11]);
+
+/* Write a whole file atomically: data goes to "PATH.tmp.XXXXXX" in the same
+ * directory, is flushed and fsynced, then renamed over PATH. On failure the
+ * temporary file is removed, the error reported, -1 returned. "-" means
+ * standard output. */
+int write_file_atomic(const char *path, const void *data, size_t len);
+
+/* Check that everything written to stdout really reached it (git's habit).
+ * Returns 0, or reports and returns -1. */
+int finish_stdout(void);
+
+#endif

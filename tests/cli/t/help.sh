@@ -1,0 +1,2 @@
+# --help lists every command
+$ASSESS --help

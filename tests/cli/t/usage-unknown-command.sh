@@ -1,0 +1,2 @@
+# an unknown command is a usage error (exit 2)
+$ASSESS frobnicate

@@ -1,0 +1,77 @@
+/* Unit tests of util.c and facts.c. */
+#include <stdlib.h>
+
+#include "facts.h"
+#include "harness.h"
+#include "util.h"
+
+TEST(util_dates_real_calendar)
+{
+	CHECK(is_iso_date("2024-02-29"));
+	CHECK(!is_iso_date("2023-02-29"));
+	CHECK(!is_iso_date("2026-02-30"));
+	CHECK(!is_iso_date("2026-13-01"));
+	CHECK(!is_iso_date("2026-1-01"));
+	CHECK(!is_iso_date("1900-02-29"));
+	CHECK(is_iso_date("2000-02-29"));
+	CHECK(!is_iso_date(""));
+	CHECK(!is_iso_date(NULL));
+}
+
+TEST(util_date_arithmetic)
+{
+	char out[11];
+	CHECK_INT(date_to_days("1970-01-01"), 0);
+	CHECK_INT(date_to_days("2026-11-21") - date_to_days("2026-11-01"), 20);
+	days_to_date(date_to_days("2024-02-28") + 1, out);
+	CHECK_STR(out, "2024-02-29");
+	date_add_months("2023-05-12", 24, out);
+	CHECK_STR(out, "2025-05-12");
+	date_add_months("2024-08-31", 6, out);
+	CHECK_STR(out, "2025-02-28");
+}
+
+TEST(util_parse_count)
+{
+	long long n = -5;
+	CHECK_INT(parse_count("184000", &n), 0);
+	CHECK_INT(n, 184000);
+	CHECK_INT(parse_count("-1", &n), -1);
+	CHECK_INT(parse_count("", &n), -1);
+	CHECK_INT(parse_count("12a", &n), -1);
+	CHECK_INT(parse_count("99999999999999999999999", &n), -1);
+}
+
+TEST(util_strbuf)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	CHECK_STR(sb.buf, "");
+	strbuf_addf(&sb, "%s-%d", "ND85", 9);
+	strbuf_addstr(&sb, ".2c");
+	CHECK_STR(sb.buf, "ND85-9.2c");
+	char *s = strbuf_detach(&sb);
+	CHECK_STR(s, "ND85-9.2c");
+	CHECK_STR(sb.buf, "");
+	free(s);
+}
+
+TEST(facts_lookup_and_readers)
+{
+	struct system_record rec;
+	system_record_init(&rec);
+	CHECK_INT(fact_lookup("information.secret"), F_INFO_SECRET);
+	CHECK_INT(fact_lookup("no.such.fact"), -1);
+	system_record_set(&rec, F_TYPE, "internal infrastructure");
+	system_record_set(&rec, F_DS_USERS, "10000");
+	system_record_set(&rec, F_SVC_ONLINE, "yes");
+	CHECK_INT(fact_has_word(&rec, F_TYPE, "infrastructure"), 1);
+	CHECK_INT(fact_has_word(&rec, F_TYPE, "internal"), 1);
+	CHECK_INT(fact_has_word(&rec, F_TYPE, "other"), 0);
+	CHECK_INT(fact_has_word(&rec, F_SCOPE, "province"), -1);
+	CHECK_INT(fact_count(&rec, F_DS_USERS), 10000);
+	CHECK_INT(fact_count(&rec, F_DS_BASIC), -1);
+	CHECK_INT(fact_tri(&rec, F_SVC_ONLINE), TRI_YES);
+	CHECK_INT(fact_tri(&rec, F_SVC_COND), TRI_UNKNOWN);
+	system_record_release(&rec);
+}
