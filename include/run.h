@@ -1,0 +1,89 @@
+/*
+ * run.h - what a run says about one system: the vocabulary shared by the
+ * classification engine (classify.h), the findings (findings.h), the store
+ * (store.h) and the results document (results.h).
+ */
+#ifndef ASSESS_RUN_H
+#define ASSESS_RUN_H
+
+#include <stddef.h>
+
+#include "facts.h"
+
+enum severity { SEV_INFO = 0, SEV_WARNING = 1, SEV_CRITICAL = 2 };
+
+/* "info" | "warning" | "critical". */
+const char *severity_name(enum severity sev);
+/* Parse a severity name; returns it or -1. */
+int severity_parse(const char *name);
+
+/* How the approved level compares with the computed one. */
+enum drift {
+	DRIFT_NONE = 0,   /* approved level equals the computed level */
+	DRIFT_UNDER,      /* approved below the computed level: re-determination */
+	DRIFT_OVER,       /* approved above the computed level */
+	DRIFT_UNAPPROVED  /* no approval at all */
+};
+/* "none" | "under" | "over" | "unapproved". */
+const char *drift_name(enum drift d);
+
+/* One finding about one system. */
+struct finding {
+	char *code;            /* stable code, e.g. "unapproved-in-operation" */
+	enum severity severity;
+	char *text_vi;         /* one sentence in Vietnamese, facts filled in */
+	char *text_en;         /* the same in English */
+};
+
+/* Append a finding (the texts are copied). */
+struct system_result;
+void result_add_finding(struct system_result *res, const char *code, enum severity sev,
+                        const char *text_vi, const char *text_en);
+
+/* Counts of requirement statuses at the system's level (findings.h). */
+struct requirement_counts {
+	int applicable; /* requirements that apply at the level */
+	int met;        /* status met (or not-applicable with reason) */
+	int partial;    /* partial or planned */
+	int not_met;    /* not-met, or an expired waiver */
+	int waived;     /* covered by a waiver still in force */
+	int unknown;    /* no control stated */
+};
+
+/* The verdict of a run on one system. */
+struct system_result {
+	char *system_id;         /* the system (owned copy) */
+
+	/* classification (classify.h) */
+	int level;               /* 1..5; 0 when undetermined */
+	int determined;          /* 1 when the unknowns cannot change the level */
+	int level_low;           /* the level the clauses that hold give (0: none) */
+	int level_high;          /* the highest level the unknown clauses could give */
+	char *reason;            /* why undetermined: the facts that matter; NULL when determined */
+	int own_level_low;       /* level_low / level_high from the system's own */
+	int own_level_high;      /*   clauses, before its components are counted */
+	int deciding_clause;     /* index into the rule set's clauses, -1 when none */
+	char *deciding_component;/* a component whose level decides, or NULL */
+	unsigned char *outcomes; /* enum tri per clause of the rule set, in its order */
+	size_t nr_outcomes;
+	char *near_threshold;    /* e.g. "data-subjects.users = 9600, threshold 10000"; or NULL */
+
+	/* approval */
+	int approved_level;      /* 0 when none */
+	enum drift drift;
+
+	/* annual review (findings.h) */
+	struct requirement_counts requirements;
+	char next_inspection_due[11]; /* YYYY-MM-DD, or "" when no cadence */
+	int layers;              /* four-layer model: bit i set when layer i+1 is in place */
+	int layers_unknown;      /* bit i set when layer i+1 is not stated */
+
+	struct finding *findings;
+	size_t nr_findings, alloc_findings;
+};
+
+/* Prepare an empty result for system_id / free everything it owns. */
+void system_result_init(struct system_result *res, const char *system_id);
+void system_result_release(struct system_result *res);
+
+#endif
