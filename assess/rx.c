@@ -1,0 +1,88 @@
+/*
+ * rx.c - PCRE2 wrapper: UTF + UCP, match and depth limits.
+ */
+#include "rx.h"
+
+#include <pcre2.h>
+#include <string.h>
+
+#include "util.h"
+
+struct rx {
+	pcre2_code *code;           /* compiled pattern */
+	pcre2_match_context *mctx;  /* carries the limits */
+	char *pattern;              /* source text */
+};
+
+static char *pcre_message(int code, const char *prefix, size_t offset, int with_offset)
+{
+	PCRE2_UCHAR buf[256];
+	struct strbuf sb;
+	strbuf_init(&sb);
+	if (pcre2_get_error_message(code, buf, sizeof(buf)) < 0)
+		strcpy((char *)buf, "unknown error");
+	strbuf_addf(&sb, "%s%s", prefix, (char *)buf);
+	if (with_offset)
+		strbuf_addf(&sb, " at offset %zu", offset);
+	return strbuf_detach(&sb);
+}
+
+struct rx *rx_compile(const char *pattern, char **err)
+{
+	int code;
+	PCRE2_SIZE offset;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	                               PCRE2_UTF | PCRE2_UCP, &code, &offset, NULL);
+	if (!re) {
+		if (err)
+			*err = pcre_message(code, "", offset, 1);
+		return NULL;
+	}
+	struct rx *rx = xcalloc(1, sizeof(*rx));
+	rx->code = re;
+	rx->mctx = pcre2_match_context_create(NULL);
+	if (!rx->mctx) {
+		rx_free(rx);
+		if (err)
+			*err = xstrdup("out of memory");
+		return NULL;
+	}
+	pcre2_set_match_limit(rx->mctx, RX_MATCH_LIMIT);
+	pcre2_set_depth_limit(rx->mctx, RX_DEPTH_LIMIT);
+	rx->pattern = xstrdup(pattern);
+	return rx;
+}
+
+int rx_match(const struct rx *rx, const char *subject, size_t len, char **err)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(rx->code, NULL);
+	if (!md) {
+		if (err)
+			*err = xstrdup("out of memory");
+		return -1;
+	}
+	int rc = pcre2_match(rx->code, (PCRE2_SPTR)subject, len, 0, 0, md, rx->mctx);
+	pcre2_match_data_free(md);
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (err)
+		*err = pcre_message(rc, "pattern matching failed: ", 0, 0);
+	return -1;
+}
+
+const char *rx_pattern(const struct rx *rx)
+{
+	return rx->pattern;
+}
+
+void rx_free(struct rx *rx)
+{
+	if (!rx)
+		return;
+	pcre2_code_free(rx->code);
+	pcre2_match_context_free(rx->mctx);
+	free(rx->pattern);
+	free(rx);
+}

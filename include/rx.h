@@ -1,0 +1,40 @@
+/*
+ * rx.h - PCRE2 regular expressions with bounded matching.
+ *
+ * Patterns are compiled in UTF mode with Unicode properties, so \w and
+ * [[:alpha:]] know Vietnamese letters. Every match runs under a match limit
+ * and a depth limit: a pattern with catastrophic backtracking fails with an
+ * error instead of hanging.
+ */
+#ifndef ASSESS_RX_H
+#define ASSESS_RX_H
+
+#include <stddef.h>
+
+struct rx;
+
+/* Match and depth limits applied to every rx_match (PCRE2 units). */
+#define RX_MATCH_LIMIT 1000000u
+#define RX_DEPTH_LIMIT 10000u
+
+/*
+ * Compile pattern. Returns the compiled expression, or NULL with a message
+ * ("missing closing parenthesis at offset 4") stored in *err, which the
+ * caller frees.
+ */
+struct rx *rx_compile(const char *pattern, char **err);
+
+/*
+ * Does subject (len bytes, UTF-8) match anywhere? Returns 1 match, 0 no
+ * match, -1 when matching failed (limit hit, invalid UTF-8) with a message
+ * in *err (caller frees) if err is non-NULL.
+ */
+int rx_match(const struct rx *rx, const char *subject, size_t len, char **err);
+
+/* The pattern text the expression was compiled from (borrowed). */
+const char *rx_pattern(const struct rx *rx);
+
+/* Free a compiled expression; accepts NULL. */
+void rx_free(struct rx *rx);
+
+#endif
