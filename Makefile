@@ -98,3 +98,13 @@ install: $(BIN)
 
 clean:
 	rm -rf build
+
+# Benchmark: a deterministic inventory generator, a libxml2-only floor, and the table.
+BENCH_CFLAGS = $(CSTD) -O2 -g -Wall -Wextra $(shell pkg-config --cflags libxml-2.0)
+$(BUILD)/bench-gen: tests/bench/gen.c | $(BUILD)/obj
+	$(CC) $(BENCH_CFLAGS) -o $@ $<
+$(BUILD)/bench-floor: tests/bench/floor.c | $(BUILD)/obj
+	$(CC) $(BENCH_CFLAGS) -o $@ $< $(shell pkg-config --libs libxml-2.0)
+
+bench: $(BIN) $(BUILD)/bench-gen $(BUILD)/bench-floor
+	BUILD=$(BUILD) sh tests/bench/run.sh $(BENCH_SIZES)
