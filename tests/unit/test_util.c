@@ -75,3 +75,25 @@ TEST(facts_lookup_and_readers)
 	CHECK_INT(fact_tri(&rec, F_SVC_COND), TRI_UNKNOWN);
 	system_record_release(&rec);
 }
+
+#include "strmap.h"
+
+TEST(strmap_put_get_grow)
+{
+	struct strmap map;
+	char key[32];
+	size_t v = 0;
+	strmap_init(&map);
+	CHECK_INT(strmap_get(&map, "absent", &v), 0);
+	for (size_t i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "ah-%zu", i);
+		CHECK_INT(strmap_put(&map, key, i, NULL), 0);
+	}
+	CHECK_INT(map.size, 5000);
+	CHECK_INT(strmap_put(&map, "ah-42", 7, &v), 1);
+	CHECK_INT(v, 42);
+	CHECK_INT(strmap_get(&map, "ah-4999", &v), 1);
+	CHECK_INT(v, 4999);
+	CHECK_INT(strmap_get(&map, "ah-5000", &v), 0);
+	strmap_release(&map);
+}
