@@ -47,6 +47,18 @@ void system_result_init(struct system_result *res, const char *system_id)
 	res->deciding_clause = -1;
 }
 
+void system_result_release_findings(struct system_result *res)
+{
+	for (size_t i = 0; i < res->nr_findings; i++) {
+		free(res->findings[i].code);
+		free(res->findings[i].text_vi);
+		free(res->findings[i].text_en);
+	}
+	free(res->findings);
+	res->findings = NULL;
+	res->nr_findings = res->alloc_findings = 0;
+}
+
 void system_result_release(struct system_result *res)
 {
 	if (!res)
@@ -56,11 +68,6 @@ void system_result_release(struct system_result *res)
 	free(res->deciding_component);
 	free(res->outcomes);
 	free(res->near_threshold);
-	for (size_t i = 0; i < res->nr_findings; i++) {
-		free(res->findings[i].code);
-		free(res->findings[i].text_vi);
-		free(res->findings[i].text_en);
-	}
-	free(res->findings);
+	system_result_release_findings(res);
 	memset(res, 0, sizeof(*res));
 }

@@ -85,5 +85,7 @@ struct system_result {
 /* Prepare an empty result for system_id / free everything it owns. */
 void system_result_init(struct system_result *res, const char *system_id);
 void system_result_release(struct system_result *res);
+/* Free the findings only (once they are stored), keeping the verdict. */
+void system_result_release_findings(struct system_result *res);
 
 #endif
