@@ -1,0 +1,1588 @@
+/*
+ * store.c - the SQLite database: migrations, imports, snapshot reading, runs.
+ *
+ * The statements live in one table (enum stmt_id / stmt_sql) and are
+ * prepared on first use and reused for the life of the connection. Column
+ * lists that follow facts.h are pasted together at compile time from
+ * FACT_LIST, so the SQL text is a constant; the CREATE TABLE of migration 1
+ * is written out literally and a unit test checks that it has every column.
+ */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "diag.h"
+#include "util.h"
+
+#define STORE_APPLICATION_ID 0x41535345 /* "ASSE" */
+
+/* ---- schema ------------------------------------------------------------ */
+
+static const char *const migrations[] = {
+	/* 1: snapshots, systems and their children, organizations, runs */
+	"CREATE TABLE snapshots(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  created TEXT NOT NULL,\n"
+	"  as_of TEXT,\n"
+	"  files TEXT NOT NULL,\n"
+	"  systems INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE systems(\n"
+	"  row INTEGER PRIMARY KEY,\n"
+	"  snapshot INTEGER NOT NULL REFERENCES snapshots(id),\n"
+	"  id TEXT NOT NULL,\n"
+	"  file TEXT,\n"
+	"  line INTEGER,\n"
+	"  owner TEXT,\n"
+	"  operator TEXT,\n"
+	"  status TEXT,\n"
+	"  name TEXT,\n"
+	"  description TEXT,\n"
+	"  type TEXT,\n"
+	"  info_public TEXT,\n"
+	"  info_private TEXT,\n"
+	"  info_personal TEXT,\n"
+	"  info_secret TEXT,\n"
+	"  info_defence_security TEXT,\n"
+	"  svc_present TEXT,\n"
+	"  svc_online TEXT,\n"
+	"  svc_public_service_level TEXT,\n"
+	"  svc_public_service_mode TEXT,\n"
+	"  svc_admin_procedures TEXT,\n"
+	"  svc_conditional_business TEXT,\n"
+	"  svc_conditional_ref TEXT,\n"
+	"  ds_users TEXT,\n"
+	"  ds_basic TEXT,\n"
+	"  ds_sensitive TEXT,\n"
+	"  ds_as_of TEXT,\n"
+	"  ds_method TEXT,\n"
+	"  scope TEXT,\n"
+	"  shared_agencies TEXT,\n"
+	"  always_on TEXT,\n"
+	"  nat_e_government TEXT,\n"
+	"  nat_critical_data TEXT,\n"
+	"  nat_security_list TEXT,\n"
+	"  ics_work_grade TEXT,\n"
+	"  ics_national_security_work TEXT,\n"
+	"  harm_national_security TEXT,\n"
+	"  harm_strategic TEXT,\n"
+	"  decided_level TEXT,\n"
+	"  decided_by TEXT,\n"
+	"  decided_ref TEXT,\n"
+	"  hosting TEXT,\n"
+	"  appr_level TEXT,\n"
+	"  appr_rules TEXT,\n"
+	"  appr_decision TEXT,\n"
+	"  appr_date TEXT,\n"
+	"  appr_approved_by TEXT,\n"
+	"  reg_decision TEXT,\n"
+	"  reg_date TEXT,\n"
+	"  plan_status TEXT,\n"
+	"  prot_on_site TEXT,\n"
+	"  prot_provider TEXT,\n"
+	"  prot_independent_audit TEXT,\n"
+	"  prot_national_monitoring TEXT,\n"
+	"  prot_provider_name TEXT\n"
+	") STRICT;\n"
+	"CREATE INDEX systems_id ON systems(id);\n"
+	"CREATE INDEX systems_snapshot_owner ON systems(snapshot, owner);\n"
+	"CREATE TABLE components(\n"
+	"  system_row INTEGER NOT NULL REFERENCES systems(row),\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  ref TEXT NOT NULL,\n"
+	"  line INTEGER,\n"
+	"  PRIMARY KEY(system_row, pos)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE inspections(\n"
+	"  system_row INTEGER NOT NULL REFERENCES systems(row),\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  date TEXT,\n"
+	"  kind TEXT,\n"
+	"  independent TEXT,\n"
+	"  by_whom TEXT,\n"
+	"  findings INTEGER,\n"
+	"  line INTEGER,\n"
+	"  PRIMARY KEY(system_row, pos)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE controls(\n"
+	"  system_row INTEGER NOT NULL REFERENCES systems(row),\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  ref TEXT,\n"
+	"  status TEXT,\n"
+	"  due TEXT,\n"
+	"  evidence TEXT,\n"
+	"  line INTEGER,\n"
+	"  PRIMARY KEY(system_row, pos)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE waivers(\n"
+	"  system_row INTEGER NOT NULL REFERENCES systems(row),\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  ref TEXT,\n"
+	"  reason TEXT,\n"
+	"  approved_by TEXT,\n"
+	"  until TEXT,\n"
+	"  line INTEGER,\n"
+	"  PRIMARY KEY(system_row, pos)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE organizations(\n"
+	"  row INTEGER PRIMARY KEY,\n"
+	"  snapshot INTEGER NOT NULL REFERENCES snapshots(id),\n"
+	"  id TEXT NOT NULL,\n"
+	"  role TEXT,\n"
+	"  parent TEXT,\n"
+	"  name TEXT,\n"
+	"  file TEXT,\n"
+	"  line INTEGER\n"
+	") STRICT;\n"
+	"CREATE INDEX organizations_snapshot_id ON organizations(snapshot, id);\n"
+	"CREATE INDEX organizations_id ON organizations(id);\n"
+	"CREATE TABLE snapshot_systems(\n"
+	"  snapshot INTEGER NOT NULL REFERENCES snapshots(id),\n"
+	"  system_row INTEGER NOT NULL REFERENCES systems(row),\n"
+	"  PRIMARY KEY(snapshot, system_row)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE snapshot_organizations(\n"
+	"  snapshot INTEGER NOT NULL REFERENCES snapshots(id),\n"
+	"  org_row INTEGER NOT NULL REFERENCES organizations(row),\n"
+	"  PRIMARY KEY(snapshot, org_row)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE runs(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  snapshot INTEGER NOT NULL REFERENCES snapshots(id),\n"
+	"  rules TEXT NOT NULL,\n"
+	"  rules_title_vi TEXT,\n"
+	"  rules_title_en TEXT,\n"
+	"  rules_file TEXT,\n"
+	"  rules_digest TEXT,\n"
+	"  date TEXT,\n"
+	"  as_of TEXT,\n"
+	"  generated TEXT,\n"
+	"  tool_version TEXT,\n"
+	"  systems INTEGER NOT NULL,\n"
+	"  undetermined INTEGER NOT NULL,\n"
+	"  critical INTEGER NOT NULL,\n"
+	"  warning INTEGER NOT NULL,\n"
+	"  info INTEGER NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE run_clauses(\n"
+	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  clause_id TEXT NOT NULL,\n"
+	"  level INTEGER,\n"
+	"  PRIMARY KEY(run, pos)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE run_systems(\n"
+	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
+	"  system_id TEXT NOT NULL,\n"
+	"  system_row INTEGER REFERENCES systems(row),\n"
+	"  level INTEGER,\n"
+	"  determined INTEGER NOT NULL,\n"
+	"  level_low INTEGER,\n"
+	"  level_high INTEGER,\n"
+	"  own_level_low INTEGER,\n"
+	"  own_level_high INTEGER,\n"
+	"  reason TEXT,\n"
+	"  deciding_clause TEXT,\n"
+	"  deciding_component TEXT,\n"
+	"  near_threshold TEXT,\n"
+	"  approved_level INTEGER,\n"
+	"  drift TEXT,\n"
+	"  outcomes TEXT,\n"
+	"  req_applicable INTEGER,\n"
+	"  req_met INTEGER,\n"
+	"  req_partial INTEGER,\n"
+	"  req_not_met INTEGER,\n"
+	"  req_waived INTEGER,\n"
+	"  req_unknown INTEGER,\n"
+	"  next_due TEXT,\n"
+	"  layers INTEGER,\n"
+	"  layers_unknown INTEGER,\n"
+	"  PRIMARY KEY(run, system_id)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"CREATE TABLE run_findings(\n"
+	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
+	"  system_id TEXT NOT NULL,\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  code TEXT NOT NULL,\n"
+	"  severity TEXT NOT NULL,\n"
+	"  text_vi TEXT,\n"
+	"  text_en TEXT,\n"
+	"  PRIMARY KEY(run, system_id, pos)\n"
+	") STRICT, WITHOUT ROWID;\n",
+};
+
+int store_schema_version(void)
+{
+	return (int)ARRAY_SIZE(migrations);
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+#define FACT_COL(id, name, kind, values, column) ", " column
+#define FACT_SCOL(id, name, kind, values, column) ", s." column
+#define FACT_PARAM(id, name, kind, values, column) ", ?"
+#define SYSTEM_COLUMNS_BEFORE_FACTS 3 /* row, file, line */
+
+/* The snapshot's systems joined through membership, in row order. */
+#define MEMBER_ROWS(table, alias)                                            \
+	" FROM snapshot_systems ss JOIN " table " " alias                        \
+	" ON " alias ".system_row = ss.system_row WHERE ss.snapshot = ?1"        \
+	" ORDER BY ss.system_row, " alias ".pos"
+
+enum stmt_id {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_LATEST_SNAPSHOT,
+	ST_NEW_SNAPSHOT,
+	ST_INSERT_SYSTEM,
+	ST_INSERT_COMPONENT,
+	ST_INSERT_INSPECTION,
+	ST_INSERT_CONTROL,
+	ST_INSERT_WAIVER,
+	ST_INSERT_ORG,
+	ST_MEMBERS_NEW,
+	ST_MEMBERS_KEPT,
+	ST_ORGS_NEW,
+	ST_ORGS_KEPT,
+	ST_CONFLICTS,
+	ST_SNAPSHOT_COUNT,
+	ST_SNAPSHOT_AS_OF,
+	ST_FINISH_SNAPSHOT,
+	ST_KNOWN_SYSTEM,
+	ST_KNOWN_ORG,
+	ST_EACH_SYSTEM,
+	ST_EACH_COMPONENT,
+	ST_EACH_INSPECTION,
+	ST_EACH_CONTROL,
+	ST_EACH_WAIVER,
+	ST_EACH_ORG,
+	ST_INSERT_RUN,
+	ST_INSERT_RUN_CLAUSE,
+	ST_INSERT_RUN_SYSTEM,
+	ST_INSERT_RUN_FINDING,
+	ST_FINISH_RUN,
+	ST_LATEST_RUN,
+	ST_GET_RUN,
+	ST_EACH_RUN,
+	ST_RUN_CLAUSES,
+	ST_EACH_RUN_SYSTEM,
+	ST_EACH_RUN_FINDING,
+	NR_STMT
+};
+
+#define RUN_COLUMNS                                                          \
+	"id, snapshot, rules, rules_title_vi, rules_title_en, rules_file, "      \
+	"rules_digest, date, as_of, \"generated\", tool_version, systems, "      \
+	"undetermined, critical, warning, info"
+
+static const char *const stmt_sql[NR_STMT] = {
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_LATEST_SNAPSHOT] = "SELECT coalesce(max(id), 0) FROM snapshots",
+	[ST_NEW_SNAPSHOT] = "INSERT INTO snapshots(created, as_of, files, systems) "
+	                    "VALUES(?1, NULL, '', 0)",
+	[ST_INSERT_SYSTEM] = "INSERT INTO systems(snapshot, file, line" FACT_LIST(FACT_COL)
+	                     ") VALUES(?, ?, ?" FACT_LIST(FACT_PARAM) ")",
+	[ST_INSERT_COMPONENT] = "INSERT INTO components(system_row, pos, ref, line) "
+	                        "VALUES(?1, ?2, ?3, ?4)",
+	[ST_INSERT_INSPECTION] = "INSERT INTO inspections(system_row, pos, date, kind, "
+	                         "independent, by_whom, findings, line) "
+	                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_INSERT_CONTROL] = "INSERT INTO controls(system_row, pos, ref, status, due, "
+	                      "evidence, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_INSERT_WAIVER] = "INSERT INTO waivers(system_row, pos, ref, reason, "
+	                     "approved_by, until, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_INSERT_ORG] = "INSERT INTO organizations(snapshot, id, role, parent, name, "
+	                  "file, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_MEMBERS_NEW] = "INSERT INTO snapshot_systems(snapshot, system_row) "
+	                   "SELECT ?1, row FROM systems WHERE snapshot = ?1",
+	[ST_MEMBERS_KEPT] =
+		"INSERT INTO snapshot_systems(snapshot, system_row) "
+		"SELECT ?1, ss.system_row FROM snapshot_systems ss "
+		"JOIN systems k ON k.row = ss.system_row "
+		"WHERE ss.snapshot = ?2 "
+		"AND NOT EXISTS (SELECT 1 FROM systems n "
+		"                WHERE n.snapshot = ?1 AND n.owner = k.owner) "
+		"AND NOT EXISTS (SELECT 1 FROM organizations o "
+		"                WHERE o.snapshot = ?1 AND o.id = k.owner AND o.role = 'owner')",
+	[ST_ORGS_NEW] = "INSERT INTO snapshot_organizations(snapshot, org_row) "
+	                "SELECT ?1, row FROM organizations WHERE snapshot = ?1",
+	[ST_ORGS_KEPT] =
+		"INSERT INTO snapshot_organizations(snapshot, org_row) "
+		"SELECT ?1, so.org_row FROM snapshot_organizations so "
+		"JOIN organizations k ON k.row = so.org_row "
+		"WHERE so.snapshot = ?2 "
+		"AND NOT EXISTS (SELECT 1 FROM organizations n "
+		"                WHERE n.snapshot = ?1 AND n.id = k.id)",
+	/* an imported system whose id is also another member of the snapshot */
+	[ST_CONFLICTS] =
+		"SELECT n.id, n.file, n.line, k.owner, k.file, k.line, k.snapshot = ?1 "
+		"FROM systems n JOIN systems k ON k.id = n.id AND k.row < n.row "
+		"JOIN snapshot_systems ks ON ks.snapshot = ?1 AND ks.system_row = k.row "
+		"WHERE n.snapshot = ?1 ORDER BY n.row",
+	[ST_SNAPSHOT_COUNT] = "SELECT count(*) FROM snapshot_systems WHERE snapshot = ?1",
+	[ST_SNAPSHOT_AS_OF] = "SELECT coalesce(as_of, '') FROM snapshots WHERE id = ?1",
+	[ST_FINISH_SNAPSHOT] = "UPDATE snapshots SET as_of = ?2, files = ?3, systems = ?4 "
+	                       "WHERE id = ?1",
+	[ST_KNOWN_SYSTEM] = "SELECT 1 FROM systems s JOIN snapshot_systems ss "
+	                    "ON ss.snapshot = ?1 AND ss.system_row = s.row "
+	                    "WHERE s.id = ?2 LIMIT 1",
+	[ST_KNOWN_ORG] = "SELECT o.role FROM organizations o JOIN snapshot_organizations so "
+	                 "ON so.snapshot = ?1 AND so.org_row = o.row "
+	                 "WHERE o.id = ?2 LIMIT 1",
+	[ST_EACH_SYSTEM] = "SELECT s.row, s.file, s.line" FACT_LIST(FACT_SCOL)
+	                   " FROM snapshot_systems ss JOIN systems s ON s.row = ss.system_row"
+	                   " WHERE ss.snapshot = ?1 ORDER BY ss.system_row",
+	[ST_EACH_COMPONENT] = "SELECT c.system_row, c.ref, c.line" MEMBER_ROWS("components", "c"),
+	[ST_EACH_INSPECTION] = "SELECT c.system_row, c.date, c.kind, c.independent, c.by_whom, "
+	                       "c.findings, c.line" MEMBER_ROWS("inspections", "c"),
+	[ST_EACH_CONTROL] = "SELECT c.system_row, c.ref, c.status, c.due, c.evidence, c.line"
+	                    MEMBER_ROWS("controls", "c"),
+	[ST_EACH_WAIVER] = "SELECT c.system_row, c.ref, c.reason, c.approved_by, c.until, c.line"
+	                   MEMBER_ROWS("waivers", "c"),
+	[ST_EACH_ORG] = "SELECT o.id, o.role, o.parent, o.name, o.file, o.line "
+	                "FROM snapshot_organizations so JOIN organizations o "
+	                "ON o.row = so.org_row WHERE so.snapshot = ?1 ORDER BY so.org_row",
+	[ST_INSERT_RUN] = "INSERT INTO runs(" RUN_COLUMNS ") VALUES(NULL, ?, ?, ?, ?, ?, ?, ?, "
+	                  "?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_INSERT_RUN_CLAUSE] = "INSERT INTO run_clauses(run, pos, clause_id, level) "
+	                         "VALUES(?1, ?2, ?3, ?4)",
+	[ST_INSERT_RUN_SYSTEM] =
+		"INSERT INTO run_systems(run, system_id, system_row, level, determined, "
+		"level_low, level_high, own_level_low, own_level_high, reason, "
+		"deciding_clause, deciding_component, near_threshold, approved_level, drift, "
+		"outcomes, req_applicable, req_met, req_partial, req_not_met, req_waived, "
+		"req_unknown, next_due, layers, layers_unknown) "
+		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_INSERT_RUN_FINDING] = "INSERT INTO run_findings(run, system_id, pos, code, "
+	                          "severity, text_vi, text_en) "
+	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_FINISH_RUN] = "UPDATE runs SET systems = ?2, undetermined = ?3, critical = ?4, "
+	                  "warning = ?5, info = ?6 WHERE id = ?1",
+	[ST_LATEST_RUN] = "SELECT coalesce(max(id), 0) FROM runs",
+	[ST_GET_RUN] = "SELECT " RUN_COLUMNS " FROM runs WHERE id = ?1",
+	[ST_EACH_RUN] = "SELECT " RUN_COLUMNS " FROM runs ORDER BY id",
+	[ST_RUN_CLAUSES] = "SELECT clause_id, level FROM run_clauses WHERE run = ?1 "
+	                   "ORDER BY pos",
+	[ST_EACH_RUN_SYSTEM] =
+		"SELECT r.system_id, r.system_row, r.level, r.determined, r.level_low, "
+		"r.level_high, r.own_level_low, r.own_level_high, r.reason, "
+		"r.deciding_clause, r.deciding_component, r.near_threshold, "
+		"r.approved_level, r.drift, r.outcomes, r.req_applicable, r.req_met, "
+		"r.req_partial, r.req_not_met, r.req_waived, r.req_unknown, r.next_due, "
+		"r.layers, r.layers_unknown, s.file, s.line" FACT_LIST(FACT_SCOL)
+		" FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
+		" WHERE r.run = ?1 AND (?2 IS NULL OR r.system_id = ?2)"
+		" ORDER BY r.system_id",
+	[ST_EACH_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en "
+	                        "FROM run_findings WHERE run = ?1 "
+	                        "AND (?2 IS NULL OR system_id = ?2) "
+	                        "ORDER BY system_id, pos",
+};
+
+struct store {
+	sqlite3 *db;                  /* the connection */
+	char *path;                   /* as given to store_open, for messages */
+	sqlite3_stmt *stmt[NR_STMT];  /* prepared on first use, see stmt() */
+	int busy;                     /* an import or a run holds a transaction */
+	long resolve_snapshot;        /* snapshot the resolvers answer from; -1 = latest */
+	int resolver_failed;          /* a resolver hit a database error */
+	char *org_role;               /* last answer of store_known_org_role */
+	char **run_clause_ids;        /* clause ids of the open run */
+	size_t nr_run_clauses;
+};
+
+struct store_import {
+	struct store *st;   /* the store (its transaction is ours) */
+	long snapshot;      /* the new snapshot id */
+	long base;          /* the previous snapshot, 0 when none */
+	long nr_systems;    /* systems stored so far */
+	char as_of[11];     /* latest as-of of the files, "" when none */
+	struct strbuf files;/* file names, one per line */
+	int failed;         /* a store_import_* call failed: only rollback is left */
+};
+
+static int db_error(struct store *st, const char *what)
+{
+	return error("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+}
+
+/* The statement id, reset and with no bindings; NULL after reporting. */
+static sqlite3_stmt *stmt(struct store *st, enum stmt_id id)
+{
+	sqlite3_stmt *s = st->stmt[id];
+	if (!s) {
+		if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+		                       &st->stmt[id], NULL) != SQLITE_OK) {
+			db_error(st, "cannot prepare statement");
+			return NULL;
+		}
+		return st->stmt[id];
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *text)
+{
+	if (text)
+		sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* Bind n, or NULL when n == null_value. */
+static void bind_int_or_null(sqlite3_stmt *s, int i, long long n, long long null_value)
+{
+	if (n == null_value)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int64(s, i, n);
+}
+
+static char *column_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static const char *column_str(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+/* Step a statement that returns no row; reset it afterwards. */
+static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, what);
+	return 0;
+}
+
+/* Run a one-integer query; -1 after reporting. */
+static long long query_long(struct store *st, enum stmt_id id, long long param,
+                            const char *what)
+{
+	sqlite3_stmt *s = stmt(st, id);
+	if (!s)
+		return -1;
+	if (param >= 0)
+		sqlite3_bind_int64(s, 1, param);
+	int rc = sqlite3_step(s);
+	long long v = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return db_error(st, what);
+	return v;
+}
+
+static int exec_simple(struct store *st, enum stmt_id id)
+{
+	sqlite3_stmt *s = stmt(st, id);
+	if (!s)
+		return -1;
+	return step_done(st, s, stmt_sql[id]);
+}
+
+static int begin(struct store *st)
+{
+	if (st->busy)
+		return error("%s: an import or a run is already open", st->path);
+	if (exec_simple(st, ST_BEGIN) < 0)
+		return -1;
+	st->busy = 1;
+	return 0;
+}
+
+static int finish(struct store *st, int commit)
+{
+	int ret = 0;
+	if (commit)
+		ret = exec_simple(st, ST_COMMIT);
+	if (!commit || ret < 0) {
+		if (sqlite3_get_autocommit(st->db) == 0 && exec_simple(st, ST_ROLLBACK) < 0)
+			ret = -1;
+	}
+	st->busy = 0;
+	return ret;
+}
+
+/* ---- open, migrate, close --------------------------------------------- */
+
+static int pragma_int(struct store *st, const char *sql, long long *out)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, "cannot read the schema version");
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return db_error(st, "cannot read the schema version");
+	return 0;
+}
+
+static int exec_sql(struct store *st, const char *sql, const char *what)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		error("%s: %s: %s", st->path, what, msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int migrate(struct store *st)
+{
+	long long version, app_id;
+	int latest = store_schema_version();
+
+	if (pragma_int(st, "PRAGMA user_version", &version) < 0)
+		return -1;
+	if (version > latest)
+		return error("%s: database schema version %lld is newer than this assess "
+		             "knows (%d); use a newer assess", st->path, version, latest);
+	if (pragma_int(st, "PRAGMA application_id", &app_id) < 0)
+		return -1;
+	if (version > 0 && app_id != STORE_APPLICATION_ID)
+		return error("%s: not an assess database", st->path);
+
+	while (version < latest) {
+		char sql[96];
+		if (exec_sql(st, "BEGIN IMMEDIATE", "cannot start the migration") < 0)
+			return -1;
+		/* another process may have migrated while we waited for the lock */
+		if (pragma_int(st, "PRAGMA user_version", &version) < 0)
+			goto fail;
+		if (version >= latest) {
+			exec_sql(st, "ROLLBACK", "cannot end the migration");
+			break;
+		}
+		if (exec_sql(st, migrations[version], "cannot migrate the database") < 0)
+			goto fail;
+		/* integers from this file, not data: PRAGMA takes no parameters */
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %lld; PRAGMA application_id = %d",
+		         version + 1, STORE_APPLICATION_ID);
+		if (exec_sql(st, sql, "cannot migrate the database") < 0 ||
+		    exec_sql(st, "COMMIT", "cannot migrate the database") < 0)
+			goto fail;
+		version++;
+	}
+	return 0;
+fail:
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int store_open(const char *path, struct store **out)
+{
+	struct store *st = xcalloc(1, sizeof(*st));
+	*out = NULL;
+	st->path = xstrdup(path);
+	st->resolve_snapshot = -1;
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		if (st->db)
+			db_error(st, "cannot open the database");
+		else
+			error("%s: cannot open the database", path);
+		store_close(st);
+		return -1;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 5000);
+	if (exec_sql(st, "PRAGMA foreign_keys = ON", "cannot open the database") < 0 ||
+	    exec_sql(st, "PRAGMA journal_mode = WAL", "cannot open the database") < 0 ||
+	    exec_sql(st, "PRAGMA synchronous = NORMAL", "cannot open the database") < 0 ||
+	    migrate(st) < 0) {
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+static void free_run_clauses(struct store *st)
+{
+	for (size_t i = 0; i < st->nr_run_clauses; i++)
+		free(st->run_clause_ids[i]);
+	free(st->run_clause_ids);
+	st->run_clause_ids = NULL;
+	st->nr_run_clauses = 0;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < NR_STMT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	if (st->db && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(st->db);
+	free_run_clauses(st);
+	free(st->org_role);
+	free(st->path);
+	free(st);
+}
+
+/* ---- import ------------------------------------------------------------ */
+
+static void now_iso(char out[21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+long store_latest_snapshot(struct store *st)
+{
+	long long v = query_long(st, ST_LATEST_SNAPSHOT, -1, "cannot read the snapshots");
+	return v < 0 ? 0 : (long)v;
+}
+
+int store_import_begin(struct store *st, struct store_import **out)
+{
+	char created[21];
+	long long base;
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	if (begin(st) < 0)
+		return -1;
+	base = query_long(st, ST_LATEST_SNAPSHOT, -1, "cannot read the snapshots");
+	if (base < 0 || !(s = stmt(st, ST_NEW_SNAPSHOT)))
+		goto fail;
+	now_iso(created);
+	bind_text(s, 1, created);
+	if (step_done(st, s, "cannot create a snapshot") < 0)
+		goto fail;
+
+	struct store_import *imp = xcalloc(1, sizeof(*imp));
+	imp->st = st;
+	imp->snapshot = (long)sqlite3_last_insert_rowid(st->db);
+	imp->base = (long)base;
+	strbuf_init(&imp->files);
+	st->resolve_snapshot = imp->base;
+	st->resolver_failed = 0;
+	*out = imp;
+	return 0;
+fail:
+	finish(st, 0);
+	return -1;
+}
+
+int store_import_file(struct store_import *imp, const char *file, const char *as_of)
+{
+	if (!imp || imp->failed)
+		return -1;
+	if (imp->files.len)
+		strbuf_addstr(&imp->files, "\n");
+	strbuf_addstr(&imp->files, file ? file : "-");
+	if (as_of && strlen(as_of) == 10 && strcmp(as_of, imp->as_of) > 0)
+		memcpy(imp->as_of, as_of, 11);
+	return 0;
+}
+
+int store_import_organization(struct store_import *imp, const struct organization *org)
+{
+	if (!imp || imp->failed)
+		return -1;
+	struct store *st = imp->st;
+	sqlite3_stmt *s = stmt(st, ST_INSERT_ORG);
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	bind_text(s, 2, org->id);
+	bind_text(s, 3, org->role);
+	bind_text(s, 4, org->parent);
+	bind_text(s, 5, org->name);
+	bind_text(s, 6, org->file);
+	sqlite3_bind_int64(s, 7, org->line);
+	if (step_done(st, s, "cannot store an organization") < 0)
+		goto fail;
+	return 0;
+fail:
+	imp->failed = 1;
+	return -1;
+}
+
+static int insert_children(struct store *st, long long row, const struct system_record *rec)
+{
+	sqlite3_stmt *s;
+
+	for (size_t i = 0; i < rec->nr_components; i++) {
+		const struct component_ref *c = &rec->components[i];
+		if (!(s = stmt(st, ST_INSERT_COMPONENT)))
+			return -1;
+		sqlite3_bind_int64(s, 1, row);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, c->ref);
+		sqlite3_bind_int64(s, 4, c->line);
+		if (step_done(st, s, "cannot store a component") < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < rec->nr_inspections; i++) {
+		const struct inspection *in = &rec->inspections[i];
+		if (!(s = stmt(st, ST_INSERT_INSPECTION)))
+			return -1;
+		sqlite3_bind_int64(s, 1, row);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, in->date);
+		bind_text(s, 4, in->kind);
+		bind_text(s, 5, in->independent);
+		bind_text(s, 6, in->by);
+		bind_int_or_null(s, 7, in->findings, -1);
+		sqlite3_bind_int64(s, 8, in->line);
+		if (step_done(st, s, "cannot store an inspection") < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < rec->nr_controls; i++) {
+		const struct control *c = &rec->controls[i];
+		if (!(s = stmt(st, ST_INSERT_CONTROL)))
+			return -1;
+		sqlite3_bind_int64(s, 1, row);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, c->ref);
+		bind_text(s, 4, c->status);
+		bind_text(s, 5, c->due);
+		bind_text(s, 6, c->evidence);
+		sqlite3_bind_int64(s, 7, c->line);
+		if (step_done(st, s, "cannot store a control") < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < rec->nr_waivers; i++) {
+		const struct waiver *w = &rec->waivers[i];
+		if (!(s = stmt(st, ST_INSERT_WAIVER)))
+			return -1;
+		sqlite3_bind_int64(s, 1, row);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, w->ref);
+		bind_text(s, 4, w->reason);
+		bind_text(s, 5, w->approved_by);
+		bind_text(s, 6, w->until);
+		sqlite3_bind_int64(s, 7, w->line);
+		if (step_done(st, s, "cannot store a waiver") < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_import_system(struct store_import *imp, const struct system_record *rec)
+{
+	if (!imp || imp->failed)
+		return -1;
+	struct store *st = imp->st;
+	if (!rec->value[F_ID]) {
+		imp->failed = 1;
+		return error("%s: cannot store a system without an id", st->path);
+	}
+	sqlite3_stmt *s = stmt(st, ST_INSERT_SYSTEM);
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	bind_text(s, 2, rec->file);
+	sqlite3_bind_int64(s, 3, rec->line);
+	for (int i = 0; i < F__COUNT; i++)
+		bind_text(s, SYSTEM_COLUMNS_BEFORE_FACTS + 1 + i, rec->value[i]);
+	if (step_done(st, s, "cannot store a system") < 0)
+		goto fail;
+	if (insert_children(st, sqlite3_last_insert_rowid(st->db), rec) < 0)
+		goto fail;
+	imp->nr_systems++;
+	return 0;
+fail:
+	imp->failed = 1;
+	return -1;
+}
+
+long store_import_count(const struct store_import *imp)
+{
+	return imp ? imp->nr_systems : 0;
+}
+
+/* Report every imported system whose id is already a member; 1 if any. */
+static int check_conflicts(struct store_import *imp)
+{
+	struct store *st = imp->st;
+	sqlite3_stmt *s = stmt(st, ST_CONFLICTS);
+	int rc, found = 0;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *id = column_str(s, 0);
+		const char *owner = column_str(s, 3);
+		const char *kfile = column_str(s, 4);
+		long kline = (long)sqlite3_column_int64(s, 5);
+		if (sqlite3_column_int(s, 6))
+			error_at(column_str(s, 1), (long)sqlite3_column_int64(s, 2),
+			         "system '%s' is defined twice (first at %s:%ld)", id,
+			         kfile ? kfile : "-", kline);
+		else
+			error_at(column_str(s, 1), (long)sqlite3_column_int64(s, 2),
+			         "system '%s' already belongs to owner '%s' in the database "
+			         "(imported from %s:%ld)", id, owner ? owner : "",
+			         kfile ? kfile : "-", kline);
+		found = 1;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot check system ids");
+	return found;
+}
+
+/* Build the membership and finish the snapshot row; 0, 1 (rejected) or -1. */
+static int complete_import(struct store_import *imp)
+{
+	struct store *st = imp->st;
+	sqlite3_stmt *s;
+	long long kept_before, total;
+	int rc;
+
+	if (!(s = stmt(st, ST_MEMBERS_NEW)))
+		return -1;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	if (step_done(st, s, "cannot build the snapshot") < 0)
+		return -1;
+	kept_before = sqlite3_total_changes64(st->db);
+	if (!(s = stmt(st, ST_MEMBERS_KEPT)))
+		return -1;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	sqlite3_bind_int64(s, 2, imp->base);
+	if (step_done(st, s, "cannot build the snapshot") < 0)
+		return -1;
+	int kept_any = sqlite3_total_changes64(st->db) > kept_before;
+	if (!(s = stmt(st, ST_ORGS_NEW)))
+		return -1;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	if (step_done(st, s, "cannot build the snapshot") < 0)
+		return -1;
+	if (!(s = stmt(st, ST_ORGS_KEPT)))
+		return -1;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	sqlite3_bind_int64(s, 2, imp->base);
+	if (step_done(st, s, "cannot build the snapshot") < 0)
+		return -1;
+
+	if ((rc = check_conflicts(imp)) != 0)
+		return rc;
+
+	if (kept_any && imp->base) {
+		char base_as_of[11];
+		if (store_snapshot_as_of(st, imp->base, base_as_of) < 0)
+			return -1;
+		if (strcmp(base_as_of, imp->as_of) > 0)
+			memcpy(imp->as_of, base_as_of, 11);
+	}
+	total = query_long(st, ST_SNAPSHOT_COUNT, imp->snapshot, "cannot count systems");
+	if (total < 0 || !(s = stmt(st, ST_FINISH_SNAPSHOT)))
+		return -1;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	bind_text(s, 2, imp->as_of[0] ? imp->as_of : NULL);
+	bind_text(s, 3, imp->files.buf);
+	sqlite3_bind_int64(s, 4, total);
+	return step_done(st, s, "cannot finish the snapshot");
+}
+
+int store_import_end(struct store_import *imp, int ok, long *snapshot_id)
+{
+	int ret = 0;
+	*snapshot_id = 0;
+	if (!imp)
+		return -1;
+	struct store *st = imp->st;
+	if (ok && (imp->failed || st->resolver_failed)) {
+		ok = 0;
+		ret = -1;
+	}
+	if (ok) {
+		ret = complete_import(imp);
+		if (ret == 0 && finish(st, 1) == 0)
+			*snapshot_id = imp->snapshot;
+		else if (ret == 0)
+			ret = -1;
+	}
+	if (!ok || ret != 0) {
+		if (finish(st, 0) < 0)
+			ret = -1;
+	}
+	st->resolve_snapshot = -1;
+	strbuf_release(&imp->files);
+	free(imp);
+	return ret;
+}
+
+static long resolve_snapshot(struct store *st)
+{
+	return st->resolve_snapshot >= 0 ? st->resolve_snapshot : store_latest_snapshot(st);
+}
+
+int store_known_system(void *data, const char *id)
+{
+	struct store *st = data;
+	long snap = resolve_snapshot(st);
+	if (!snap || !id)
+		return 0;
+	sqlite3_stmt *s = stmt(st, ST_KNOWN_SYSTEM);
+	if (!s) {
+		st->resolver_failed = 1;
+		return 0;
+	}
+	sqlite3_bind_int64(s, 1, snap);
+	bind_text(s, 2, id);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(st, "cannot look a system up");
+		st->resolver_failed = 1;
+	}
+	return rc == SQLITE_ROW;
+}
+
+const char *store_known_org_role(void *data, const char *id)
+{
+	struct store *st = data;
+	long snap = resolve_snapshot(st);
+	free(st->org_role);
+	st->org_role = NULL;
+	if (!snap || !id)
+		return NULL;
+	sqlite3_stmt *s = stmt(st, ST_KNOWN_ORG);
+	if (!s) {
+		st->resolver_failed = 1;
+		return NULL;
+	}
+	sqlite3_bind_int64(s, 1, snap);
+	bind_text(s, 2, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		st->org_role = column_dup(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(st, "cannot look an organization up");
+		st->resolver_failed = 1;
+	}
+	/* a stored organization without a role is still known */
+	if (rc == SQLITE_ROW && !st->org_role)
+		st->org_role = xstrdup("");
+	return st->org_role;
+}
+
+/* ---- reading snapshots ------------------------------------------------- */
+
+int store_snapshot_as_of(struct store *st, long snapshot, char out[11])
+{
+	sqlite3_stmt *s = stmt(st, ST_SNAPSHOT_AS_OF);
+	out[0] = '\0';
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, snapshot);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *t = column_str(s, 0);
+		if (t && strlen(t) < 11)
+			memcpy(out, t, strlen(t) + 1);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return error("%s: no snapshot %ld", st->path, snapshot);
+	if (rc != SQLITE_ROW)
+		return db_error(st, "cannot read a snapshot");
+	return 0;
+}
+
+long store_snapshot_systems(struct store *st, long snapshot)
+{
+	return (long)query_long(st, ST_SNAPSHOT_COUNT, snapshot, "cannot count systems");
+}
+
+/* A child cursor stepping in parallel with the systems (merge join). */
+struct cursor {
+	sqlite3_stmt *s;
+	int rc; /* SQLITE_ROW while a row is pending, SQLITE_DONE at the end */
+};
+
+static int cursor_open(struct store *st, struct cursor *c, enum stmt_id id, long snapshot)
+{
+	c->s = stmt(st, id);
+	if (!c->s)
+		return -1;
+	sqlite3_bind_int64(c->s, 1, snapshot);
+	c->rc = sqlite3_step(c->s);
+	if (c->rc != SQLITE_ROW && c->rc != SQLITE_DONE)
+		return db_error(st, "cannot read a snapshot");
+	return 0;
+}
+
+/* 1 when the pending row belongs to system row, 0 when not, -1 on error. */
+static int cursor_at(struct store *st, struct cursor *c, long long row)
+{
+	if (c->rc == SQLITE_DONE)
+		return 0;
+	if (c->rc != SQLITE_ROW)
+		return db_error(st, "cannot read a snapshot");
+	return sqlite3_column_int64(c->s, 0) == row;
+}
+
+static void cursor_next(struct cursor *c)
+{
+	c->rc = sqlite3_step(c->s);
+}
+
+static void cursor_close(struct cursor *c)
+{
+	if (c->s)
+		sqlite3_reset(c->s);
+}
+
+static int read_children(struct store *st, struct cursor cur[4], long long row,
+                         struct system_record *rec)
+{
+	int at;
+
+	while ((at = cursor_at(st, &cur[0], row)) == 1) {
+		ALLOC_GROW(rec->components, rec->nr_components + 1, rec->alloc_components);
+		struct component_ref *c = &rec->components[rec->nr_components++];
+		c->ref = column_dup(cur[0].s, 1);
+		c->line = (long)sqlite3_column_int64(cur[0].s, 2);
+		cursor_next(&cur[0]);
+	}
+	if (at < 0)
+		return -1;
+	while ((at = cursor_at(st, &cur[1], row)) == 1) {
+		sqlite3_stmt *s = cur[1].s;
+		ALLOC_GROW(rec->inspections, rec->nr_inspections + 1, rec->alloc_inspections);
+		struct inspection *in = &rec->inspections[rec->nr_inspections++];
+		in->date = column_dup(s, 1);
+		in->kind = column_dup(s, 2);
+		in->independent = column_dup(s, 3);
+		in->by = column_dup(s, 4);
+		in->findings = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 5);
+		in->line = (long)sqlite3_column_int64(s, 6);
+		cursor_next(&cur[1]);
+	}
+	if (at < 0)
+		return -1;
+	while ((at = cursor_at(st, &cur[2], row)) == 1) {
+		sqlite3_stmt *s = cur[2].s;
+		ALLOC_GROW(rec->controls, rec->nr_controls + 1, rec->alloc_controls);
+		struct control *c = &rec->controls[rec->nr_controls++];
+		c->ref = column_dup(s, 1);
+		c->status = column_dup(s, 2);
+		c->due = column_dup(s, 3);
+		c->evidence = column_dup(s, 4);
+		c->line = (long)sqlite3_column_int64(s, 5);
+		cursor_next(&cur[2]);
+	}
+	if (at < 0)
+		return -1;
+	while ((at = cursor_at(st, &cur[3], row)) == 1) {
+		sqlite3_stmt *s = cur[3].s;
+		ALLOC_GROW(rec->waivers, rec->nr_waivers + 1, rec->alloc_waivers);
+		struct waiver *w = &rec->waivers[rec->nr_waivers++];
+		w->ref = column_dup(s, 1);
+		w->reason = column_dup(s, 2);
+		w->approved_by = column_dup(s, 3);
+		w->until = column_dup(s, 4);
+		w->line = (long)sqlite3_column_int64(s, 5);
+		cursor_next(&cur[3]);
+	}
+	return at < 0 ? -1 : 0;
+}
+
+/* Fill rec's file, line and facts from columns first.. of s. */
+static void read_facts(sqlite3_stmt *s, int first, struct system_record *rec)
+{
+	rec->file = column_dup(s, first);
+	rec->line = (long)sqlite3_column_int64(s, first + 1);
+	for (int i = 0; i < F__COUNT; i++)
+		rec->value[i] = column_dup(s, first + 2 + i);
+}
+
+int store_each_system(struct store *st, long snapshot,
+                      int (*fn)(void *data, const struct system_record *rec, long row),
+                      void *data)
+{
+	static const enum stmt_id child[4] = {ST_EACH_COMPONENT, ST_EACH_INSPECTION,
+	                                      ST_EACH_CONTROL, ST_EACH_WAIVER};
+	struct cursor cur[4] = {{NULL, SQLITE_DONE}, {NULL, SQLITE_DONE},
+	                        {NULL, SQLITE_DONE}, {NULL, SQLITE_DONE}};
+	struct system_record rec;
+	sqlite3_stmt *s;
+	int rc, ret = -1;
+
+	system_record_init(&rec);
+	for (int i = 0; i < 4; i++)
+		if (cursor_open(st, &cur[i], child[i], snapshot) < 0)
+			goto out;
+	if (!(s = stmt(st, ST_EACH_SYSTEM)))
+		goto out;
+	sqlite3_bind_int64(s, 1, snapshot);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long row = sqlite3_column_int64(s, 0);
+		read_facts(s, 1, &rec);
+		if (read_children(st, cur, row, &rec) < 0) {
+			sqlite3_reset(s);
+			goto out;
+		}
+		int r = fn(data, &rec, (long)row);
+		system_record_release(&rec);
+		if (r) {
+			sqlite3_reset(s);
+			ret = r;
+			goto out;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		db_error(st, "cannot read a snapshot");
+		goto out;
+	}
+	ret = 0;
+out:
+	system_record_release(&rec);
+	for (int i = 0; i < 4; i++)
+		cursor_close(&cur[i]);
+	return ret;
+}
+
+int store_each_organization(struct store *st, long snapshot,
+                            int (*fn)(void *data, const struct organization *org),
+                            void *data)
+{
+	sqlite3_stmt *s = stmt(st, ST_EACH_ORG);
+	int rc;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, snapshot);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct organization org;
+		org.id = column_dup(s, 0);
+		org.role = column_dup(s, 1);
+		org.parent = column_dup(s, 2);
+		org.name = column_dup(s, 3);
+		org.file = column_dup(s, 4);
+		org.line = (long)sqlite3_column_int64(s, 5);
+		int r = fn(data, &org);
+		organization_release(&org);
+		if (r) {
+			sqlite3_reset(s);
+			return r;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot read organizations");
+	return 0;
+}
+
+/* ---- runs -------------------------------------------------------------- */
+
+int store_run_begin(struct store *st, struct run_info *info,
+                    const char *const *clause_ids, const int *clause_levels,
+                    size_t nr_clauses)
+{
+	sqlite3_stmt *s;
+	if (begin(st) < 0)
+		return -1;
+	if (!(s = stmt(st, ST_INSERT_RUN)))
+		goto fail;
+	sqlite3_bind_int64(s, 1, info->snapshot);
+	bind_text(s, 2, info->rules);
+	bind_text(s, 3, info->rules_title_vi);
+	bind_text(s, 4, info->rules_title_en);
+	bind_text(s, 5, info->rules_file);
+	bind_text(s, 6, info->rules_digest);
+	bind_text(s, 7, info->date);
+	bind_text(s, 8, info->as_of);
+	bind_text(s, 9, info->generated);
+	bind_text(s, 10, info->tool_version);
+	sqlite3_bind_int64(s, 11, info->systems);
+	sqlite3_bind_int64(s, 12, info->undetermined);
+	sqlite3_bind_int64(s, 13, info->critical);
+	sqlite3_bind_int64(s, 14, info->warning);
+	sqlite3_bind_int64(s, 15, info->info);
+	if (step_done(st, s, "cannot store a run") < 0)
+		goto fail;
+	info->id = (long)sqlite3_last_insert_rowid(st->db);
+
+	free_run_clauses(st);
+	st->run_clause_ids = xcalloc(nr_clauses ? nr_clauses : 1, sizeof(char *));
+	for (size_t i = 0; i < nr_clauses; i++) {
+		st->run_clause_ids[st->nr_run_clauses++] = xstrdup(clause_ids[i]);
+		if (!(s = stmt(st, ST_INSERT_RUN_CLAUSE)))
+			goto fail;
+		sqlite3_bind_int64(s, 1, info->id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, clause_ids[i]);
+		sqlite3_bind_int64(s, 4, clause_levels ? clause_levels[i] : 0);
+		if (step_done(st, s, "cannot store a run") < 0)
+			goto fail;
+	}
+	return 0;
+fail:
+	free_run_clauses(st);
+	finish(st, 0);
+	info->id = 0;
+	return -1;
+}
+
+static const char tri_char[] = {'n', '?', 'y'};
+
+int store_run_system(struct store *st, long run, const struct system_result *res,
+                     long system_row)
+{
+	const struct requirement_counts *rq = &res->requirements;
+	const char *deciding = NULL;
+	char *outcomes;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	if (!st->busy || !st->run_clause_ids)
+		return error("%s: no run is open", st->path);
+	if (res->deciding_clause >= 0 && (size_t)res->deciding_clause < st->nr_run_clauses)
+		deciding = st->run_clause_ids[res->deciding_clause];
+	outcomes = xmalloc(res->nr_outcomes + 1);
+	for (size_t i = 0; i < res->nr_outcomes; i++)
+		outcomes[i] = res->outcomes[i] <= TRI_YES ? tri_char[res->outcomes[i]] : '?';
+	outcomes[res->nr_outcomes] = '\0';
+
+	if (!(s = stmt(st, ST_INSERT_RUN_SYSTEM)))
+		goto out;
+	sqlite3_bind_int64(s, 1, run);
+	bind_text(s, 2, res->system_id);
+	bind_int_or_null(s, 3, system_row, 0);
+	bind_int_or_null(s, 4, res->level, 0);
+	sqlite3_bind_int(s, 5, res->determined);
+	sqlite3_bind_int(s, 6, res->level_low);
+	sqlite3_bind_int(s, 7, res->level_high);
+	sqlite3_bind_int(s, 8, res->own_level_low);
+	sqlite3_bind_int(s, 9, res->own_level_high);
+	bind_text(s, 10, res->reason);
+	bind_text(s, 11, deciding);
+	bind_text(s, 12, res->deciding_component);
+	bind_text(s, 13, res->near_threshold);
+	bind_int_or_null(s, 14, res->approved_level, 0);
+	bind_text(s, 15, drift_name(res->drift));
+	bind_text(s, 16, outcomes);
+	sqlite3_bind_int(s, 17, rq->applicable);
+	sqlite3_bind_int(s, 18, rq->met);
+	sqlite3_bind_int(s, 19, rq->partial);
+	sqlite3_bind_int(s, 20, rq->not_met);
+	sqlite3_bind_int(s, 21, rq->waived);
+	sqlite3_bind_int(s, 22, rq->unknown);
+	bind_text(s, 23, res->next_inspection_due[0] ? res->next_inspection_due : NULL);
+	sqlite3_bind_int(s, 24, res->layers);
+	sqlite3_bind_int(s, 25, res->layers_unknown);
+	if (step_done(st, s, "cannot store a result") < 0)
+		goto out;
+	for (size_t i = 0; i < res->nr_findings; i++) {
+		const struct finding *f = &res->findings[i];
+		if (!(s = stmt(st, ST_INSERT_RUN_FINDING)))
+			goto out;
+		sqlite3_bind_int64(s, 1, run);
+		bind_text(s, 2, res->system_id);
+		sqlite3_bind_int64(s, 3, (long long)i);
+		bind_text(s, 4, f->code);
+		bind_text(s, 5, severity_name(f->severity));
+		bind_text(s, 6, f->text_vi);
+		bind_text(s, 7, f->text_en);
+		if (step_done(st, s, "cannot store a finding") < 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	free(outcomes);
+	return ret;
+}
+
+int store_run_end(struct store *st, struct run_info *info, int ok)
+{
+	sqlite3_stmt *s;
+	int ret = 0;
+	free_run_clauses(st);
+	if (!st->busy)
+		return error("%s: no run is open", st->path);
+	if (!ok)
+		return finish(st, 0);
+	if (!(s = stmt(st, ST_FINISH_RUN)))
+		goto fail;
+	sqlite3_bind_int64(s, 1, info->id);
+	sqlite3_bind_int64(s, 2, info->systems);
+	sqlite3_bind_int64(s, 3, info->undetermined);
+	sqlite3_bind_int64(s, 4, info->critical);
+	sqlite3_bind_int64(s, 5, info->warning);
+	sqlite3_bind_int64(s, 6, info->info);
+	if (step_done(st, s, "cannot finish the run") < 0)
+		goto fail;
+	return finish(st, 1);
+fail:
+	ret = -1;
+	finish(st, 0);
+	return ret;
+}
+
+long store_latest_run(struct store *st)
+{
+	long long v = query_long(st, ST_LATEST_RUN, -1, "cannot read the runs");
+	return v < 0 ? 0 : (long)v;
+}
+
+#define RUN_TEXT_COLUMNS 9 /* rules .. tool_version, columns 2..10 */
+
+/* Fill info from a RUN_COLUMNS row; strings borrowed from the statement. */
+static void run_from_row(sqlite3_stmt *s, struct run_info *info)
+{
+	const char **text[RUN_TEXT_COLUMNS] = {
+		&info->rules, &info->rules_title_vi, &info->rules_title_en,
+		&info->rules_file, &info->rules_digest, &info->date,
+		&info->as_of, &info->generated, &info->tool_version,
+	};
+	info->id = (long)sqlite3_column_int64(s, 0);
+	info->snapshot = (long)sqlite3_column_int64(s, 1);
+	for (int i = 0; i < RUN_TEXT_COLUMNS; i++)
+		*text[i] = column_str(s, 2 + i);
+	info->systems = (long)sqlite3_column_int64(s, 11);
+	info->undetermined = (long)sqlite3_column_int64(s, 12);
+	info->critical = (long)sqlite3_column_int64(s, 13);
+	info->warning = (long)sqlite3_column_int64(s, 14);
+	info->info = (long)sqlite3_column_int64(s, 15);
+}
+
+int store_get_run(struct store *st, long run, struct run_info *out, char **strings_to_free)
+{
+	sqlite3_stmt *s = stmt(st, ST_GET_RUN);
+	int rc;
+	memset(out, 0, sizeof(*out));
+	*strings_to_free = NULL;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, run);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		/* copy the texts into one block, then point into it */
+		const char **text[RUN_TEXT_COLUMNS] = {
+			&out->rules, &out->rules_title_vi, &out->rules_title_en,
+			&out->rules_file, &out->rules_digest, &out->date,
+			&out->as_of, &out->generated, &out->tool_version,
+		};
+		size_t len = 1, off = 0;
+		run_from_row(s, out);
+		for (int i = 0; i < RUN_TEXT_COLUMNS; i++)
+			if (*text[i])
+				len += strlen(*text[i]) + 1;
+		char *block = xmalloc(len);
+		for (int i = 0; i < RUN_TEXT_COLUMNS; i++) {
+			if (!*text[i])
+				continue;
+			size_t n = strlen(*text[i]) + 1;
+			memcpy(block + off, *text[i], n);
+			*text[i] = block + off;
+			off += n;
+		}
+		*strings_to_free = block;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return error("%s: no run %ld", st->path, run);
+	if (rc != SQLITE_ROW)
+		return db_error(st, "cannot read a run");
+	return 0;
+}
+
+int store_each_run(struct store *st, int (*fn)(void *data, const struct run_info *info),
+                   void *data)
+{
+	sqlite3_stmt *s = stmt(st, ST_EACH_RUN);
+	int rc;
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct run_info info;
+		run_from_row(s, &info);
+		int r = fn(data, &info);
+		if (r) {
+			sqlite3_reset(s);
+			return r;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot read the runs");
+	return 0;
+}
+
+int store_run_clauses(struct store *st, long run, struct run_clause **out, size_t *nr)
+{
+	sqlite3_stmt *s = stmt(st, ST_RUN_CLAUSES);
+	struct run_clause *c = NULL;
+	size_t n = 0, alloc = 0;
+	int rc;
+	*out = NULL;
+	*nr = 0;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, run);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(c, n + 1, alloc);
+		c[n].id = column_dup(s, 0);
+		c[n].level = sqlite3_column_int(s, 1);
+		n++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		run_clauses_free(c, n);
+		return db_error(st, "cannot read a run");
+	}
+	*out = c;
+	*nr = n;
+	return 0;
+}
+
+void run_clauses_free(struct run_clause *clauses, size_t nr)
+{
+	if (!clauses)
+		return;
+	for (size_t i = 0; i < nr; i++)
+		free(clauses[i].id);
+	free(clauses);
+}
+
+static enum tri tri_from_char(char c)
+{
+	return c == 'y' ? TRI_YES : c == 'n' ? TRI_NO : TRI_UNKNOWN;
+}
+
+static int int_or_zero(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 : sqlite3_column_int(s, i);
+}
+
+/* Fill res from an ST_EACH_RUN_SYSTEM row. */
+static void result_from_row(sqlite3_stmt *s, const struct run_clause *clauses,
+                            size_t nr_clauses, struct system_result *res)
+{
+	system_result_init(res, column_str(s, 0));
+	res->level = int_or_zero(s, 2);
+	res->determined = sqlite3_column_int(s, 3);
+	res->level_low = int_or_zero(s, 4);
+	res->level_high = int_or_zero(s, 5);
+	res->own_level_low = int_or_zero(s, 6);
+	res->own_level_high = int_or_zero(s, 7);
+	res->reason = column_dup(s, 8);
+	const char *deciding = column_str(s, 9);
+	for (size_t i = 0; deciding && i < nr_clauses; i++)
+		if (!strcmp(clauses[i].id, deciding)) {
+			res->deciding_clause = (int)i;
+			break;
+		}
+	res->deciding_component = column_dup(s, 10);
+	res->near_threshold = column_dup(s, 11);
+	res->approved_level = int_or_zero(s, 12);
+	const char *drift = column_str(s, 13);
+	res->drift = DRIFT_NONE;
+	for (int d = DRIFT_NONE; drift && d <= DRIFT_UNAPPROVED; d++)
+		if (!strcmp(drift_name((enum drift)d), drift))
+			res->drift = (enum drift)d;
+	const char *outcomes = column_str(s, 14);
+	res->nr_outcomes = outcomes ? strlen(outcomes) : 0;
+	res->outcomes = xmalloc(res->nr_outcomes + 1);
+	for (size_t i = 0; i < res->nr_outcomes; i++)
+		res->outcomes[i] = (unsigned char)tri_from_char(outcomes[i]);
+	res->requirements.applicable = int_or_zero(s, 15);
+	res->requirements.met = int_or_zero(s, 16);
+	res->requirements.partial = int_or_zero(s, 17);
+	res->requirements.not_met = int_or_zero(s, 18);
+	res->requirements.waived = int_or_zero(s, 19);
+	res->requirements.unknown = int_or_zero(s, 20);
+	const char *due = column_str(s, 21);
+	if (due && strlen(due) < sizeof(res->next_inspection_due))
+		memcpy(res->next_inspection_due, due, strlen(due) + 1);
+	res->layers = int_or_zero(s, 22);
+	res->layers_unknown = int_or_zero(s, 23);
+}
+
+int store_each_run_system(struct store *st, long run, const char *only_id,
+                          int (*fn)(void *data, const struct system_result *res,
+                                    const struct system_record *rec),
+                          void *data)
+{
+	struct run_clause *clauses = NULL;
+	size_t nr_clauses = 0;
+	struct cursor fc = {NULL, SQLITE_DONE};
+	struct system_result res;
+	struct system_record rec;
+	sqlite3_stmt *s = NULL;
+	int rc, ret = -1;
+
+	memset(&res, 0, sizeof(res));
+	system_record_init(&rec);
+	if (store_run_clauses(st, run, &clauses, &nr_clauses) < 0)
+		return -1;
+	if (!(fc.s = stmt(st, ST_EACH_RUN_FINDING)))
+		goto out;
+	sqlite3_bind_int64(fc.s, 1, run);
+	bind_text(fc.s, 2, only_id);
+	fc.rc = sqlite3_step(fc.s);
+	if (!(s = stmt(st, ST_EACH_RUN_SYSTEM)))
+		goto out;
+	sqlite3_bind_int64(s, 1, run);
+	bind_text(s, 2, only_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		result_from_row(s, clauses, nr_clauses, &res);
+		read_facts(s, 24, &rec);
+		/* findings are ordered by system id like the systems */
+		while (fc.rc == SQLITE_ROW) {
+			const char *fid = column_str(fc.s, 0);
+			int cmp = strcmp(fid ? fid : "", res.system_id ? res.system_id : "");
+			if (cmp > 0)
+				break;
+			if (cmp == 0) {
+				int sev = severity_parse(column_str(fc.s, 2));
+				result_add_finding(&res, column_str(fc.s, 1),
+				                   sev < 0 ? SEV_INFO : (enum severity)sev,
+				                   column_str(fc.s, 3) ? column_str(fc.s, 3) : "",
+				                   column_str(fc.s, 4) ? column_str(fc.s, 4) : "");
+			}
+			fc.rc = sqlite3_step(fc.s);
+		}
+		if (fc.rc != SQLITE_ROW && fc.rc != SQLITE_DONE) {
+			db_error(st, "cannot read findings");
+			goto out;
+		}
+		int r = fn(data, &res, &rec);
+		system_result_release(&res);
+		system_record_release(&rec);
+		if (r) {
+			ret = r;
+			goto out;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		db_error(st, "cannot read a run");
+		goto out;
+	}
+	ret = 0;
+out:
+	if (s)
+		sqlite3_reset(s);
+	cursor_close(&fc);
+	system_result_release(&res);
+	system_record_release(&rec);
+	run_clauses_free(clauses, nr_clauses);
+	return ret;
+}

@@ -1,0 +1,662 @@
+/* Unit tests of store.c: migrations, imports, snapshots, runs. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "diag.h"
+#include "facts.h"
+#include "harness.h"
+#include "run.h"
+#include "store.h"
+#include "util.h"
+
+static const char *const nasty = "'); DROP TABLE systems;--";
+
+/* A temporary database path (caller frees with drop_db). */
+static char *temp_db(void)
+{
+	char *path = xstrdup("/tmp/assess-test-store-XXXXXX");
+	int fd = mkstemp(path);
+	if (fd >= 0)
+		close(fd);
+	return path;
+}
+
+static void drop_db(char *path)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	unlink(path);
+	strbuf_addf(&sb, "%s-wal", path);
+	unlink(sb.buf);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "%s-shm", path);
+	unlink(sb.buf);
+	strbuf_release(&sb);
+	free(path);
+}
+
+static void make_system(struct system_record *rec, const char *id, const char *owner,
+                        const char *name)
+{
+	system_record_init(rec);
+	rec->file = xstrdup("test.xml");
+	rec->line = 7;
+	system_record_set(rec, F_ID, id);
+	system_record_set(rec, F_OWNER, owner);
+	system_record_set(rec, F_NAME, name);
+	system_record_set(rec, F_STATUS, "operating");
+}
+
+static void make_org(struct organization *org, const char *id, const char *role)
+{
+	memset(org, 0, sizeof(*org));
+	org->id = xstrdup(id);
+	org->role = xstrdup(role);
+	org->name = xstrdup(id);
+	org->file = xstrdup("test.xml");
+	org->line = 3;
+}
+
+/* Import systems "id:owner:name" (NULL-terminated) and orgs "id:role"; returns
+ * what store_import_end returned and the snapshot id. */
+static int import(struct store *st, const char *const *systems, const char *const *orgs,
+                  const char *as_of, long *snap)
+{
+	struct store_import *imp;
+	*snap = 0;
+	if (store_import_begin(st, &imp) < 0)
+		return -1;
+	store_import_file(imp, "test.xml", as_of);
+	for (size_t i = 0; orgs && orgs[i]; i++) {
+		char buf[128];
+		snprintf(buf, sizeof(buf), "%s", orgs[i]);
+		char *colon = strchr(buf, ':');
+		*colon = '\0';
+		struct organization org;
+		make_org(&org, buf, colon + 1);
+		store_import_organization(imp, &org);
+		organization_release(&org);
+	}
+	for (size_t i = 0; systems && systems[i]; i++) {
+		char buf[128];
+		snprintf(buf, sizeof(buf), "%s", systems[i]);
+		char *owner = strchr(buf, ':');
+		*owner++ = '\0';
+		char *name = strchr(owner, ':');
+		*name++ = '\0';
+		struct system_record rec;
+		make_system(&rec, buf, owner, name);
+		store_import_system(imp, &rec);
+		system_record_release(&rec);
+	}
+	return store_import_end(imp, 1, snap);
+}
+
+static int collect_system(void *data, const struct system_record *rec, long row)
+{
+	struct strbuf *sb = data;
+	(void)row;
+	strbuf_addf(sb, "%s%s=%s", sb->len ? " " : "", rec->value[F_ID], rec->value[F_NAME]);
+	return 0;
+}
+
+/* "id=name id=name ..." of a snapshot, in row order (a new string). */
+static char *systems_of(struct store *st, long snap)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	if (store_each_system(st, snap, collect_system, &sb) < 0)
+		strbuf_addstr(&sb, "(failed)");
+	return strbuf_detach(&sb);
+}
+
+static int collect_org(void *data, const struct organization *org)
+{
+	struct strbuf *sb = data;
+	strbuf_addf(sb, "%s%s:%s", sb->len ? " " : "", org->id, org->role);
+	return 0;
+}
+
+static char *orgs_of(struct store *st, long snap)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	if (store_each_organization(st, snap, collect_org, &sb) < 0)
+		strbuf_addstr(&sb, "(failed)");
+	return strbuf_detach(&sb);
+}
+
+TEST(store_migrates_and_has_every_fact_column)
+{
+	char *path = temp_db();
+	struct store *st = NULL;
+	CHECK_INT(store_open(path, &st), 0);
+	store_close(st);
+	/* reopening an up-to-date database is a no-op */
+	CHECK_INT(store_open(path, &st), 0);
+	store_close(st);
+
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_step(s), SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(s, 0), store_schema_version());
+	sqlite3_finalize(s);
+	CHECK_INT(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_step(s), SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(s, 0), "wal");
+	sqlite3_finalize(s);
+	/* one column per fact, so facts.h and the schema cannot drift apart */
+	CHECK_INT(sqlite3_prepare_v2(db, "SELECT type FROM pragma_table_info('systems') "
+	                                 "WHERE name = ?1", -1, &s, NULL), SQLITE_OK);
+	for (int i = 0; i < F__COUNT; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, fact_def((enum fact_id)i)->column, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_ROW)
+			harness_fail(__FILE__, __LINE__, "no column %s", fact_def((enum fact_id)i)->column);
+		else
+			CHECK_STR((const char *)sqlite3_column_text(s, 0), "TEXT");
+	}
+	sqlite3_finalize(s);
+	/* a database from a newer assess is refused */
+	CHECK_INT(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	struct strbuf msg;
+	strbuf_init(&msg);
+	diag_capture(&msg);
+	CHECK_INT(store_open(path, &st), -1);
+	diag_capture(NULL);
+	CHECK(st == NULL);
+	CHECK_CONTAINS(msg.buf, "schema version 99 is newer");
+	strbuf_release(&msg);
+	drop_db(path);
+}
+
+TEST(store_refuses_foreign_database)
+{
+	char *path = temp_db();
+	sqlite3 *db;
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db, "CREATE TABLE t(x); PRAGMA user_version = 1", NULL, NULL, NULL),
+	          SQLITE_OK);
+	sqlite3_close(db);
+	struct store *st = NULL;
+	struct strbuf msg;
+	strbuf_init(&msg);
+	diag_capture(&msg);
+	CHECK_INT(store_open(path, &st), -1);
+	diag_capture(NULL);
+	CHECK_CONTAINS(msg.buf, "not an assess database");
+	strbuf_release(&msg);
+	drop_db(path);
+}
+
+TEST(store_owners_import_one_after_another)
+{
+	struct store *st;
+	long snap1, snap2, snap3;
+	CHECK_INT(store_open(":memory:", &st), 0);
+	CHECK_INT(store_latest_snapshot(st), 0);
+
+	const char *const a[] = {"a1:own-a:A one", "a2:own-a:A two", NULL};
+	const char *const orgs_a[] = {"own-a:owner", "op:operator", NULL};
+	CHECK_INT(import(st, a, orgs_a, "2026-10-01", &snap1), 0);
+	CHECK(snap1 > 0);
+	const char *const b[] = {"b1:own-b:B one", NULL};
+	const char *const orgs_b[] = {"own-b:owner", "op:provider", NULL};
+	CHECK_INT(import(st, b, orgs_b, "2026-09-01", &snap2), 0);
+	CHECK(snap2 > snap1);
+	CHECK_INT(store_latest_snapshot(st), snap2);
+
+	char *got = systems_of(st, snap2);
+	CHECK_STR(got, "a1=A one a2=A two b1=B one");
+	free(got);
+	CHECK_INT(store_snapshot_systems(st, snap2), 3);
+	/* the first snapshot is unchanged */
+	got = systems_of(st, snap1);
+	CHECK_STR(got, "a1=A one a2=A two");
+	free(got);
+	/* "op" was redefined by the second import: its new role wins */
+	got = orgs_of(st, snap2);
+	CHECK_STR(got, "own-a:owner own-b:owner op:provider");
+	free(got);
+	/* as-of: the latest of the files, counting the kept owner's */
+	char as_of[11];
+	CHECK_INT(store_snapshot_as_of(st, snap2, as_of), 0);
+	CHECK_STR(as_of, "2026-10-01");
+
+	/* re-import of owner A replaces A's systems only */
+	const char *const a2[] = {"a1:own-a:A one again", "a3:own-a:A three", NULL};
+	CHECK_INT(import(st, a2, NULL, "2026-11-01", &snap3), 0);
+	got = systems_of(st, snap3);
+	CHECK_STR(got, "b1=B one a1=A one again a3=A three");
+	free(got);
+	CHECK_INT(store_snapshot_as_of(st, snap3, as_of), 0);
+	CHECK_STR(as_of, "2026-11-01");
+
+	/* resolvers answer from the latest snapshot */
+	CHECK_INT(store_known_system(st, "a3"), 1);
+	CHECK_INT(store_known_system(st, "a2"), 0);
+	CHECK_STR(store_known_org_role(st, "op"), "provider");
+	CHECK(store_known_org_role(st, "nobody") == NULL);
+	store_close(st);
+}
+
+TEST(store_owner_file_without_systems_clears_owner)
+{
+	struct store *st;
+	long snap;
+	CHECK_INT(store_open(":memory:", &st), 0);
+	const char *const a[] = {"a1:own-a:A", NULL};
+	const char *const b[] = {"b1:own-b:B", NULL};
+	CHECK_INT(import(st, a, NULL, "2026-10-01", &snap), 0);
+	CHECK_INT(import(st, b, NULL, "2026-10-01", &snap), 0);
+	const char *const orgs_a[] = {"own-a:owner", NULL};
+	CHECK_INT(import(st, NULL, orgs_a, "2026-10-02", &snap), 0);
+	char *got = systems_of(st, snap);
+	CHECK_STR(got, "b1=B");
+	free(got);
+	store_close(st);
+}
+
+TEST(store_failed_import_leaves_previous_snapshot)
+{
+	char *path = temp_db();
+	struct store *st;
+	struct store_import *imp;
+	long snap1, snap;
+	CHECK_INT(store_open(path, &st), 0);
+	const char *const a[] = {"a1:own-a:A one", NULL};
+	CHECK_INT(import(st, a, NULL, "2026-10-01", &snap1), 0);
+
+	CHECK_INT(store_import_begin(st, &imp), 0);
+	struct system_record rec;
+	make_system(&rec, "a1", "own-a", "changed");
+	CHECK_INT(store_import_system(imp, &rec), 0);
+	system_record_release(&rec);
+	CHECK_INT(store_import_count(imp), 1);
+	CHECK_INT(store_import_end(imp, 0, &snap), 0);
+	CHECK_INT(snap, 0);
+	store_close(st);
+
+	/* reopened: still exactly the first snapshot, no stray rows */
+	CHECK_INT(store_open(path, &st), 0);
+	CHECK_INT(store_latest_snapshot(st), snap1);
+	char *got = systems_of(st, snap1);
+	CHECK_STR(got, "a1=A one");
+	free(got);
+	store_close(st);
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM systems), "
+	                                 "(SELECT count(*) FROM snapshots)", -1, &s, NULL),
+	          SQLITE_OK);
+	CHECK_INT(sqlite3_step(s), SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(s, 0), 1);
+	CHECK_INT(sqlite3_column_int(s, 1), 1);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	drop_db(path);
+}
+
+TEST(store_rejects_id_of_another_owner)
+{
+	struct store *st;
+	long snap1, snap;
+	CHECK_INT(store_open(":memory:", &st), 0);
+	const char *const a[] = {"x1:own-a:A", NULL};
+	CHECK_INT(import(st, a, NULL, "2026-10-01", &snap1), 0);
+	const char *const b[] = {"b1:own-b:B", "x1:own-b:stolen", NULL};
+	struct strbuf msg;
+	strbuf_init(&msg);
+	diag_capture(&msg);
+	CHECK_INT(import(st, b, NULL, "2026-10-01", &snap), 1);
+	const char *const dup[] = {"d1:own-d:D", "d1:own-d:D again", NULL};
+	CHECK_INT(import(st, dup, NULL, "2026-10-01", &snap), 1);
+	diag_capture(NULL);
+	CHECK_INT(snap, 0);
+	CHECK_CONTAINS(msg.buf, "test.xml:7: system 'x1' already belongs to owner 'own-a'");
+	CHECK_CONTAINS(msg.buf, "system 'd1' is defined twice");
+	strbuf_release(&msg);
+	CHECK_INT(store_latest_snapshot(st), snap1);
+	store_close(st);
+}
+
+/* Every fact different, some NULL, one SQL-looking; children in order. */
+static void full_record(struct system_record *rec)
+{
+	system_record_init(rec);
+	rec->file = xstrdup("dir/inv.xml");
+	rec->line = 1234;
+	for (int i = 0; i < F__COUNT; i++) {
+		char buf[64];
+		if (i % 5 == 4)
+			continue; /* unknown */
+		snprintf(buf, sizeof(buf), "v%d-%s", i, fact_def((enum fact_id)i)->column);
+		system_record_set(rec, (enum fact_id)i, buf);
+	}
+	system_record_set(rec, F_ID, "rt-1");
+	system_record_set(rec, F_NAME, nasty);
+	system_record_set(rec, F_DESCRIPTION, "Hệ thống \"quản lý\"\nhai dòng");
+	for (int i = 0; i < 3; i++) {
+		char buf[16];
+		ALLOC_GROW(rec->components, rec->nr_components + 1, rec->alloc_components);
+		snprintf(buf, sizeof(buf), "comp-%d", 3 - i);
+		rec->components[rec->nr_components].ref = xstrdup(buf);
+		rec->components[rec->nr_components++].line = 100 + i;
+	}
+	for (int i = 0; i < 2; i++) {
+		ALLOC_GROW(rec->inspections, rec->nr_inspections + 1, rec->alloc_inspections);
+		struct inspection *in = &rec->inspections[rec->nr_inspections++];
+		in->date = xstrdup(i ? "2023-05-12" : "2025-01-02");
+		in->kind = xstrdup("periodic");
+		in->independent = i ? NULL : xstrdup("yes");
+		in->by = i ? xstrdup(nasty) : NULL;
+		in->findings = i ? -1 : 0;
+		in->line = 200 + i;
+	}
+	for (int i = 0; i < 2; i++) {
+		ALLOC_GROW(rec->controls, rec->nr_controls + 1, rec->alloc_controls);
+		struct control *c = &rec->controls[rec->nr_controls++];
+		c->ref = xstrdup(i ? "D.WAF" : "M.POL.1");
+		c->status = xstrdup(i ? "planned" : "met");
+		c->due = i ? xstrdup("2027-06-30") : NULL;
+		c->evidence = i ? NULL : xstrdup("QĐ 1611/QĐ-UBND");
+		c->line = 300 + i;
+	}
+	ALLOC_GROW(rec->waivers, 1, rec->alloc_waivers);
+	rec->waivers[0].ref = xstrdup("D.DLP");
+	rec->waivers[0].reason = xstrdup("lý do");
+	rec->waivers[0].approved_by = xstrdup("Giám đốc Sở KH&CN");
+	rec->waivers[0].until = xstrdup("2027-12-31");
+	rec->waivers[0].line = 400;
+	rec->nr_waivers = 1;
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+struct compare {
+	const struct system_record *want; /* the record stored */
+	int seen;                         /* times it came back */
+};
+
+static int compare_records(void *data, const struct system_record *got, long row)
+{
+	struct compare *cmp = data;
+	const struct system_record *want = cmp->want;
+	const char *id = got->value[F_ID];
+	CHECK(row > 0);
+	if (strcmp(id, "rt-1"))
+		return 0; /* the plain neighbour */
+	CHECK_STR(got->file, want->file);
+	CHECK_INT(got->line, want->line);
+	for (int i = 0; i < F__COUNT; i++)
+		if (!same_text(got->value[i], want->value[i]))
+			harness_fail(__FILE__, __LINE__, "fact %s: got %s, want %s",
+			             fact_def((enum fact_id)i)->name,
+			             got->value[i] ? got->value[i] : "NULL",
+			             want->value[i] ? want->value[i] : "NULL");
+	CHECK_INT(got->nr_components, want->nr_components);
+	for (size_t i = 0; i < got->nr_components && i < want->nr_components; i++) {
+		CHECK_STR(got->components[i].ref, want->components[i].ref);
+		CHECK_INT(got->components[i].line, want->components[i].line);
+	}
+	CHECK_INT(got->nr_inspections, want->nr_inspections);
+	for (size_t i = 0; i < got->nr_inspections && i < want->nr_inspections; i++) {
+		const struct inspection *g = &got->inspections[i], *w = &want->inspections[i];
+		CHECK(same_text(g->date, w->date) && same_text(g->kind, w->kind) &&
+		      same_text(g->independent, w->independent) && same_text(g->by, w->by));
+		CHECK_INT(g->findings, w->findings);
+		CHECK_INT(g->line, w->line);
+	}
+	CHECK_INT(got->nr_controls, want->nr_controls);
+	for (size_t i = 0; i < got->nr_controls && i < want->nr_controls; i++) {
+		const struct control *g = &got->controls[i], *w = &want->controls[i];
+		CHECK(same_text(g->ref, w->ref) && same_text(g->status, w->status) &&
+		      same_text(g->due, w->due) && same_text(g->evidence, w->evidence));
+		CHECK_INT(g->line, w->line);
+	}
+	CHECK_INT(got->nr_waivers, want->nr_waivers);
+	for (size_t i = 0; i < got->nr_waivers && i < want->nr_waivers; i++) {
+		const struct waiver *g = &got->waivers[i], *w = &want->waivers[i];
+		CHECK(same_text(g->ref, w->ref) && same_text(g->reason, w->reason) &&
+		      same_text(g->approved_by, w->approved_by) && same_text(g->until, w->until));
+		CHECK_INT(g->line, w->line);
+	}
+	cmp->seen++;
+	return 0;
+}
+
+TEST(store_records_round_trip)
+{
+	struct store *st;
+	struct store_import *imp;
+	struct system_record full, plain, plain2;
+	long snap;
+	CHECK_INT(store_open(":memory:", &st), 0);
+	full_record(&full);
+	make_system(&plain, "p-0", "own", "before");
+	make_system(&plain2, "p-9", "own", "after");
+	system_record_set(&full, F_OWNER, "own");
+	CHECK_INT(store_import_begin(st, &imp), 0);
+	CHECK_INT(store_import_system(imp, &plain), 0);
+	CHECK_INT(store_import_system(imp, &full), 0);
+	CHECK_INT(store_import_system(imp, &plain2), 0);
+	CHECK_INT(store_import_end(imp, 1, &snap), 0);
+
+	struct compare cmp = {&full, 0};
+	CHECK_INT(store_each_system(st, snap, compare_records, &cmp), 0);
+	CHECK_INT(cmp.seen, 1);
+	char *got = systems_of(st, snap);
+	CHECK_STR(got, "p-0=before rt-1='); DROP TABLE systems;-- p-9=after");
+	free(got);
+	system_record_release(&full);
+	system_record_release(&plain);
+	system_record_release(&plain2);
+	store_close(st);
+}
+
+static int stop_at_second(void *data, const struct system_record *rec, long row)
+{
+	(void)rec;
+	(void)row;
+	return ++*(int *)data == 2 ? 7 : 0;
+}
+
+TEST(store_each_system_stops_on_request)
+{
+	struct store *st;
+	long snap;
+	int calls = 0;
+	CHECK_INT(store_open(":memory:", &st), 0);
+	const char *const a[] = {"a1:o:A", "a2:o:B", "a3:o:C", NULL};
+	CHECK_INT(import(st, a, NULL, NULL, &snap), 0);
+	CHECK_INT(store_each_system(st, snap, stop_at_second, &calls), 7);
+	CHECK_INT(calls, 2);
+	/* the statements are reusable afterwards */
+	char *got = systems_of(st, snap);
+	CHECK_STR(got, "a1=A a2=B a3=C");
+	free(got);
+	store_close(st);
+}
+
+static int collect_run_system(void *data, const struct system_result *res,
+                              const struct system_record *rec)
+{
+	struct strbuf *sb = data;
+	strbuf_addf(sb, "[%s L%d d%d %d-%d own%d-%d dc%d comp=%s near=%s appr%d %s out=",
+	            res->system_id, res->level, res->determined, res->level_low,
+	            res->level_high, res->own_level_low, res->own_level_high,
+	            res->deciding_clause,
+	            res->deciding_component ? res->deciding_component : "-",
+	            res->near_threshold ? res->near_threshold : "-", res->approved_level,
+	            drift_name(res->drift));
+	for (size_t i = 0; i < res->nr_outcomes; i++)
+		strbuf_addf(sb, "%d", res->outcomes[i]);
+	strbuf_addf(sb, " req%d/%d/%d/%d/%d/%d due=%s layers=%d/%d reason=%s name=%s owner=%s",
+	            res->requirements.applicable, res->requirements.met,
+	            res->requirements.partial, res->requirements.not_met,
+	            res->requirements.waived, res->requirements.unknown,
+	            res->next_inspection_due, res->layers, res->layers_unknown,
+	            res->reason ? res->reason : "-",
+	            rec->value[F_NAME] ? rec->value[F_NAME] : "-",
+	            rec->value[F_OWNER] ? rec->value[F_OWNER] : "-");
+	for (size_t i = 0; i < res->nr_findings; i++)
+		strbuf_addf(sb, " {%s %s %s|%s}", res->findings[i].code,
+		            severity_name(res->findings[i].severity), res->findings[i].text_vi,
+		            res->findings[i].text_en);
+	strbuf_addstr(sb, "]");
+	return 0;
+}
+
+static int collect_run(void *data, const struct run_info *info)
+{
+	struct strbuf *sb = data;
+	strbuf_addf(sb, "(%ld %s %ld/%ld/%ld/%ld/%ld)", info->id, info->rules, info->systems,
+	            info->undetermined, info->critical, info->warning, info->info);
+	return 0;
+}
+
+static int row_of(void *data, const struct system_record *rec, long row)
+{
+	long *rows = data;
+	rows[rec->value[F_ID][1] - '1'] = row;
+	return 0;
+}
+
+TEST(store_runs_round_trip)
+{
+	struct store *st;
+	long snap, rows[2] = {0, 0};
+	CHECK_INT(store_open(":memory:", &st), 0);
+	CHECK_INT(store_latest_run(st), 0);
+	const char *const a[] = {"z1:o:Zed", "a2:o:Ay", NULL};
+	CHECK_INT(import(st, a, NULL, "2026-11-01", &snap), 0);
+	CHECK_INT(store_each_system(st, snap, row_of, rows), 0);
+
+	const char *const clauses[] = {"ND85-7.1", "ND85-9.2c", "ND85-9.3"};
+	const int levels[] = {1, 3, 3};
+	struct run_info info = {.snapshot = snap, .rules = "ND85", .rules_title_vi = "Nghị định",
+	                        .rules_title_en = "Decree", .rules_file = "criteria/nd85.xml",
+	                        .rules_digest = "sha256:ab", .date = "2026-11-21",
+	                        .as_of = "2026-11-01", .generated = "2026-11-21T10:00:00Z",
+	                        .tool_version = "0.1.0"};
+	CHECK_INT(store_run_begin(st, &info, clauses, levels, 3), 0);
+	CHECK(info.id > 0);
+
+	struct system_result r1, r2;
+	system_result_init(&r1, "z1");
+	r1.level = 3;
+	r1.determined = 1;
+	r1.level_low = 3;
+	r1.level_high = 3;
+	r1.own_level_low = 2;
+	r1.own_level_high = 2;
+	r1.deciding_clause = 1;
+	r1.deciding_component = xstrdup("a2");
+	r1.near_threshold = xstrdup("data-subjects.users = 9600, threshold 10000");
+	r1.nr_outcomes = 3;
+	r1.outcomes = xmalloc(3);
+	r1.outcomes[0] = TRI_YES;
+	r1.outcomes[1] = TRI_NO;
+	r1.outcomes[2] = TRI_UNKNOWN;
+	r1.approved_level = 2;
+	r1.drift = DRIFT_UNDER;
+	r1.requirements = (struct requirement_counts){10, 5, 2, 1, 1, 1};
+	memcpy(r1.next_inspection_due, "2025-05-12", 11);
+	r1.layers = 5;
+	r1.layers_unknown = 2;
+	result_add_finding(&r1, "under-approved", SEV_CRITICAL, "vi 1", nasty);
+	result_add_finding(&r1, "no-plan", SEV_INFO, "vi 2", "en 2");
+	system_result_init(&r2, "a2");
+	r2.reason = xstrdup("information.personal");
+	r2.level_low = 1;
+	r2.level_high = 3;
+	r2.drift = DRIFT_UNAPPROVED;
+	result_add_finding(&r2, "undetermined", SEV_WARNING, "vi 3", "en 3");
+	CHECK_INT(store_run_system(st, info.id, &r1, rows[0] ? rows[0] : -1), 0);
+	CHECK_INT(store_run_system(st, info.id, &r2, rows[1]), 0);
+	info.systems = 2;
+	info.undetermined = 1;
+	info.critical = 1;
+	info.warning = 1;
+	info.info = 1;
+	CHECK_INT(store_run_end(st, &info, 1), 0);
+	system_result_release(&r1);
+	system_result_release(&r2);
+	CHECK_INT(store_latest_run(st), info.id);
+
+	/* a rolled-back run leaves nothing */
+	struct run_info bad = info;
+	CHECK_INT(store_run_begin(st, &bad, clauses, levels, 3), 0);
+	CHECK_INT(store_run_end(st, &bad, 0), 0);
+	CHECK_INT(store_latest_run(st), info.id);
+
+	struct run_info got;
+	char *strings;
+	CHECK_INT(store_get_run(st, info.id, &got, &strings), 0);
+	CHECK_INT(got.snapshot, snap);
+	CHECK_STR(got.rules, "ND85");
+	CHECK_STR(got.rules_title_vi, "Nghị định");
+	CHECK_STR(got.rules_title_en, "Decree");
+	CHECK_STR(got.rules_file, "criteria/nd85.xml");
+	CHECK_STR(got.rules_digest, "sha256:ab");
+	CHECK_STR(got.date, "2026-11-21");
+	CHECK_STR(got.as_of, "2026-11-01");
+	CHECK_STR(got.generated, "2026-11-21T10:00:00Z");
+	CHECK_STR(got.tool_version, "0.1.0");
+	free(strings);
+
+	struct strbuf sb;
+	strbuf_init(&sb);
+	CHECK_INT(store_each_run(st, collect_run, &sb), 0);
+	CHECK_STR(sb.buf, "(1 ND85 2/1/1/1/1)");
+	strbuf_reset(&sb);
+
+	struct run_clause *rc;
+	size_t nr;
+	CHECK_INT(store_run_clauses(st, info.id, &rc, &nr), 0);
+	CHECK_INT(nr, 3);
+	if (nr == 3) {
+		CHECK_STR(rc[1].id, "ND85-9.2c");
+		CHECK_INT(rc[1].level, 3);
+	}
+	run_clauses_free(rc, nr);
+
+	/* systems come back in id order with their findings and facts */
+	CHECK_INT(store_each_run_system(st, info.id, NULL, collect_run_system, &sb), 0);
+	CHECK_STR(sb.buf,
+	          "[a2 L0 d0 1-3 own0-0 dc-1 comp=- near=- appr0 unapproved out= "
+	          "req0/0/0/0/0/0 due= layers=0/0 reason=information.personal name=Ay owner=o "
+	          "{undetermined warning vi 3|en 3}]"
+	          "[z1 L3 d1 3-3 own2-2 dc1 comp=a2 near=data-subjects.users = 9600, threshold 10000 "
+	          "appr2 under out=201 req10/5/2/1/1/1 due=2025-05-12 layers=5/2 reason=- "
+	          "name=Zed owner=o {under-approved critical vi 1|'); DROP TABLE systems;--} "
+	          "{no-plan info vi 2|en 2}]");
+	strbuf_reset(&sb);
+	CHECK_INT(store_each_run_system(st, info.id, "z1", collect_run_system, &sb), 0);
+	CHECK_CONTAINS(sb.buf, "[z1 L3");
+	CHECK(!strstr(sb.buf, "[a2"));
+	strbuf_reset(&sb);
+	CHECK_INT(store_each_run_system(st, info.id, "nope", collect_run_system, &sb), 0);
+	CHECK_STR(sb.buf, "");
+	strbuf_release(&sb);
+
+	struct strbuf msg;
+	strbuf_init(&msg);
+	diag_capture(&msg);
+	CHECK_INT(store_get_run(st, 99, &got, &strings), -1);
+	diag_capture(NULL);
+	CHECK_CONTAINS(msg.buf, "no run 99");
+	strbuf_release(&msg);
+	store_close(st);
+}
