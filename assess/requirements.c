@@ -1,0 +1,579 @@
+/*
+ * requirements.c - the catalogue of requirements per level: load it
+ * (schema, then meaning), decide which requirements apply to a system and
+ * what the record's <controls> say about each.
+ */
+#include "requirements.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "rx.h"
+#include "util.h"
+#include "xmlsafe.h"
+
+enum cond_kind { COND_CLAUSE, COND_FACT, COND_NAME };
+
+/* One condition of a <when>. */
+struct requirement_cond {
+	enum cond_kind kind;
+	char *prefix;    /* COND_CLAUSE: clause id prefix for the catalogue's rule set */
+	char *nd331;     /* COND_CLAUSE: the ND331 counterpart, or NULL */
+	int fact;        /* COND_FACT: enum fact_id */
+	char *words;     /* COND_FACT: space-separated words, any of which holds */
+	struct rx *rx;   /* COND_NAME: pattern over the system name */
+};
+
+struct requirement_when {
+	struct requirement_cond *conds; /* all must hold */
+	size_t nr_conds, alloc_conds;
+};
+
+static const char *const group_names[] = {"management", "design", "technical"};
+static const char *const status_names[] = {"met",    "partial",        "planned",
+                                           "not-met", "not-applicable", "waived",
+                                           "waiver-expired", "unknown"};
+
+const char *requirement_group_name(enum requirement_group g)
+{
+	return (unsigned)g < ARRAY_SIZE(group_names) ? group_names[g] : "?";
+}
+
+const char *requirement_status_name(enum requirement_status st)
+{
+	return (unsigned)st < ARRAY_SIZE(status_names) ? status_names[st] : "?";
+}
+
+/* ---- freeing ---------------------------------------------------------- */
+
+static void level_release(struct requirement_level *at)
+{
+	free(at->tcvn);
+	free(at->note);
+	for (size_t i = 0; i < at->nr_whens; i++) {
+		struct requirement_when *w = &at->whens[i];
+		for (size_t j = 0; j < w->nr_conds; j++) {
+			free(w->conds[j].prefix);
+			free(w->conds[j].nd331);
+			free(w->conds[j].words);
+			rx_free(w->conds[j].rx);
+		}
+		free(w->conds);
+	}
+	free(at->whens);
+}
+
+void requirements_free(struct requirement_catalogue *cat)
+{
+	if (!cat)
+		return;
+	for (size_t i = 0; i < cat->nr_reqs; i++) {
+		struct requirement *r = &cat->reqs[i];
+		free(r->id);
+		free(r->label_vi);
+		free(r->label_en);
+		for (int l = 1; l <= 5; l++)
+			level_release(&r->at[l]);
+	}
+	free(cat->reqs);
+	for (size_t i = 0; i < cat->nr_basis; i++) {
+		free(cat->basis[i].rules);
+		free(cat->basis[i].text);
+	}
+	free(cat->basis);
+	free(cat->file);
+	free(cat->rules);
+	free(cat->title_vi);
+	free(cat->title_en);
+	free(cat);
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+/* An attribute as an owned C string, or NULL. */
+static char *attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s = v ? xstrdup((const char *)v) : NULL;
+	xmlFree(v);
+	return s;
+}
+
+static char *text_of(xmlNodePtr n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	char *s = xstrdup(v ? (const char *)v : "");
+	xmlFree(v);
+	return s;
+}
+
+static int is_elem(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+struct schema_errors {
+	const char *file;
+	int count;
+};
+
+static void schema_error(void *data, xmlErrorPtr err)
+{
+	struct schema_errors *se = data;
+	if (!err || err->level == XML_ERR_NONE || err->level == XML_ERR_WARNING)
+		return;
+	const char *msg = err->message ? err->message : "invalid";
+	size_t len = strlen(msg);
+	while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+		len--;
+	long line = err->line;
+	if (err->node && ((xmlNodePtr)err->node)->type == XML_ELEMENT_NODE)
+		line = xmlGetLineNo((xmlNodePtr)err->node);
+	error_at(se->file, line, "%.*s", (int)len, msg);
+	se->count++;
+}
+
+/* Validate doc against the schema; 0 valid, -1 after reports. */
+static int validate(xmlDocPtr doc, const char *file, const char *schema_path)
+{
+	int ret = -1;
+	struct schema_errors pe = {schema_path, 0}, ve = {file, 0};
+	xmlRelaxNGPtr schema = NULL;
+	xmlRelaxNGValidCtxtPtr vctxt = NULL;
+	xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(schema_path);
+	if (!pctxt)
+		return error("%s: cannot read the schema", schema_path);
+	xmlRelaxNGSetParserStructuredErrors(pctxt, schema_error, &pe);
+	schema = xmlRelaxNGParse(pctxt);
+	if (!schema) {
+		if (!pe.count)
+			error("%s: cannot read the schema", schema_path);
+		goto out;
+	}
+	vctxt = xmlRelaxNGNewValidCtxt(schema);
+	if (!vctxt) {
+		error("%s: out of memory", schema_path);
+		goto out;
+	}
+	xmlRelaxNGSetValidStructuredErrors(vctxt, schema_error, &ve);
+	if (xmlRelaxNGValidateDoc(vctxt, doc) == 0)
+		ret = 0;
+	else if (!ve.count)
+		error_at(file, 0, "does not match the schema %s", schema_path);
+out:
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	xmlRelaxNGFree(schema);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	return ret;
+}
+
+/* Read one condition element into c; 0 or -1 after a report. */
+static int load_cond(const char *file, xmlNodePtr n, struct requirement_cond *c)
+{
+	long line = xmlGetLineNo(n);
+	memset(c, 0, sizeof(*c));
+	if (is_elem(n, "clause")) {
+		c->kind = COND_CLAUSE;
+		c->prefix = attr(n, "prefix");
+		c->nd331 = attr(n, "nd331");
+		if (!c->prefix)
+			return error_at(file, line, "<clause> without prefix");
+		return 0;
+	}
+	if (is_elem(n, "fact")) {
+		c->kind = COND_FACT;
+		char *name = attr(n, "name");
+		c->words = attr(n, "any");
+		int id = name ? fact_lookup(name) : -1;
+		if (id < 0) {
+			error_at(file, line, "unknown fact '%s'", name ? name : "");
+			free(name);
+			return -1;
+		}
+		c->fact = id;
+		const struct fact_def *def = fact_def((enum fact_id)id);
+		const char *allowed = def->kind == FACT_TRI ? "yes no" : def->values;
+		if (!allowed) {
+			error_at(file, line, "fact '%s' is not a word-valued fact", name);
+			free(name);
+			return -1;
+		}
+		int ret = 0;
+		for (const char *p = c->words ? c->words : ""; *p;) {
+			size_t len = strcspn(p, " \t\n");
+			if (len && !word_in_list(allowed, p, len))
+				ret = error_at(file, line, "fact '%s' has no value '%.*s'", name, (int)len, p);
+			p += len;
+			p += strspn(p, " \t\n");
+		}
+		free(name);
+		return ret;
+	}
+	if (is_elem(n, "name")) {
+		c->kind = COND_NAME;
+		char *pattern = attr(n, "pattern"), *err = NULL;
+		c->rx = pattern ? rx_compile(pattern, &err) : NULL;
+		if (!c->rx) {
+			error_at(file, line, "bad pattern '%s': %s", pattern ? pattern : "",
+			         err ? err : "missing");
+			free(err);
+			free(pattern);
+			return -1;
+		}
+		free(pattern);
+		return 0;
+	}
+	return error_at(file, line, "unknown condition <%s>", (const char *)n->name);
+}
+
+static int load_level(const char *file, xmlNodePtr n, struct requirement *r)
+{
+	long line = xmlGetLineNo(n);
+	char *nstr = attr(n, "n");
+	long long lv = 0;
+	int ret = 0;
+	if (!nstr || parse_count(nstr, &lv) < 0 || lv < 1 || lv > 5) {
+		free(nstr);
+		return error_at(file, line, "level must be 1 to 5");
+	}
+	free(nstr);
+	struct requirement_level *at = &r->at[lv];
+	if (at->present)
+		return error_at(file, line, "requirement '%s': level %lld given twice (first at line %ld)",
+		                r->id, lv, at->line);
+	at->present = 1;
+	at->line = line;
+	at->tcvn = attr(n, "tcvn");
+	at->note = attr(n, "note");
+	size_t alloc_whens = 0;
+	for (xmlNodePtr w = n->children; w; w = w->next) {
+		if (!is_elem(w, "when"))
+			continue;
+		ALLOC_GROW(at->whens, at->nr_whens + 1, alloc_whens);
+		struct requirement_when *when = &at->whens[at->nr_whens++];
+		memset(when, 0, sizeof(*when));
+		for (xmlNodePtr c = w->children; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			ALLOC_GROW(when->conds, when->nr_conds + 1, when->alloc_conds);
+			if (load_cond(file, c, &when->conds[when->nr_conds++]) < 0)
+				ret = -1;
+		}
+	}
+	return ret;
+}
+
+static int load_requirement(struct requirement_catalogue *cat, xmlNodePtr n, size_t *alloc)
+{
+	const char *file = cat->file;
+	int ret = 0;
+	ALLOC_GROW(cat->reqs, cat->nr_reqs + 1, *alloc);
+	struct requirement *r = &cat->reqs[cat->nr_reqs++];
+	memset(r, 0, sizeof(*r));
+	r->line = xmlGetLineNo(n);
+	r->id = attr(n, "id");
+	if (!r->id) {
+		r->id = xstrdup("");
+		ret = error_at(file, r->line, "requirement without id");
+	}
+	for (size_t i = 0; i + 1 < cat->nr_reqs; i++)
+		if (!strcmp(cat->reqs[i].id, r->id))
+			ret = error_at(file, r->line, "duplicate requirement id '%s' (first at line %ld)",
+			               r->id, cat->reqs[i].line);
+	char *group = attr(n, "group");
+	r->group = REQ_MANAGEMENT;
+	for (size_t g = 0; g < ARRAY_SIZE(group_names); g++)
+		if (group && !strcmp(group, group_names[g]))
+			r->group = (enum requirement_group)g;
+	free(group);
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (is_elem(c, "label")) {
+			xmlChar *lang = xmlNodeGetLang(c);
+			char **slot = lang && !strcmp((const char *)lang, "en") ? &r->label_en : &r->label_vi;
+			free(*slot);
+			*slot = text_of(c);
+			xmlFree(lang);
+		} else if (is_elem(c, "level")) {
+			if (load_level(file, c, r) < 0)
+				ret = -1;
+		}
+	}
+	if (!r->label_vi || !r->label_en)
+		ret = error_at(file, r->line, "requirement '%s' needs a vi and an en label", r->id);
+	return ret;
+}
+
+struct requirement_catalogue *requirements_load(const char *path, const char *schema_path)
+{
+	struct requirement_catalogue *cat = NULL;
+	int bad = 0;
+	if (!path || !schema_path) {
+		error("requirements: no catalogue or schema given");
+		return NULL;
+	}
+	xmlDocPtr doc = xmlReadFile(path, NULL, XMLSAFE_PARSE_OPTIONS);
+	if (!doc) {
+		error_at(path, 0, "cannot read the requirements catalogue");
+		return NULL;
+	}
+	if (validate(doc, path, schema_path) < 0)
+		goto out;
+	cat = xcalloc(1, sizeof(*cat));
+	cat->file = xstrdup(path);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	cat->rules = attr(root, "rules");
+	cat->title_vi = attr(root, "title-vi");
+	cat->title_en = attr(root, "title-en");
+	size_t alloc = 0;
+	for (xmlNodePtr n = root->children; n; n = n->next) {
+		if (is_elem(n, "basis")) {
+			ALLOC_GROW(cat->basis, cat->nr_basis + 1, cat->alloc_basis);
+			struct requirement_basis *b = &cat->basis[cat->nr_basis++];
+			char *kind = attr(n, "kind");
+			b->rules = attr(n, "rules");
+			b->mapped = kind && !strcmp(kind, "mapped-by-level");
+			b->text = text_of(n);
+			free(kind);
+			for (size_t i = 0; i + 1 < cat->nr_basis; i++)
+				if (!strcmp(cat->basis[i].rules, b->rules))
+					bad |= error_at(path, xmlGetLineNo(n), "basis for %s given twice",
+					                b->rules);
+			if (!b->mapped && strcmp(b->rules, cat->rules))
+				bad |= error_at(path, xmlGetLineNo(n),
+				                "a native basis must be for %s, the catalogue's rule set",
+				                cat->rules);
+		} else if (is_elem(n, "requirement")) {
+			if (load_requirement(cat, n, &alloc) < 0)
+				bad = -1;
+		}
+	}
+	if (!requirements_basis(cat, cat->rules, NULL))
+		bad |= error_at(path, xmlGetLineNo(root), "no basis for %s, the catalogue's rule set",
+		                cat->rules);
+	if (bad) {
+		requirements_free(cat);
+		cat = NULL;
+	}
+out:
+	xmlFreeDoc(doc);
+	return cat;
+}
+
+const struct requirement *requirements_find(const struct requirement_catalogue *cat,
+                                            const char *id)
+{
+	if (!cat || !id)
+		return NULL;
+	for (size_t i = 0; i < cat->nr_reqs; i++)
+		if (!strcmp(cat->reqs[i].id, id))
+			return &cat->reqs[i];
+	return NULL;
+}
+
+const char *requirements_basis(const struct requirement_catalogue *cat, const char *rules,
+                               const char **text)
+{
+	if (!cat || !rules)
+		return NULL;
+	for (size_t i = 0; i < cat->nr_basis; i++) {
+		if (strcmp(cat->basis[i].rules, rules))
+			continue;
+		if (text)
+			*text = cat->basis[i].text;
+		return cat->basis[i].mapped ? "mapped-by-level" : "native";
+	}
+	return NULL;
+}
+
+/* ---- evaluation ------------------------------------------------------- */
+
+/* Does a held clause id equal prefix, or prefix followed by a point letter? */
+static int clause_held(const char *prefix, const char *const *held, size_t nr_held)
+{
+	size_t len = strlen(prefix);
+	for (size_t i = 0; i < nr_held; i++) {
+		const char *id = held[i];
+		if (id && !strncmp(id, prefix, len) &&
+		    (id[len] == '\0' || (id[len] >= 'a' && id[len] <= 'z')))
+			return 1;
+	}
+	return 0;
+}
+
+struct eval_ctx {
+	const struct requirement_catalogue *cat;
+	const struct system_record *rec;
+	const char *rules;
+	const char *const *held;
+	size_t nr_held;
+};
+
+static enum tri cond_eval(const struct eval_ctx *ec, const struct requirement_cond *c)
+{
+	switch (c->kind) {
+	case COND_CLAUSE: {
+		const char *prefix = NULL;
+		if (!strcmp(ec->rules, ec->cat->rules))
+			prefix = c->prefix;
+		else if (!strcmp(ec->rules, "ND331"))
+			prefix = c->nd331;
+		if (!prefix)
+			return TRI_UNKNOWN;
+		return clause_held(prefix, ec->held, ec->nr_held) ? TRI_YES : TRI_NO;
+	}
+	case COND_FACT: {
+		const char *v = ec->rec->value[c->fact];
+		if (!v || !strcmp(v, "unknown"))
+			return TRI_UNKNOWN;
+		for (const char *p = v; *p;) {
+			size_t len = strcspn(p, " \t\n");
+			if (len && word_in_list(c->words, p, len))
+				return TRI_YES;
+			p += len;
+			p += strspn(p, " \t\n");
+		}
+		return TRI_NO;
+	}
+	case COND_NAME: {
+		const char *name = ec->rec->value[F_NAME];
+		if (!name)
+			return TRI_UNKNOWN;
+		int m = rx_match(c->rx, name, strlen(name), NULL);
+		return m < 0 ? TRI_UNKNOWN : m ? TRI_YES : TRI_NO;
+	}
+	}
+	return TRI_UNKNOWN;
+}
+
+/* Three-valued: does the level's condition hold? (OR of ANDs) */
+static enum tri level_applies(const struct eval_ctx *ec, const struct requirement_level *at)
+{
+	if (!at->nr_whens)
+		return TRI_YES;
+	enum tri any = TRI_NO;
+	for (size_t i = 0; i < at->nr_whens; i++) {
+		enum tri all = TRI_YES;
+		for (size_t j = 0; j < at->whens[i].nr_conds; j++) {
+			enum tri t = cond_eval(ec, &at->whens[i].conds[j]);
+			if (t < all)
+				all = t;
+		}
+		if (all > any)
+			any = all;
+	}
+	return any;
+}
+
+static enum requirement_status control_status(const char *s)
+{
+	static const struct {
+		const char *name;
+		enum requirement_status st;
+	} map[] = {{"met", REQ_MET},         {"partial", REQ_PARTIAL},
+	           {"planned", REQ_PLANNED}, {"not-met", REQ_NOT_MET},
+	           {"not-applicable", REQ_NOT_APPLICABLE}};
+	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
+		if (s && !strcmp(s, map[i].name))
+			return map[i].st;
+	return REQ_UNKNOWN;
+}
+
+static void status_of(const struct system_record *rec, const char *id, const char *run_date,
+                      struct requirement_eval *ev)
+{
+	const struct control *c = NULL;
+	const struct waiver *w = NULL;
+	for (size_t i = 0; i < rec->nr_controls; i++)
+		if (rec->controls[i].ref && !strcmp(rec->controls[i].ref, id))
+			c = &rec->controls[i];
+	for (size_t i = 0; i < rec->nr_waivers; i++) {
+		const struct waiver *x = &rec->waivers[i];
+		if (!x->ref || strcmp(x->ref, id))
+			continue;
+		/* the waiver that runs longest decides */
+		if (!w || (x->until && (!w->until || strcmp(x->until, w->until) > 0)))
+			w = x;
+	}
+	ev->status = REQ_UNKNOWN;
+	ev->due = NULL;
+	if (c) {
+		ev->status = control_status(c->status);
+		ev->due = c->due;
+		if (ev->status == REQ_MET || ev->status == REQ_NOT_APPLICABLE)
+			return;
+	}
+	if (w) {
+		int in_force = w->until && is_iso_date(w->until) && run_date &&
+		               strcmp(w->until, run_date) >= 0;
+		ev->status = in_force ? REQ_WAIVED : REQ_WAIVER_EXPIRED;
+		ev->due = w->until;
+	}
+}
+
+size_t requirements_evaluate(const struct requirement_catalogue *cat,
+                             const struct system_record *rec, const char *rules, int level,
+                             const char *const *held, size_t nr_held, const char *run_date,
+                             requirement_fn fn, void *data)
+{
+	size_t n = 0;
+	if (!cat || !rec || level < 1 || level > 5 || !requirements_basis(cat, rules, NULL))
+		return 0;
+	struct eval_ctx ec = {cat, rec, rules, held, nr_held};
+	for (size_t i = 0; i < cat->nr_reqs; i++) {
+		const struct requirement *r = &cat->reqs[i];
+		const struct requirement_level *at = &r->at[level];
+		if (!at->present)
+			continue;
+		enum tri applies = level_applies(&ec, at);
+		if (applies == TRI_NO)
+			continue;
+		struct requirement_eval ev = {r, at, REQ_UNKNOWN, NULL, applies == TRI_UNKNOWN};
+		status_of(rec, r->id, run_date, &ev);
+		if (fn)
+			fn(&ev, data);
+		n++;
+	}
+	return n;
+}
+
+static void count_one(const struct requirement_eval *ev, void *data)
+{
+	struct requirement_counts *c = data;
+	c->applicable++;
+	switch (ev->status) {
+	case REQ_MET:
+	case REQ_NOT_APPLICABLE:
+		c->met++;
+		break;
+	case REQ_PARTIAL:
+	case REQ_PLANNED:
+		c->partial++;
+		break;
+	case REQ_NOT_MET:
+	case REQ_WAIVER_EXPIRED:
+		c->not_met++;
+		break;
+	case REQ_WAIVED:
+		c->waived++;
+		break;
+	case REQ_UNKNOWN:
+		c->unknown++;
+		break;
+	}
+}
+
+void requirements_count(const struct requirement_catalogue *cat,
+                        const struct system_record *rec, const char *rules, int level,
+                        const char *const *held, size_t nr_held, const char *run_date,
+                        struct requirement_counts *counts)
+{
+	if (!counts)
+		return;
+	memset(counts, 0, sizeof(*counts));
+	requirements_evaluate(cat, rec, rules, level, held, nr_held, run_date, count_one, counts);
+}
