@@ -1,11 +1,159 @@
-/* cmd_criteria.c - placeholder until the command lands. */
+/*
+ * cmd_criteria.c - `assess criteria list | show ID | check FILE...`:
+ * inspect the shipped rule sets and check rule-set files.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmdline.h"
 #include "commands.h"
+#include "criteria.h"
 #include "diag.h"
+#include "paths.h"
+#include "util.h"
+
+static const char usage[] =
+	"usage: assess criteria list\n"
+	"   or: assess criteria show ID\n"
+	"   or: assess criteria check FILE...\n"
+	"\n"
+	"  list        the rule sets of the data directory: id, dates, clauses, file, title\n"
+	"  show ID     every clause of rule set ID with its level, reference, text and condition\n"
+	"  check FILE  load and validate rule-set files (schema and meaning); exit 3 on problems\n";
+
+/* The file name relative to the data directory when it lies there. */
+static const char *short_name(const char *file)
+{
+	const char *dir = data_dir();
+	size_t n = strlen(dir);
+	if (!strncmp(file, dir, n) && file[n] == '/')
+		return file + n + 1;
+	return file;
+}
+
+static int list(void)
+{
+	struct ruleset **sets;
+	size_t nr;
+	if (criteria_load_all(&sets, &nr) < 0)
+		return EXIT_INVALID;
+	for (size_t i = 0; i < nr; i++) {
+		const struct ruleset *rs = sets[i];
+		printf("%-6s %s..%-10s %3zu clauses  %-20s %s\n", rs->id, rs->effective_from,
+		       rs->effective_to ? rs->effective_to : "", rs->nr_clauses, short_name(rs->file),
+		       rs->title_vi ? rs->title_vi : "");
+	}
+	ruleset_list_free(sets, nr);
+	return finish_stdout() < 0 ? EXIT_RUNTIME : EXIT_OK;
+}
+
+static void show_one(const struct ruleset *rs)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	printf("%s version %s, %s..%s, %zu clauses\n", rs->id, rs->version, rs->effective_from,
+	       rs->effective_to ? rs->effective_to : "", rs->nr_clauses);
+	printf("file: %s\nsha256: %s\n", short_name(rs->file), rs->sha256);
+	if (rs->title_vi)
+		printf("title: %s\n", rs->title_vi);
+	if (rs->title_en)
+		printf("title (en): %s\n", rs->title_en);
+	if (rs->basis)
+		printf("basis: %s\n", rs->basis);
+	for (int lv = 1; lv <= 5; lv++) {
+		const struct inspection_rule *ir = ruleset_inspection(rs, lv);
+		if (ir)
+			printf("inspection: level %d every %d months%s%s\n", lv, ir->months,
+			       ir->independent ? ", independent" : "",
+			       ir->reminder_only ? ", reminder only" : "");
+	}
+	for (size_t i = 0; i < rs->nr_clauses; i++) {
+		const struct clause *cl = &rs->clauses[i];
+		printf("\n%s  ", cl->id);
+		if (cl->level_from >= 0)
+			printf("level from %s", fact_def((enum fact_id)cl->level_from)->name);
+		else
+			printf("level %d", cl->level);
+		printf("  %s\n", cl->ref ? cl->ref : "");
+		printf("  %s\n", cl->text_vi ? cl->text_vi : "");
+		strbuf_reset(&sb);
+		condition_format(&cl->cond, &sb);
+		printf("  when: %s\n", sb.buf);
+	}
+	for (size_t i = 0; i < rs->nr_gaps; i++) {
+		strbuf_reset(&sb);
+		condition_format(&rs->gaps[i].cond, &sb);
+		printf("\ngap: %s\n  when: %s\n", rs->gaps[i].text_vi ? rs->gaps[i].text_vi : "",
+		       sb.buf);
+	}
+	strbuf_release(&sb);
+}
+
+static int show(const char *id)
+{
+	struct ruleset **sets;
+	size_t nr;
+	int ret = EXIT_OK, found = 0;
+	if (criteria_load_all(&sets, &nr) < 0)
+		return EXIT_INVALID;
+	for (size_t i = 0; i < nr && !found; i++)
+		if (!strcmp(sets[i]->id, id)) {
+			show_one(sets[i]);
+			found = 1;
+		}
+	if (!found) {
+		error("unknown rule set '%s'", id);
+		ret = EXIT_USAGE;
+	}
+	ruleset_list_free(sets, nr);
+	if (ret == EXIT_OK && finish_stdout() < 0)
+		ret = EXIT_RUNTIME;
+	return ret;
+}
+
+static int check(char **files, int nr)
+{
+	int bad = 0;
+	for (int i = 0; i < nr; i++) {
+		struct ruleset *rs;
+		if (criteria_load(files[i], &rs) < 0) {
+			bad = 1;
+			continue;
+		}
+		printf("%s: ruleset %s, %zu clauses, sha256 %s\n", files[i], rs->id, rs->nr_clauses,
+		       rs->sha256);
+		ruleset_free(rs);
+	}
+	if (finish_stdout() < 0)
+		return EXIT_RUNTIME;
+	return bad ? EXIT_INVALID : EXIT_OK;
+}
 
 int cmd_criteria(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	error("'criteria' is not implemented yet");
-	return EXIT_RUNTIME;
+	static const struct opt opts[] = {{NULL, 0, NULL, NULL}};
+	char **args = NULL;
+	int nargs = 0, ret;
+	switch (cmdline_parse(argc, argv, opts, usage, &args, &nargs)) {
+	case CMDLINE_HELP:
+		return EXIT_OK;
+	case CMDLINE_ERROR:
+		return EXIT_USAGE;
+	case CMDLINE_OK:
+		break;
+	}
+	const char *sub = nargs ? args[0] : "list";
+	if (!strcmp(sub, "list") && nargs <= 1)
+		ret = list();
+	else if (!strcmp(sub, "show") && nargs == 2)
+		ret = show(args[1]);
+	else if (!strcmp(sub, "check") && nargs >= 2)
+		ret = check(args + 1, nargs - 1);
+	else if (!strcmp(sub, "list") || !strcmp(sub, "show") || !strcmp(sub, "check"))
+		ret = cmdline_usage_error(usage, "wrong number of arguments for 'criteria %s'", sub);
+	else
+		ret = cmdline_usage_error(usage, "unknown criteria command '%s'", sub);
+	free(args);
+	return ret;
 }

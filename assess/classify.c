@@ -1,0 +1,444 @@
+/*
+ * classify.c - three-valued evaluation of rule sets and composite
+ * aggregation. Pure: structs in, verdicts out.
+ */
+#include "classify.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rx.h"
+#include "util.h"
+
+#define NOT_YET 0xff
+
+/* One evaluation of a rule set's conditions on one record. */
+struct eval {
+	const struct system_record *rec;
+	unsigned char *leaf;           /* per condition index: leaf value, NOT_YET */
+	unsigned char *limit;          /* per condition index: 1 when a PCRE2 limit was hit */
+	const struct condition *flip;  /* a leaf whose yes/no is swapped, or NULL */
+	int limit_hits;                /* leaves that hit a limit */
+};
+
+static enum tri tri_min(enum tri a, enum tri b)
+{
+	return a < b ? a : b;
+}
+
+static enum tri tri_max(enum tri a, enum tri b)
+{
+	return a > b ? a : b;
+}
+
+static enum tri tri_not(enum tri a)
+{
+	return a == TRI_YES ? TRI_NO : a == TRI_NO ? TRI_YES : TRI_UNKNOWN;
+}
+
+static enum tri tri_of(int b)
+{
+	return b ? TRI_YES : TRI_NO;
+}
+
+/* The stated text of fact id, or NULL when it is unknown. */
+static const char *fact_text(const struct system_record *rec, int id)
+{
+	const char *v = rec->value[id];
+	enum fact_kind kind = fact_def((enum fact_id)id)->kind;
+	if (!v || (kind != FACT_TEXT && !strcmp(v, "unknown")))
+		return NULL;
+	if (kind == FACT_TRI && strcmp(v, "yes") && strcmp(v, "no"))
+		return NULL;
+	return v;
+}
+
+static enum tri leaf_value(const struct condition *c, const struct system_record *rec,
+                           int *limit)
+{
+	const char *v = fact_text(rec, c->fact);
+	long long n;
+	if (c->kind == COND_KNOWN)
+		return tri_of(v != NULL);
+	if (!v)
+		return TRI_UNKNOWN;
+	switch (c->kind) {
+	case COND_IS:
+		if (fact_def((enum fact_id)c->fact)->kind == FACT_COUNT) {
+			if (parse_count(v, &n) < 0)
+				return TRI_UNKNOWN;
+			return tri_of(n == c->number);
+		}
+		return tri_of(!strcmp(v, c->value));
+	case COND_IN:
+		return tri_of(word_in_list(c->value, v, strlen(v)));
+	case COND_HAS:
+		return tri_of(word_in_list(v, c->value, strlen(c->value)));
+	case COND_AT_LEAST:
+	case COND_BELOW:
+		if (parse_count(v, &n) < 0)
+			return TRI_UNKNOWN;
+		return tri_of(c->kind == COND_AT_LEAST ? n >= c->number : n < c->number);
+	case COND_MATCHES: {
+		if (!c->rx)
+			return TRI_UNKNOWN;
+		int r = rx_match(c->rx, v, strlen(v), NULL);
+		if (r < 0) {
+			*limit = 1;
+			return TRI_UNKNOWN;
+		}
+		return tri_of(r);
+	}
+	default:
+		return TRI_UNKNOWN;
+	}
+}
+
+static int is_leaf(const struct condition *c)
+{
+	return c->kind != COND_ALL && c->kind != COND_ANY && c->kind != COND_NOT;
+}
+
+static enum tri eval(struct eval *ev, const struct condition *c)
+{
+	enum tri r;
+	if (is_leaf(c)) {
+		if (ev->leaf[c->index] == NOT_YET) {
+			int limit = 0;
+			ev->leaf[c->index] = (unsigned char)leaf_value(c, ev->rec, &limit);
+			if (limit) {
+				ev->limit[c->index] = 1;
+				ev->limit_hits++;
+			}
+		}
+		r = (enum tri)ev->leaf[c->index];
+		return c == ev->flip ? tri_not(r) : r;
+	}
+	if (c->kind == COND_NOT)
+		return c->nr_children ? tri_not(eval(ev, &c->children[0])) : TRI_UNKNOWN;
+	r = c->kind == COND_ALL ? TRI_YES : TRI_NO;
+	for (size_t i = 0; i < c->nr_children; i++) {
+		enum tri k = eval(ev, &c->children[i]);
+		r = c->kind == COND_ALL ? tri_min(r, k) : tri_max(r, k);
+	}
+	return r;
+}
+
+enum tri classify_condition(const struct condition *cond, const struct system_record *rec)
+{
+	if (!cond || !rec)
+		return TRI_UNKNOWN;
+	if (is_leaf(cond)) {
+		int limit = 0;
+		return leaf_value(cond, rec, &limit);
+	}
+	if (cond->kind == COND_NOT)
+		return cond->nr_children ? tri_not(classify_condition(&cond->children[0], rec))
+		                         : TRI_UNKNOWN;
+	enum tri r = cond->kind == COND_ALL ? TRI_YES : TRI_NO;
+	for (size_t i = 0; i < cond->nr_children; i++) {
+		enum tri k = classify_condition(&cond->children[i], rec);
+		r = cond->kind == COND_ALL ? tri_min(r, k) : tri_max(r, k);
+	}
+	return r;
+}
+
+/* A list of distinct strings. */
+struct strlist {
+	char **items;
+	size_t nr, alloc;
+};
+
+static void strlist_add(struct strlist *l, char *s)
+{
+	for (size_t i = 0; i < l->nr; i++)
+		if (!strcmp(l->items[i], s)) {
+			free(s);
+			return;
+		}
+	ALLOC_GROW(l->items, l->nr + 1, l->alloc);
+	l->items[l->nr++] = s;
+}
+
+static void strlist_join(struct strlist *l, const char *sep, struct strbuf *sb)
+{
+	for (size_t i = 0; i < l->nr; i++) {
+		if (i || sb->len)
+			strbuf_addstr(sb, sep);
+		strbuf_addstr(sb, l->items[i]);
+	}
+}
+
+static void strlist_release(struct strlist *l)
+{
+	for (size_t i = 0; i < l->nr; i++)
+		free(l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof(*l));
+}
+
+/* The level a clause gives: its constant, or its level-from fact (1..5);
+ * 0 when the fact does not give a level. */
+static int clause_level(const struct clause *cl, const struct system_record *rec)
+{
+	if (cl->level_from < 0)
+		return cl->level;
+	const char *v = fact_text(rec, cl->level_from);
+	long long n;
+	if (!v || parse_count(v, &n) < 0 || n < 1 || n > 5)
+		return 0;
+	return (int)n;
+}
+
+/* Levels from outcomes: *low from the clauses that hold, *high the max with
+ * every unknown clause (an unknown level-from clause could give 5). */
+static void level_range(const struct ruleset *rs, const struct system_record *rec,
+                        const unsigned char *out, int *low, int *high)
+{
+	*low = *high = 0;
+	for (size_t i = 0; i < rs->nr_clauses; i++) {
+		int lv = clause_level(&rs->clauses[i], rec);
+		if (out[i] == TRI_YES && lv > *low)
+			*low = lv;
+		if (out[i] == TRI_UNKNOWN && (lv ? lv : 5) > *high)
+			*high = lv ? lv : 5;
+	}
+	if (*low > *high)
+		*high = *low;
+}
+
+/* Collect why c is unknown: the unknown leaves under unknown nodes. */
+static void collect_unknown(struct eval *ev, const struct condition *c, struct strlist *out)
+{
+	if (is_leaf(c)) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		const char *fact = fact_def((enum fact_id)c->fact)->name;
+		if (ev->limit[c->index])
+			strbuf_addf(&sb, "pattern /%s/ on %s hit the match limit", c->value, fact);
+		else
+			strbuf_addf(&sb, "%s is unknown", fact);
+		strlist_add(out, strbuf_detach(&sb));
+		return;
+	}
+	for (size_t i = 0; i < c->nr_children; i++)
+		if (eval(ev, &c->children[i]) == TRI_UNKNOWN)
+			collect_unknown(ev, &c->children[i], out);
+}
+
+/* Numeric leaves of c near their threshold whose flip changes the range. */
+static void collect_near(struct eval *ev, const struct ruleset *rs, size_t ci,
+                         const struct condition *c, unsigned char *out, int low, int high,
+                         struct strlist *near)
+{
+	if (!is_leaf(c)) {
+		for (size_t i = 0; i < c->nr_children; i++)
+			collect_near(ev, rs, ci, &c->children[i], out, low, high, near);
+		return;
+	}
+	if ((c->kind != COND_AT_LEAST && c->kind != COND_BELOW) || !c->near)
+		return;
+	const char *v = fact_text(ev->rec, c->fact);
+	long long n;
+	if (!v || parse_count(v, &n) < 0)
+		return;
+	long long diff = n > c->number ? n - c->number : c->number - n;
+	if (diff * 10 > c->number)
+		return;
+	unsigned char saved = out[ci];
+	ev->flip = c;
+	out[ci] = (unsigned char)eval(ev, &rs->clauses[ci].cond);
+	ev->flip = NULL;
+	int low2, high2;
+	level_range(rs, ev->rec, out, &low2, &high2);
+	out[ci] = saved;
+	if (low2 == low && high2 == high)
+		return;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "%s = %lld (threshold %lld)", fact_def((enum fact_id)c->fact)->name, n,
+	            c->number);
+	strlist_add(near, strbuf_detach(&sb));
+}
+
+int classify_system(const struct ruleset *rs, const struct system_record *rec,
+                    struct system_result *res)
+{
+	if (!rs || !rec || !res)
+		return 0;
+	struct eval ev = {rec, NULL, NULL, NULL, 0};
+	size_t nc = rs->nr_conditions ? rs->nr_conditions : 1;
+	ev.leaf = xmalloc(nc);
+	memset(ev.leaf, NOT_YET, nc);
+	ev.limit = xcalloc(nc, 1);
+
+	free(res->outcomes);
+	free(res->reason);
+	free(res->near_threshold);
+	free(res->deciding_component);
+	res->reason = res->near_threshold = res->deciding_component = NULL;
+	res->nr_outcomes = rs->nr_clauses;
+	res->outcomes = xcalloc(rs->nr_clauses ? rs->nr_clauses : 1, 1);
+	unsigned char *out = res->outcomes;
+
+	struct strlist bad_level = {0};
+	for (size_t i = 0; i < rs->nr_clauses; i++) {
+		const struct clause *cl = &rs->clauses[i];
+		out[i] = (unsigned char)eval(&ev, &cl->cond);
+		/* a level-from clause that holds must find a level in its fact */
+		if (cl->level_from >= 0 && out[i] == TRI_YES && !clause_level(cl, rec)) {
+			out[i] = TRI_UNKNOWN;
+			struct strbuf sb;
+			strbuf_init(&sb);
+			strbuf_addf(&sb, "%s is not a level 1..5",
+			            fact_def((enum fact_id)cl->level_from)->name);
+			strlist_add(&bad_level, strbuf_detach(&sb));
+		}
+	}
+	int low, high;
+	level_range(rs, rec, out, &low, &high);
+	res->own_level_low = res->level_low = low;
+	res->own_level_high = res->level_high = high;
+	res->determined = low == high && low > 0;
+	res->level = res->determined ? low : 0;
+	res->deciding_clause = -1;
+	for (size_t i = 0; i < rs->nr_clauses; i++)
+		if (out[i] == TRI_YES && clause_level(&rs->clauses[i], rec) == low) {
+			res->deciding_clause = (int)i;
+			break;
+		}
+
+	struct strlist near = {0};
+	for (size_t i = 0; i < rs->nr_clauses; i++)
+		collect_near(&ev, rs, i, &rs->clauses[i].cond, out, low, high, &near);
+	if (near.nr) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		strlist_join(&near, "; ", &sb);
+		res->near_threshold = strbuf_detach(&sb);
+	}
+	strlist_release(&near);
+
+	if (!res->determined) {
+		struct strbuf sb;
+		struct strlist unknown = {0};
+		strbuf_init(&sb);
+		if (!low)
+			for (size_t g = 0; g < rs->nr_gaps; g++)
+				if (eval(&ev, &rs->gaps[g].cond) == TRI_YES) {
+					strbuf_addstr(&sb, rs->gaps[g].text_en);
+					break;
+				}
+		for (size_t i = 0; i < rs->nr_clauses; i++) {
+			const struct clause *cl = &rs->clauses[i];
+			int lv = clause_level(cl, rec);
+			if (out[i] == TRI_UNKNOWN && (lv ? lv : 5) > low)
+				collect_unknown(&ev, &cl->cond, &unknown);
+		}
+		for (size_t i = 0; i < bad_level.nr; i++) {
+			strlist_add(&unknown, bad_level.items[i]);
+			bad_level.items[i] = NULL;
+		}
+		if (unknown.nr) {
+			if (sb.len)
+				strbuf_addstr(&sb, "; ");
+			struct strbuf list;
+			strbuf_init(&list);
+			strlist_join(&unknown, ", ", &list);
+			strbuf_addstr(&sb, list.buf);
+			strbuf_release(&list);
+		}
+		if (!sb.len)
+			strbuf_addf(&sb, "no clause of %s covers this system", rs->id);
+		res->reason = strbuf_detach(&sb);
+		strlist_release(&unknown);
+	}
+	strlist_release(&bad_level);
+	free(ev.leaf);
+	free(ev.limit);
+	return ev.limit_hits;
+}
+
+/* Does the own verdict of r leave its level open (or uncovered)? */
+static int own_open(const struct system_result *r)
+{
+	return r->own_level_low != r->own_level_high || r->own_level_low == 0;
+}
+
+void classify_aggregate(struct system_result *res, size_t n, const size_t *const *comps,
+                        const size_t *nr_comps)
+{
+	if (!res || !n)
+		return;
+	size_t *stamp = xcalloc(n, sizeof(*stamp));
+	size_t *reach = xmalloc(n * sizeof(*reach));
+	char **own_reason = xcalloc(n, sizeof(*own_reason));
+	for (size_t i = 0; i < n; i++) {
+		own_reason[i] = res[i].reason;
+		res[i].reason = NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		/* depth-first over the component graph; stamps make it cycle-safe */
+		size_t nr = 0, top = 0;
+		reach[nr++] = i;
+		stamp[i] = i + 1;
+		while (top < nr) {
+			size_t j = reach[top++];
+			size_t k = comps && nr_comps ? nr_comps[j] : 0;
+			for (size_t c = 0; c < k; c++) {
+				size_t m = comps[j] ? comps[j][c] : n;
+				if (m >= n || stamp[m] == i + 1)
+					continue;
+				stamp[m] = i + 1;
+				reach[nr++] = m;
+			}
+		}
+		struct system_result *r = &res[i];
+		int low = 0, high = 0, uncovered = 0;
+		for (size_t t = 0; t < nr; t++) {
+			const struct system_result *s = &res[reach[t]];
+			if (s->own_level_low > low)
+				low = s->own_level_low;
+			if (s->own_level_high > high)
+				high = s->own_level_high;
+			uncovered |= s->own_level_high == 0;
+		}
+		r->level_low = low;
+		r->level_high = high;
+		r->determined = low == high && low > 0 && !uncovered;
+		r->level = r->determined ? low : 0;
+		free(r->deciding_component);
+		r->deciding_component = NULL;
+		if (r->own_level_low < low) {
+			for (size_t t = 1; t < nr; t++)
+				if (res[reach[t]].own_level_low == low) {
+					r->deciding_component = xstrdup_or_null(res[reach[t]].system_id);
+					r->deciding_clause = -1;
+					break;
+				}
+		}
+		if (r->determined)
+			continue;
+		struct strbuf sb;
+		strbuf_init(&sb);
+		if (own_open(r) && own_reason[i])
+			strbuf_addstr(&sb, own_reason[i]);
+		for (size_t t = 1; t < nr; t++) {
+			const struct system_result *s = &res[reach[t]];
+			if (!own_open(s) || !own_reason[reach[t]])
+				continue;
+			if (s->own_level_high != 0 && s->own_level_high <= low)
+				continue; /* its doubt cannot change the level */
+			strbuf_addf(&sb, "%scomponent %s: %s", sb.len ? "; " : "",
+			            s->system_id ? s->system_id : "?", own_reason[reach[t]]);
+		}
+		if (!sb.len)
+			strbuf_addstr(&sb, "the level is undetermined");
+		r->reason = strbuf_detach(&sb);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(own_reason[i]);
+	free(own_reason);
+	free(reach);
+	free(stamp);
+}

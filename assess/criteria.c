@@ -1,0 +1,773 @@
+/*
+ * criteria.c - load, check and choose coded rule sets (criteria/NAME.xml).
+ *
+ * Loading is two passes over one parsed document: the RELAX NG schema
+ * (criteria/schema/criteria.rng) checks the structure, then the meaning is
+ * checked while the plain structs are built. Every problem is reported with
+ * its file and line; a file with any problem is rejected as a whole.
+ */
+#include "criteria.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "paths.h"
+#include "rx.h"
+#include "sha256.h"
+#include "strmap.h"
+#include "util.h"
+#include "xmlsafe.h"
+
+/* State of one load. */
+struct loader {
+	const char *file;     /* the file, for messages */
+	struct ruleset *rs;   /* being built */
+	int problems;         /* meaning problems found so far */
+	struct strmap ids;    /* clause id -> line of its first definition */
+};
+
+static int problem(struct loader *ld, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int problem(struct loader *ld, long line, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ld->problems++;
+	return error_at(ld->file, line, "%s", msg);
+}
+
+/* ---- small XML helpers ---- */
+
+static int is_element(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && (!name || !strcmp((const char *)n->name, name));
+}
+
+static char *prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s = xstrdup_or_null((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* The element's text with runs of white space folded to one space, trimmed. */
+static char *text_of(xmlNodePtr n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	int space = 0;
+	for (const char *p = (const char *)v; p && *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = sb.len > 0;
+			continue;
+		}
+		if (space)
+			strbuf_addstr(&sb, " ");
+		space = 0;
+		strbuf_add(&sb, p, 1);
+	}
+	xmlFree(v);
+	return strbuf_detach(&sb);
+}
+
+static char *lang_of(xmlNodePtr n)
+{
+	xmlChar *v = xmlGetNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+	char *s = xstrdup_or_null((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* Store the text of n into *vi or *en by its xml:lang. */
+static void take_text(xmlNodePtr n, char **vi, char **en)
+{
+	char *lang = lang_of(n);
+	char **slot = lang && !strcmp(lang, "vi") ? vi : lang && !strcmp(lang, "en") ? en : NULL;
+	if (slot) {
+		free(*slot);
+		*slot = text_of(n);
+	}
+	free(lang);
+}
+
+/* ---- conditions ---- */
+
+static const struct {
+	const char *name;
+	enum cond_kind kind;
+} cond_names[] = {
+	{"all", COND_ALL},   {"any", COND_ANY},           {"not", COND_NOT},
+	{"is", COND_IS},     {"in", COND_IN},             {"has", COND_HAS},
+	{"at-least", COND_AT_LEAST}, {"below", COND_BELOW}, {"known", COND_KNOWN},
+	{"matches", COND_MATCHES},
+};
+
+static int cond_kind_of(xmlNodePtr n)
+{
+	if (!is_element(n, NULL))
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(cond_names); i++)
+		if (!strcmp((const char *)n->name, cond_names[i].name))
+			return (int)cond_names[i].kind;
+	return -1;
+}
+
+static const char *cond_name(enum cond_kind kind)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(cond_names); i++)
+		if (cond_names[i].kind == kind)
+			return cond_names[i].name;
+	return "?";
+}
+
+static void condition_release(struct condition *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nr_children; i++)
+		condition_release(&c->children[i]);
+	free(c->children);
+	free(c->value);
+	rx_free(c->rx);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Check that every word of words is allowed for fact f. */
+static void check_words(struct loader *ld, long line, const struct fact_def *f, const char *words)
+{
+	const char *p = words;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		const char *end = p;
+		while (*end && *end != ' ')
+			end++;
+		if (end > p && !word_in_list(f->values, p, (size_t)(end - p)))
+			problem(ld, line, "value '%.*s' is not allowed for fact '%s' (allowed: %s)",
+			        (int)(end - p), p, f->name, f->values);
+		p = end;
+	}
+}
+
+static int parse_cond(struct loader *ld, xmlNodePtr n, struct condition *c);
+
+static void parse_leaf(struct loader *ld, xmlNodePtr n, struct condition *c)
+{
+	char *fact = prop(n, "fact");
+	int id = fact ? fact_lookup(fact) : -1;
+	if (id < 0) {
+		problem(ld, c->line, "unknown fact '%s'", fact ? fact : "");
+		free(fact);
+		return;
+	}
+	free(fact);
+	c->fact = id;
+	const struct fact_def *f = fact_def((enum fact_id)id);
+	const char *name = cond_name(c->kind);
+	switch (c->kind) {
+	case COND_IS:
+		c->value = prop(n, "value");
+		if (f->kind == FACT_SET)
+			problem(ld, c->line, "<is> on the set fact '%s': use <has>", f->name);
+		else if (f->kind == FACT_ENUM)
+			check_words(ld, c->line, f, c->value);
+		else if (f->kind == FACT_TRI && strcmp(c->value, "yes") && strcmp(c->value, "no"))
+			problem(ld, c->line, "value '%s' is not allowed for fact '%s' (allowed: yes no)",
+			        c->value, f->name);
+		else if (f->kind == FACT_COUNT && parse_count(c->value, &c->number) < 0)
+			problem(ld, c->line, "value '%s' of fact '%s' is not a count", c->value, f->name);
+		break;
+	case COND_IN:
+	case COND_HAS:
+		c->value = prop(n, "value");
+		if (f->kind != (c->kind == COND_IN ? FACT_ENUM : FACT_SET))
+			problem(ld, c->line, "<%s> needs %s fact, '%s' is not one", name,
+			        c->kind == COND_IN ? "an enum" : "a set", f->name);
+		else
+			check_words(ld, c->line, f, c->value);
+		break;
+	case COND_AT_LEAST:
+	case COND_BELOW: {
+		c->value = prop(n, "value");
+		char *near = prop(n, "near-threshold");
+		c->near = !near || strcmp(near, "no");
+		free(near);
+		if (f->kind != FACT_COUNT)
+			problem(ld, c->line, "threshold <%s> on '%s', which is not a count fact", name,
+			        f->name);
+		else if (parse_count(c->value, &c->number) < 0)
+			problem(ld, c->line, "threshold '%s' is not a count", c->value);
+		break;
+	}
+	case COND_KNOWN:
+		break;
+	case COND_MATCHES: {
+		char *err = NULL;
+		c->value = prop(n, "pattern");
+		if (f->kind != FACT_TEXT && f->kind != FACT_ID) {
+			problem(ld, c->line, "<matches> on '%s', which is not a text fact", f->name);
+			break;
+		}
+		c->rx = rx_compile(c->value, &err);
+		if (!c->rx)
+			problem(ld, c->line, "bad pattern '%s': %s", c->value, err ? err : "?");
+		free(err);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static int parse_cond(struct loader *ld, xmlNodePtr n, struct condition *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->kind = (enum cond_kind)cond_kind_of(n);
+	c->fact = -1;
+	c->line = xmlGetLineNo(n);
+	c->index = ld->rs->nr_conditions++;
+	if (c->kind != COND_ALL && c->kind != COND_ANY && c->kind != COND_NOT) {
+		parse_leaf(ld, n, c);
+		return 0;
+	}
+	size_t alloc = 0;
+	for (xmlNodePtr k = n->children; k; k = k->next) {
+		if (cond_kind_of(k) < 0)
+			continue;
+		ALLOC_GROW(c->children, c->nr_children + 1, alloc);
+		parse_cond(ld, k, &c->children[c->nr_children++]);
+	}
+	if (!c->nr_children || (c->kind == COND_NOT && c->nr_children != 1))
+		problem(ld, c->line, "<%s> needs %s condition", cond_name(c->kind),
+		        c->kind == COND_NOT ? "exactly one" : "at least one");
+	return 0;
+}
+
+/* The first condition element among n's children, or NULL. */
+static xmlNodePtr first_cond(xmlNodePtr n)
+{
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (cond_kind_of(k) >= 0)
+			return k;
+	return NULL;
+}
+
+/* ---- clauses ---- */
+
+/* Is id "RS-article" or "RS-article.clause" with an optional point letter? */
+static int clause_id_ok(const char *rs_id, const char *id)
+{
+	size_t n = strlen(rs_id);
+	if (strncmp(id, rs_id, n) || id[n] != '-')
+		return 0;
+	const char *p = id + n + 1;
+	if (*p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (!*p)
+		return 1;
+	if (*p++ != '.' || *p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p >= 'a' && *p <= 'z')
+		p++;
+	return !*p;
+}
+
+static int parse_level(const char *s, int *out)
+{
+	long long v;
+	if (!s || parse_count(s, &v) < 0 || v < 1 || v > 5)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static void parse_clause(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct clause *cl = &rs->clauses[rs->nr_clauses++];
+	memset(cl, 0, sizeof(*cl));
+	cl->line = xmlGetLineNo(n);
+	cl->level_from = -1;
+	cl->id = prop(n, "id");
+	cl->ref = prop(n, "ref");
+	if (!cl->id)
+		cl->id = xstrdup("");
+	if (!clause_id_ok(rs->id, cl->id))
+		problem(ld, cl->line, "clause id '%s' is not of the form %s-article.clause[point]",
+		        cl->id, rs->id);
+	size_t first;
+	if (strmap_put(&ld->ids, cl->id, (size_t)cl->line, &first))
+		problem(ld, cl->line, "duplicate clause id '%s' (first at line %zu)", cl->id, first);
+
+	char *level = prop(n, "level"), *from = prop(n, "level-from");
+	if (level && parse_level(level, &cl->level) < 0)
+		problem(ld, cl->line, "clause '%s': level %s is outside 1..5", cl->id, level);
+	if (from) {
+		cl->level_from = fact_lookup(from);
+		if (cl->level_from < 0)
+			problem(ld, cl->line, "clause '%s': unknown fact '%s'", cl->id, from);
+		else if (fact_def((enum fact_id)cl->level_from)->kind != FACT_COUNT)
+			problem(ld, cl->line, "clause '%s': level-from '%s' is not a count fact", cl->id,
+			        from);
+	}
+	if (!level && !from)
+		problem(ld, cl->line, "clause '%s' has no level", cl->id);
+	free(level);
+	free(from);
+
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (is_element(k, "text"))
+			take_text(k, &cl->text_vi, &cl->text_en);
+	if (!cl->text_vi || !cl->text_en)
+		problem(ld, cl->line, "clause '%s' needs a text in vi and in en", cl->id);
+	xmlNodePtr c = first_cond(n);
+	if (c)
+		parse_cond(ld, c, &cl->cond);
+	else
+		problem(ld, cl->line, "clause '%s' has no condition", cl->id);
+}
+
+static void parse_gap(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct gap *g = &rs->gaps[rs->nr_gaps++];
+	memset(g, 0, sizeof(*g));
+	g->line = xmlGetLineNo(n);
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (is_element(k, "text"))
+			take_text(k, &g->text_vi, &g->text_en);
+	if (!g->text_vi || !g->text_en)
+		problem(ld, g->line, "gap needs a text in vi and in en");
+	xmlNodePtr c = first_cond(n);
+	if (c)
+		parse_cond(ld, c, &g->cond);
+	else
+		problem(ld, g->line, "gap has no condition");
+}
+
+static void parse_inspection(struct loader *ld, xmlNodePtr n)
+{
+	long line = xmlGetLineNo(n);
+	char *level = prop(n, "level"), *months = prop(n, "months");
+	char *indep = prop(n, "independent"), *reminder = prop(n, "reminder-only");
+	int lv;
+	long long m;
+	if (parse_level(level, &lv) < 0) {
+		problem(ld, line, "inspection level %s is outside 1..5", level ? level : "");
+	} else if (!months || parse_count(months, &m) < 0 || m > 1200) {
+		problem(ld, line, "inspection months '%s' is not a count of months",
+		        months ? months : "");
+	} else if (ld->rs->inspection[lv].months) {
+		problem(ld, line, "duplicate inspection rule for level %d", lv);
+	} else {
+		struct inspection_rule *ir = &ld->rs->inspection[lv];
+		ir->months = (int)m;
+		ir->independent = indep && !strcmp(indep, "yes");
+		ir->reminder_only = reminder && !strcmp(reminder, "yes");
+	}
+	free(level);
+	free(months);
+	free(indep);
+	free(reminder);
+}
+
+/* ---- the rule set ---- */
+
+static void build(struct loader *ld, xmlNodePtr root)
+{
+	struct ruleset *rs = ld->rs;
+	rs->id = prop(root, "id");
+	rs->version = prop(root, "version");
+	rs->effective_from = prop(root, "effective-from");
+	rs->effective_to = prop(root, "effective-to");
+	if (!rs->id)
+		rs->id = xstrdup("");
+	long line = xmlGetLineNo(root);
+	if (!rs->effective_from || !is_iso_date(rs->effective_from))
+		problem(ld, line, "effective-from '%s' is not a date",
+		        rs->effective_from ? rs->effective_from : "");
+	if (rs->effective_to && !is_iso_date(rs->effective_to))
+		problem(ld, line, "effective-to '%s' is not a date", rs->effective_to);
+	else if (rs->effective_to && rs->effective_from &&
+	         strcmp(rs->effective_to, rs->effective_from) < 0)
+		problem(ld, line, "effective-to %s is before effective-from %s", rs->effective_to,
+		        rs->effective_from);
+
+	size_t nr_clauses = 0, nr_gaps = 0;
+	for (xmlNodePtr k = root->children; k; k = k->next) {
+		nr_clauses += is_element(k, "clause");
+		nr_gaps += is_element(k, "gap");
+	}
+	rs->clauses = xcalloc(nr_clauses ? nr_clauses : 1, sizeof(*rs->clauses));
+	rs->gaps = xcalloc(nr_gaps ? nr_gaps : 1, sizeof(*rs->gaps));
+	for (xmlNodePtr k = root->children; k; k = k->next) {
+		if (is_element(k, "title"))
+			take_text(k, &rs->title_vi, &rs->title_en);
+		else if (is_element(k, "basis")) {
+			free(rs->basis);
+			rs->basis = text_of(k);
+		} else if (is_element(k, "inspection"))
+			parse_inspection(ld, k);
+		else if (is_element(k, "clause"))
+			parse_clause(ld, k);
+		else if (is_element(k, "gap"))
+			parse_gap(ld, k);
+	}
+	if (!rs->nr_clauses)
+		problem(ld, line, "rule set '%s' has no clause", rs->id);
+}
+
+/* RELAX NG messages, each with the file and line of the offending node. */
+static void schema_error(void *ctx, xmlErrorPtr err)
+{
+	const char *file = ctx;
+	if (!err || err->level == XML_ERR_NONE)
+		return;
+	const char *msg = err->message ? err->message : "schema error";
+	size_t len = strlen(msg);
+	while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+		len--;
+	long line = err->line;
+	if (line <= 0 && err->node)
+		line = xmlGetLineNo((xmlNodePtr)err->node);
+	error_at(file, line, "%.*s", (int)len, msg);
+}
+
+static int validate_schema(xmlDocPtr doc, const char *file)
+{
+	char *rng = data_path("criteria/schema/criteria.rng");
+	int ret = -1;
+	xmlRelaxNGValidCtxtPtr vctx = NULL;
+	xmlRelaxNGPtr schema = NULL;
+	xmlRelaxNGParserCtxtPtr pctx = xmlRelaxNGNewParserCtxt(rng);
+	if (pctx)
+		schema = xmlRelaxNGParse(pctx);
+	if (!schema) {
+		error("cannot load the criteria schema %s", rng);
+		goto out;
+	}
+	vctx = xmlRelaxNGNewValidCtxt(schema);
+	if (!vctx) {
+		error("cannot create a schema validation context");
+		goto out;
+	}
+	xmlRelaxNGSetValidStructuredErrors(vctx, schema_error, (void *)(uintptr_t)file);
+	if (xmlRelaxNGValidateDoc(vctx, doc) == 0)
+		ret = 0;
+	else
+		error_at(file, 0, "does not match the criteria schema");
+out:
+	xmlRelaxNGFreeValidCtxt(vctx);
+	xmlRelaxNGFree(schema);
+	xmlRelaxNGFreeParserCtxt(pctx);
+	free(rng);
+	return ret;
+}
+
+static int read_all(const char *file, char **buf, size_t *len)
+{
+	FILE *f = fopen(file, "rb");
+	if (!f)
+		return error("cannot open %s: %s", file, strerror(errno));
+	struct strbuf sb;
+	strbuf_init(&sb);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		strbuf_add(&sb, chunk, n);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		strbuf_release(&sb);
+		return error("cannot read %s", file);
+	}
+	*len = sb.len;
+	*buf = strbuf_detach(&sb);
+	return 0;
+}
+
+/*
+ * Load file. When skip_other is set, a well-formed document whose root is not
+ * <ruleset> is skipped silently (returns 1, *out NULL).
+ */
+static int load_file(const char *file, int skip_other, struct ruleset **out)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	xmlDocPtr doc = NULL;
+	struct loader ld = {file, NULL, 0, {0}};
+	int ret = -1;
+	*out = NULL;
+	if (read_all(file, &buf, &len) < 0)
+		return -1;
+	if (len > (size_t)1 << 30) {
+		error_at(file, 0, "criteria file too large");
+		goto out;
+	}
+	long before = diag_problem_count();
+	doc = xmlReadMemory(buf, (int)len, file, NULL, XMLSAFE_PARSE_OPTIONS);
+	if (!doc) {
+		if (diag_problem_count() == before)
+			error_at(file, 0, "not well-formed XML");
+		goto out;
+	}
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	if (!is_element(root, "ruleset")) {
+		if (skip_other && root) {
+			ret = 1;
+			goto out;
+		}
+		error_at(file, root ? xmlGetLineNo(root) : 0, "not a rule set (root element <%s>)",
+		         root ? (const char *)root->name : "");
+		goto out;
+	}
+	if (validate_schema(doc, file) < 0)
+		goto out;
+	ld.rs = xcalloc(1, sizeof(*ld.rs));
+	ld.rs->file = xstrdup(file);
+	sha256_hex(buf, len, ld.rs->sha256);
+	strmap_init(&ld.ids);
+	build(&ld, root);
+	strmap_release(&ld.ids);
+	if (ld.problems) {
+		error_at(file, 0, "rule set rejected: %d problem%s", ld.problems,
+		         ld.problems == 1 ? "" : "s");
+		ruleset_free(ld.rs);
+		goto out;
+	}
+	*out = ld.rs;
+	ret = 0;
+out:
+	xmlFreeDoc(doc);
+	free(buf);
+	return ret;
+}
+
+int criteria_load(const char *file, struct ruleset **out)
+{
+	return load_file(file, 0, out);
+}
+
+void ruleset_free(struct ruleset *rs)
+{
+	if (!rs)
+		return;
+	for (size_t i = 0; i < rs->nr_clauses; i++) {
+		struct clause *cl = &rs->clauses[i];
+		free(cl->id);
+		free(cl->ref);
+		free(cl->text_vi);
+		free(cl->text_en);
+		condition_release(&cl->cond);
+	}
+	free(rs->clauses);
+	for (size_t i = 0; i < rs->nr_gaps; i++) {
+		free(rs->gaps[i].text_vi);
+		free(rs->gaps[i].text_en);
+		condition_release(&rs->gaps[i].cond);
+	}
+	free(rs->gaps);
+	free(rs->id);
+	free(rs->version);
+	free(rs->effective_from);
+	free(rs->effective_to);
+	free(rs->title_vi);
+	free(rs->title_en);
+	free(rs->basis);
+	free(rs->file);
+	free(rs);
+}
+
+void ruleset_list_free(struct ruleset **list, size_t nr)
+{
+	if (!list)
+		return;
+	for (size_t i = 0; i < nr; i++)
+		ruleset_free(list[i]);
+	free(list);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int criteria_load_all(struct ruleset ***out, size_t *nr)
+{
+	char *dir = data_path("criteria");
+	struct ruleset **list = NULL;
+	size_t n = 0, alloc = 0;
+	char **names = NULL;
+	size_t nr_names = 0, alloc_names = 0;
+	int ret = 0;
+	*out = NULL;
+	*nr = 0;
+	DIR *d = opendir(dir);
+	if (!d) {
+		error("cannot open the criteria directory %s: %s", dir, strerror(errno));
+		free(dir);
+		return -1;
+	}
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".xml") || e->d_name[0] == '.')
+			continue;
+		ALLOC_GROW(names, nr_names + 1, alloc_names);
+		names[nr_names++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (nr_names)
+		qsort(names, nr_names, sizeof(*names), by_name);
+	for (size_t i = 0; i < nr_names; i++) {
+		struct strbuf path;
+		struct ruleset *rs;
+		strbuf_init(&path);
+		strbuf_addf(&path, "%s/%s", dir, names[i]);
+		int rc = load_file(path.buf, 1, &rs);
+		strbuf_release(&path);
+		free(names[i]);
+		if (rc < 0)
+			ret = -1;
+		if (rc != 0)
+			continue;
+		ALLOC_GROW(list, n + 1, alloc);
+		list[n++] = rs;
+	}
+	free(names);
+	free(dir);
+	if (ret < 0) {
+		ruleset_list_free(list, n);
+		return -1;
+	}
+	*out = list;
+	*nr = n;
+	return 0;
+}
+
+int criteria_find(const char *rules, const char *date, struct ruleset **out)
+{
+	struct ruleset **list;
+	size_t nr;
+	long pick = -1;
+	*out = NULL;
+	if (!rules)
+		rules = "auto";
+	if (!strcmp(rules, "auto") && (!date || !is_iso_date(date)))
+		return error("rule set 'auto' needs a date, got '%s'", date ? date : "");
+	if (criteria_load_all(&list, &nr) < 0)
+		return -1;
+	for (size_t i = 0; i < nr; i++) {
+		struct ruleset *rs = list[i];
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(list[j]->id, rs->id)) {
+				error("rule set %s is defined twice: %s and %s", rs->id, list[j]->file,
+				      rs->file);
+				goto fail;
+			}
+		int hit;
+		if (!strcmp(rules, "auto"))
+			hit = strcmp(rs->effective_from, date) <= 0 &&
+			      (!rs->effective_to || strcmp(date, rs->effective_to) <= 0);
+		else
+			hit = !strcmp(rs->id, rules);
+		if (!hit)
+			continue;
+		if (pick >= 0) {
+			error("rule sets %s and %s are both in force on %s", list[pick]->id, rs->id,
+			      date);
+			goto fail;
+		}
+		pick = (long)i;
+	}
+	if (pick < 0) {
+		if (!strcmp(rules, "auto"))
+			error("no rule set is in force on %s", date);
+		else
+			error("unknown rule set '%s'", rules);
+		goto fail;
+	}
+	*out = list[pick];
+	list[pick] = NULL;
+	ruleset_list_free(list, nr);
+	return 0;
+fail:
+	ruleset_list_free(list, nr);
+	return -1;
+}
+
+int ruleset_clause_index(const struct ruleset *rs, const char *id)
+{
+	if (!rs || !id)
+		return -1;
+	for (size_t i = 0; i < rs->nr_clauses; i++)
+		if (!strcmp(rs->clauses[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+const struct inspection_rule *ruleset_inspection(const struct ruleset *rs, int level)
+{
+	if (!rs || level < 1 || level > 5 || !rs->inspection[level].months)
+		return NULL;
+	return &rs->inspection[level];
+}
+
+void condition_format(const struct condition *c, struct strbuf *sb)
+{
+	const char *fact = c->fact >= 0 ? fact_def((enum fact_id)c->fact)->name : "?";
+	switch (c->kind) {
+	case COND_ALL:
+	case COND_ANY:
+	case COND_NOT:
+		strbuf_addf(sb, "%s(", cond_name(c->kind));
+		for (size_t i = 0; i < c->nr_children; i++) {
+			if (i)
+				strbuf_addstr(sb, ", ");
+			condition_format(&c->children[i], sb);
+		}
+		strbuf_addstr(sb, ")");
+		break;
+	case COND_IS:
+		strbuf_addf(sb, "%s = %s", fact, c->value ? c->value : "");
+		break;
+	case COND_IN:
+		strbuf_addf(sb, "%s in {%s}", fact, c->value ? c->value : "");
+		break;
+	case COND_HAS:
+		strbuf_addf(sb, "%s has %s", fact, c->value ? c->value : "");
+		break;
+	case COND_AT_LEAST:
+		strbuf_addf(sb, "%s >= %lld", fact, c->number);
+		break;
+	case COND_BELOW:
+		strbuf_addf(sb, "%s < %lld", fact, c->number);
+		break;
+	case COND_KNOWN:
+		strbuf_addf(sb, "%s is stated", fact);
+		break;
+	case COND_MATCHES:
+		strbuf_addf(sb, "%s matches /%s/", fact, c->value ? c->value : "");
+		break;
+	}
+}

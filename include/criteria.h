@@ -1,0 +1,128 @@
+/*
+ * criteria.h - coded rule sets (criteria/NAME.xml): loading, checking, choosing.
+ *
+ * A rule set is data: clauses, each a level (or a fact giving the level) and
+ * a condition tree over the facts of facts.h. The loader validates the file
+ * against criteria/schema/criteria.rng, then checks its meaning (fact names,
+ * allowed values, thresholds only on counts, PCRE2 patterns, clause ids,
+ * levels), reporting every problem as file:line before rejecting the file.
+ * The language is documented in criteria/README.md.
+ */
+#ifndef ASSESS_CRITERIA_H
+#define ASSESS_CRITERIA_H
+
+#include <stddef.h>
+
+#include "facts.h"
+
+struct rx;
+struct strbuf;
+
+enum cond_kind {
+	COND_ALL,      /* every child holds (AND = min) */
+	COND_ANY,      /* some child holds (OR = max) */
+	COND_NOT,      /* the one child does not hold */
+	COND_IS,       /* fact equals value */
+	COND_IN,       /* ENUM fact is one of the words of value */
+	COND_HAS,      /* SET fact contains the word value */
+	COND_AT_LEAST, /* COUNT fact >= number */
+	COND_BELOW,    /* COUNT fact < number */
+	COND_KNOWN,    /* fact is stated (yes or no, never unknown) */
+	COND_MATCHES   /* PCRE2 pattern matches the TEXT fact */
+};
+
+struct condition {
+	enum cond_kind kind;
+	int fact;                     /* enum fact_id of a leaf; -1 for all/any/not */
+	char *value;                  /* is/in/has: the value text; matches: the pattern */
+	long long number;             /* at-least/below: the threshold; is on a count */
+	int near;                     /* at-least/below: 1 when near-threshold flagging applies */
+	struct rx *rx;                /* matches: compiled once at load */
+	size_t index;                 /* position among the rule set's conditions */
+	struct condition *children;   /* all/any/not: the children */
+	size_t nr_children;
+	long line;                    /* line of the element in the criteria file */
+};
+
+struct clause {
+	char *id;                     /* "ND85-9.2c" */
+	int level;                    /* 1..5; 0 when level_from is used */
+	int level_from;               /* fact id giving the level, or -1 */
+	char *ref;                    /* legal reference, Vietnamese */
+	char *text_vi;                /* short text of the clause, Vietnamese */
+	char *text_en;                /* the same in English */
+	struct condition cond;        /* the condition (a single root) */
+	long line;
+};
+
+/* Why nothing covers a system: shown as the reason when no clause decides. */
+struct gap {
+	char *text_vi;
+	char *text_en;
+	struct condition cond;
+	long line;
+};
+
+/* Periodic inspection at one level (Issue 5). */
+struct inspection_rule {
+	int months;                   /* interval in months; 0 = no cadence given */
+	int independent;              /* 1 when an independent organisation must inspect */
+	int reminder_only;            /* 1 when the cadence is only a reminder (levels 1-2) */
+};
+
+struct ruleset {
+	char *id;                     /* "ND85" | "ND331" */
+	char *version;                /* the file's version attribute */
+	char *effective_from;         /* YYYY-MM-DD */
+	char *effective_to;           /* YYYY-MM-DD, or NULL when open-ended */
+	char *title_vi, *title_en;    /* titles */
+	char *basis;                  /* legal basis, one line */
+	char *file;                   /* the file it was loaded from */
+	char sha256[65];              /* digest of the file's bytes, lowercase hex */
+	struct clause *clauses;       /* in file order */
+	size_t nr_clauses;
+	struct gap *gaps;             /* in file order */
+	size_t nr_gaps;
+	struct inspection_rule inspection[6]; /* by level 1..5 ([0] unused) */
+	size_t nr_conditions;         /* number of condition nodes (indices 0..n-1) */
+};
+
+/*
+ * Load and check the rule set in file. On success *out is a new rule set the
+ * caller frees with ruleset_free() and 0 is returned; otherwise every problem
+ * has been reported with error_at(file, line, ...) and -1 is returned.
+ */
+int criteria_load(const char *file, struct ruleset **out);
+
+/* Free a rule set and everything it owns; accepts NULL. */
+void ruleset_free(struct ruleset *rs);
+
+/*
+ * Load every rule set of the data directory's criteria/ (files *.xml whose
+ * root is <ruleset>, in name order; other files are skipped). On success
+ * *out is a new array of *nr rule sets (free with ruleset_list_free) and 0 is
+ * returned; any invalid rule set is reported and makes it -1.
+ */
+int criteria_load_all(struct ruleset ***out, size_t *nr);
+/* Free an array from criteria_load_all(); accepts NULL. */
+void ruleset_list_free(struct ruleset **list, size_t nr);
+
+/*
+ * Choose a rule set: rules is an id ("ND85", "ND331") or "auto", which picks
+ * the set in force on date (YYYY-MM-DD; effective_from <= date <= effective_to,
+ * open-ended to). On success *out is a new rule set the caller frees and 0 is
+ * returned; otherwise the problem is reported and -1 returned.
+ */
+int criteria_find(const char *rules, const char *date, struct ruleset **out);
+
+/* Index of the clause with id in rs, or -1. */
+int ruleset_clause_index(const struct ruleset *rs, const char *id);
+
+/* The inspection rule at level (1..5), or NULL when none is given. */
+const struct inspection_rule *ruleset_inspection(const struct ruleset *rs, int level);
+
+/* Append a readable form of cond to sb, e.g.
+ * "all(type has citizen-business, data-subjects.users >= 10000)". */
+void condition_format(const struct condition *cond, struct strbuf *sb);
+
+#endif
