@@ -1,0 +1,704 @@
+/* Unit tests of findings.c: records by hand and from the An Hòa inventory. */
+#include <stdlib.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "findings.h"
+#include "harness.h"
+#include "requirements.h"
+#include "util.h"
+#include "xmlsafe.h"
+
+#define CATALOGUE "../../criteria/requirements.xml"
+#define SCHEMA "../../criteria/schema/requirements.rng"
+#define AN_HOA "../fixtures/shared/inventory-an-hoa.xml"
+#define EXPECTED "../fixtures/shared/expected.tsv"
+#define RUN_DATE "2026-11-21"
+
+/* ND85 cadence (domain.md 6): levels 1-2 reminder every 24 months, 3: 24, 4: 12, 5: 6. */
+static const int nd85_months[6] = {0, 24, 24, 24, 12, 6};
+
+static struct findings_context nd85_ctx(const struct requirement_catalogue *cat)
+{
+	struct findings_context ctx = {"ND85", RUN_DATE, nd85_months, 3, cat};
+	return ctx;
+}
+
+/* ---- records ------------------------------------------------------------ */
+
+static void add_inspection(struct system_record *rec, const char *date, const char *independent)
+{
+	ALLOC_GROW(rec->inspections, rec->nr_inspections + 1, rec->alloc_inspections);
+	struct inspection *in = &rec->inspections[rec->nr_inspections++];
+	memset(in, 0, sizeof(*in));
+	in->date = xstrdup(date);
+	in->kind = xstrdup("periodic");
+	in->independent = xstrdup_or_null(independent);
+	in->findings = -1;
+}
+
+static void add_waiver(struct system_record *rec, const char *ref, const char *until)
+{
+	ALLOC_GROW(rec->waivers, rec->nr_waivers + 1, rec->alloc_waivers);
+	struct waiver *w = &rec->waivers[rec->nr_waivers++];
+	memset(w, 0, sizeof(*w));
+	w->ref = xstrdup(ref);
+	w->reason = xstrdup("test");
+	w->approved_by = xstrdup("test");
+	w->until = xstrdup(until);
+}
+
+static void add_control(struct system_record *rec, const char *ref, const char *status)
+{
+	ALLOC_GROW(rec->controls, rec->nr_controls + 1, rec->alloc_controls);
+	struct control *c = &rec->controls[rec->nr_controls++];
+	memset(c, 0, sizeof(*c));
+	c->ref = xstrdup(ref);
+	c->status = xstrdup(status);
+}
+
+static char *prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s = v ? xstrdup((const char *)v) : NULL;
+	xmlFree(v);
+	return s;
+}
+
+/* Set fact "elem.attr" (or "elem" for text) unless the value is unknown. */
+static void set_named(struct system_record *rec, const char *name, const char *value)
+{
+	int id = fact_lookup(name);
+	if (id >= 0 && value && strcmp(value, "unknown"))
+		system_record_set(rec, (enum fact_id)id, value);
+}
+
+/*
+ * A small reader of the shared An Hòa fixture, for these tests only (the
+ * real reader is inventory.h): every attribute "a" of a child element "e"
+ * of <system> is the fact "e.a"; text children are the fact of their name.
+ */
+static void read_system(xmlNodePtr sys, struct system_record *rec)
+{
+	static const char *const top[] = {"id", "owner", "operator", "status"};
+	system_record_init(rec);
+	for (size_t i = 0; i < ARRAY_SIZE(top); i++) {
+		char *v = prop(sys, top[i]);
+		set_named(rec, top[i], v);
+		free(v);
+	}
+	for (xmlNodePtr e = sys->children; e; e = e->next) {
+		if (e->type != XML_ELEMENT_NODE)
+			continue;
+		const char *el = (const char *)e->name;
+		if (!strcmp(el, "inspection")) {
+			char *d = prop(e, "date"), *ind = prop(e, "independent");
+			add_inspection(rec, d, ind);
+			free(d);
+			free(ind);
+			continue;
+		}
+		if (!strcmp(el, "controls")) {
+			for (xmlNodePtr c = e->children; c; c = c->next) {
+				if (c->type != XML_ELEMENT_NODE)
+					continue;
+				char *ref = prop(c, "ref");
+				if (!strcmp((const char *)c->name, "control")) {
+					char *st = prop(c, "status");
+					add_control(rec, ref, st);
+					free(st);
+				} else {
+					char *until = prop(c, "until");
+					add_waiver(rec, ref, until);
+					free(until);
+				}
+				free(ref);
+			}
+			continue;
+		}
+		if (!strcmp(el, "components"))
+			continue;
+		if (!e->properties) {
+			xmlChar *t = xmlNodeGetContent(e);
+			if (!strcmp(el, "type") && rec->value[F_TYPE]) {
+				struct strbuf sb;
+				strbuf_init(&sb);
+				strbuf_addf(&sb, "%s %s", rec->value[F_TYPE], (const char *)t);
+				system_record_set(rec, F_TYPE, sb.buf);
+				strbuf_release(&sb);
+			} else {
+				set_named(rec, el, (const char *)t);
+			}
+			xmlFree(t);
+			continue;
+		}
+		if (!strcmp(el, "service"))
+			system_record_set(rec, F_SVC_PRESENT, "yes");
+		for (xmlAttrPtr a = e->properties; a; a = a->next) {
+			char name[128], *v = prop(e, (const char *)a->name);
+			snprintf(name, sizeof(name), "%s.%s", el, (const char *)a->name);
+			set_named(rec, name, v);
+			free(v);
+		}
+	}
+}
+
+/* The An Hòa systems and their ND85 verdicts from expected.tsv. */
+struct an_hoa {
+	struct system_record rec[16];
+	struct system_result res[16];
+	char *held[16][8];
+	size_t nr_held[16];
+	size_t n;
+};
+
+static void read_expected(struct an_hoa *ah, const char *id, size_t k)
+{
+	FILE *f = fopen(EXPECTED, "r");
+	char line[512];
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		char *fields[6], *save = NULL, *p = line;
+		int nf = 0;
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '#')
+			continue;
+		for (char *t; nf < 6 && (t = strtok_r(p, "\t", &save)); p = NULL)
+			fields[nf++] = t;
+		if (nf < 6 || strcmp(fields[0], "an-hoa") || strcmp(fields[2], "ND85") ||
+		    strcmp(fields[3], id))
+			continue;
+		struct system_result *res = &ah->res[k];
+		if (strcmp(fields[4], "undetermined")) {
+			res->level = atoi(fields[4]);
+			res->determined = 1;
+			res->level_low = res->level_high = res->level;
+		} else {
+			res->reason = xstrdup("type 'other' is not covered by any ND85 clause");
+		}
+		if (strcmp(fields[5], "-"))
+			for (char *t, *s2 = NULL, *q = fields[5];
+			     ah->nr_held[k] < 8 && (t = strtok_r(q, ",", &s2)); q = NULL)
+				ah->held[k][ah->nr_held[k]++] = xstrdup(t);
+	}
+	fclose(f);
+}
+
+static int load_an_hoa(struct an_hoa *ah, const struct findings_context *ctx)
+{
+	memset(ah, 0, sizeof(*ah));
+	xmlDocPtr doc = xmlReadFile(AN_HOA, NULL, XMLSAFE_PARSE_OPTIONS);
+	CHECK(doc != NULL);
+	if (!doc)
+		return -1;
+	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n && ah->n < 16; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "system"))
+			continue;
+		size_t k = ah->n++;
+		read_system(n, &ah->rec[k]);
+		system_result_init(&ah->res[k], ah->rec[k].value[F_ID]);
+		read_expected(ah, ah->rec[k].value[F_ID], k);
+		/* what the engine says for the user count of ah-dat-lich (domain.md 3.3.6) */
+		if (!strcmp(ah->rec[k].value[F_ID], "ah-dat-lich"))
+			ah->res[k].near_threshold = xstrdup("data-subjects.users = 9600 (threshold 10000)");
+		findings_evaluate(ctx, &ah->rec[k], (const char *const *)ah->held[k], ah->nr_held[k],
+		                  &ah->res[k]);
+	}
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+static void free_an_hoa(struct an_hoa *ah)
+{
+	for (size_t k = 0; k < ah->n; k++) {
+		system_record_release(&ah->rec[k]);
+		system_result_release(&ah->res[k]);
+		for (size_t i = 0; i < ah->nr_held[k]; i++)
+			free(ah->held[k][i]);
+	}
+}
+
+static const struct system_result *result_of(const struct an_hoa *ah, const char *id)
+{
+	for (size_t k = 0; k < ah->n; k++)
+		if (!strcmp(ah->res[k].system_id, id))
+			return &ah->res[k];
+	return NULL;
+}
+
+static const struct finding *finding(const struct system_result *res, const char *code)
+{
+	for (size_t i = 0; res && i < res->nr_findings; i++)
+		if (!strcmp(res->findings[i].code, code))
+			return &res->findings[i];
+	return NULL;
+}
+
+static int count_severity(const struct system_result *res, enum severity sev)
+{
+	int n = 0;
+	for (size_t i = 0; res && i < res->nr_findings; i++)
+		n += res->findings[i].severity == sev;
+	return n;
+}
+
+static int count_code(const struct system_result *res, const char *code)
+{
+	int n = 0;
+	for (size_t i = 0; res && i < res->nr_findings; i++)
+		n += !strcmp(res->findings[i].code, code);
+	return n;
+}
+
+/* ---- the An Hòa example ------------------------------------------------- */
+
+TEST(findings_an_hoa_nd85)
+{
+	struct requirement_catalogue *cat = requirements_load(CATALOGUE, SCHEMA);
+	CHECK(cat != NULL);
+	struct findings_context ctx = nd85_ctx(cat);
+	struct an_hoa ah;
+	if (load_an_hoa(&ah, &ctx) < 0) {
+		requirements_free(cat);
+		return;
+	}
+	CHECK_INT(ah.n, 9);
+	const struct system_result *r;
+	const struct finding *f;
+
+	/* approved 2 under ND85, computed 3: re-determination */
+	r = result_of(&ah, "ah-qlvb");
+	CHECK(r && r->level == 3);
+	CHECK_INT(r->approved_level, 2);
+	CHECK_STR(drift_name(r->drift), "under");
+	f = finding(r, "under-classified");
+	CHECK(f && f->severity == SEV_CRITICAL);
+	if (f) {
+		CHECK_CONTAINS(f->text_vi, "Cấp độ đã phê duyệt (2, theo ND85) thấp hơn cấp độ xác định (3)");
+		CHECK_CONTAINS(f->text_en, "approved level (2, under ND85) is below the computed level (3)");
+	}
+	/* its one inspection was not independent: it does not count at level 3 */
+	f = finding(r, "never-inspected");
+	CHECK(f && f->severity == SEV_WARNING);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "(non-independent inspections not counted: 1).");
+	CHECK(finding(r, "no-regulation") != NULL);
+	CHECK_STR(r->next_inspection_due, "");
+	f = finding(r, "four-layer-gap");
+	CHECK(f != NULL);
+	if (f) {
+		CHECK_CONTAINS(f->text_en, "missing layer 2 (professional monitoring");
+		CHECK_CONTAINS(f->text_en, "3 (periodic independent");
+		CHECK(!strstr(f->text_en, "1 (on-site"));
+		CHECK_CONTAINS(f->text_vi, "thiếu lớp 2 (tổ chức chuyên nghiệp giám sát, bảo vệ)");
+	}
+
+	/* in operation without approval */
+	static const char *const unapproved[] = {"ah-lan-vp", "ah-scada-nuoc"};
+	for (size_t i = 0; i < ARRAY_SIZE(unapproved); i++) {
+		r = result_of(&ah, unapproved[i]);
+		f = finding(r, "unapproved-in-operation");
+		CHECK(f && f->severity == SEV_CRITICAL);
+		CHECK(r && r->drift == DRIFT_UNAPPROVED && r->approved_level == 0);
+		if (f)
+			CHECK_CONTAINS(f->text_vi, "chưa có hồ sơ đề xuất cấp độ được phê duyệt");
+	}
+	r = result_of(&ah, "ah-scada-nuoc");
+	f = finding(r, "unapproved-in-operation");
+	if (f)
+		CHECK_CONTAINS(f->text_en, "computed level: 3");
+
+	/* last independent inspection 2023-05-12 + 24 months */
+	r = result_of(&ah, "ah-tthc");
+	f = finding(r, "inspection-overdue");
+	CHECK(f && f->severity == SEV_WARNING);
+	CHECK_STR(r ? r->next_inspection_due : NULL, "2025-05-12");
+	if (f) {
+		CHECK_CONTAINS(f->text_en, "2023-05-12");
+		CHECK_CONTAINS(f->text_vi, "đã đến hạn ngày 2025-05-12");
+	}
+	CHECK(finding(r, "plan-not-implemented") != NULL);
+	CHECK_INT(count_severity(r, SEV_CRITICAL), 0);
+	CHECK(finding(r, "four-layer-gap") == NULL);
+	CHECK_STR(drift_name(r->drift), "none");
+	/* counts: see test_requirements.c (55 at level 3 by 9.2a + 9.2c) */
+	CHECK_INT(r->requirements.applicable, 55);
+	CHECK_INT(r->requirements.met, 2);
+	CHECK_INT(r->requirements.partial, 1);
+	CHECK_INT(r->requirements.waived, 1);
+	CHECK_INT(r->requirements.unknown, 51);
+	CHECK_INT(r->layers, 0xf);
+	CHECK_INT(r->layers_unknown, 0);
+
+	/* sensitive data of 9600 subjects while testing; near the user threshold */
+	r = result_of(&ah, "ah-dat-lich");
+	f = finding(r, "secrets-in-testing");
+	CHECK(f && f->severity == SEV_CRITICAL);
+	if (f) {
+		CHECK_CONTAINS(f->text_vi, "dữ liệu cá nhân nhạy cảm của 9600 chủ thể");
+		CHECK_CONTAINS(f->text_en, "sensitive personal data of 9600 subjects");
+		CHECK(!strstr(f->text_en, "state secrets"));
+	}
+	f = finding(r, "near-threshold");
+	CHECK(f && f->severity == SEV_INFO);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "data-subjects.users = 9600 (threshold 10000)");
+	CHECK(finding(r, "unapproved-in-operation") == NULL);
+	CHECK(finding(r, "approval-before-go-live") != NULL);
+	CHECK(finding(r, "never-inspected") == NULL);
+	CHECK(finding(r, "four-layer-gap") == NULL);
+	CHECK_INT(r ? r->layers_unknown : 0, 0xf);
+
+	/* everything in order */
+	r = result_of(&ah, "ah-ttdl");
+	CHECK(r != NULL);
+	CHECK_INT(count_severity(r, SEV_CRITICAL), 0);
+	CHECK_INT(r ? r->nr_findings : 99, 0);
+	CHECK_STR(r ? r->next_inspection_due : NULL, "2027-09-15");
+
+	/* 2024-12-01 + 24 months is 10 days after the run date */
+	r = result_of(&ah, "ah-mat");
+	f = finding(r, "inspection-due-soon");
+	CHECK(f && f->severity == SEV_INFO);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "due on 2026-12-01 (10 days left)");
+
+	r = result_of(&ah, "ah-kho-dl");
+	f = finding(r, "undetermined");
+	CHECK(f && f->severity == SEV_WARNING);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "type 'other' is not covered");
+	CHECK_INT(r ? r->requirements.applicable : -1, 0);
+
+	/* level 2: no inspection at all is only a reminder */
+	r = result_of(&ah, "ah-cong-dvc");
+	f = finding(r, "never-inspected");
+	CHECK(f && f->severity == SEV_INFO);
+	f = finding(r, "four-layer-gap");
+	CHECK(f != NULL);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "missing layer 3 (periodic independent inspection and assessment).");
+	free_an_hoa(&ah);
+	requirements_free(cat);
+}
+
+/* ---- records by hand ---------------------------------------------------- */
+
+static void operating(struct system_record *rec, const char *approved)
+{
+	system_record_init(rec);
+	system_record_set(rec, F_ID, "x");
+	system_record_set(rec, F_NAME, "Hệ thống thử");
+	system_record_set(rec, F_STATUS, "operating");
+	system_record_set(rec, F_PLAN_STATUS, "full");
+	system_record_set(rec, F_REG_DECISION, "1/QĐ-X");
+	system_record_set(rec, F_APPR_LEVEL, approved);
+	system_record_set(rec, F_APPR_RULES, approved ? "ND85" : NULL);
+	system_record_set(rec, F_PROT_ONSITE, "yes");
+	system_record_set(rec, F_PROT_PROVIDER, "yes");
+	system_record_set(rec, F_PROT_AUDIT, "yes");
+	system_record_set(rec, F_PROT_MONITOR, "yes");
+}
+
+static void evaluate(const struct findings_context *ctx, const struct system_record *rec,
+                     int level, struct system_result *res)
+{
+	system_result_init(res, "x");
+	res->level = res->level_low = res->level_high = level;
+	res->determined = level > 0;
+	findings_evaluate(ctx, rec, NULL, 0, res);
+}
+
+TEST(findings_inspection_cadence_boundaries)
+{
+	struct findings_context ctx = nd85_ctx(NULL);
+	struct system_record rec;
+	struct system_result res;
+	char due[11];
+	const char *last;
+
+	/* due exactly 60 days after the run date: due soon */
+	operating(&rec, "3");
+	add_inspection(&rec, "2025-01-20", "yes");
+	CHECK_STR(inspection_state_name(findings_inspection(&ctx, &rec, 3, due, &last)), "due-soon");
+	CHECK_STR(due, "2027-01-20");
+	CHECK_STR(last, "2025-01-20");
+	evaluate(&ctx, &rec, 3, &res);
+	CHECK(finding(&res, "inspection-due-soon") != NULL);
+	CHECK_INT(res.nr_findings, 1);
+	if (res.nr_findings)
+		CHECK_CONTAINS(res.findings[0].text_vi, "còn 60 ngày");
+	system_result_release(&res);
+	system_record_release(&rec);
+
+	/* 61 days: fine */
+	operating(&rec, "3");
+	add_inspection(&rec, "2025-01-21", "yes");
+	CHECK_INT(findings_inspection(&ctx, &rec, 3, due, NULL), INSP_OK);
+	evaluate(&ctx, &rec, 3, &res);
+	CHECK_INT(res.nr_findings, 0);
+	CHECK_STR(res.next_inspection_due, "2027-01-21");
+	system_result_release(&res);
+	system_record_release(&rec);
+
+	/* due on the run date: still due soon; the day before: overdue */
+	operating(&rec, "3");
+	add_inspection(&rec, "2024-11-21", "yes");
+	CHECK_INT(findings_inspection(&ctx, &rec, 3, due, NULL), INSP_DUE_SOON);
+	system_record_release(&rec);
+	operating(&rec, "3");
+	add_inspection(&rec, "2024-11-20", "yes");
+	CHECK_INT(findings_inspection(&ctx, &rec, 3, due, NULL), INSP_OVERDUE);
+	system_record_release(&rec);
+
+	/* level 4: yearly, and overdue is critical; the latest counting one decides */
+	operating(&rec, "4");
+	add_inspection(&rec, "2025-10-01", "yes");
+	add_inspection(&rec, "2024-01-01", "yes");
+	add_inspection(&rec, "2026-06-01", "no");     /* not independent: does not count */
+	add_inspection(&rec, "2027-01-01", "yes");    /* after the run date: not yet */
+	evaluate(&ctx, &rec, 4, &res);
+	CHECK_STR(res.next_inspection_due, "2026-10-01");
+	const struct finding *f = finding(&res, "inspection-overdue");
+	CHECK(f && f->severity == SEV_CRITICAL);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "every 12 months at level 4");
+	system_result_release(&res);
+	/* at level 2 the non-independent one counts */
+	CHECK_INT(findings_inspection(&ctx, &rec, 2, due, &last), INSP_OK);
+	CHECK_STR(last, "2026-06-01");
+	/* no cadence given for a level */
+	static const int none[6] = {0, 0, 0, 0, 0, 0};
+	struct findings_context no_cadence = ctx;
+	no_cadence.interval_months = none;
+	CHECK_INT(findings_inspection(&no_cadence, &rec, 4, due, NULL), INSP_NOT_REQUIRED);
+	CHECK_STR(due, "");
+	CHECK_INT(findings_inspection(&ctx, &rec, 0, due, NULL), INSP_NOT_REQUIRED);
+	system_record_release(&rec);
+
+	/* never inspected: warning at level 3, info below, nothing unless operating */
+	operating(&rec, "3");
+	evaluate(&ctx, &rec, 3, &res);
+	f = finding(&res, "never-inspected");
+	CHECK(f && f->severity == SEV_WARNING);
+	system_result_release(&res);
+	evaluate(&ctx, &rec, 1, &res);
+	f = finding(&res, "never-inspected");
+	CHECK(f && f->severity == SEV_INFO);
+	system_result_release(&res);
+	system_record_set(&rec, F_STATUS, "retired");
+	evaluate(&ctx, &rec, 3, &res);
+	CHECK(finding(&res, "never-inspected") == NULL);
+	system_result_release(&res);
+	system_record_release(&rec);
+}
+
+TEST(findings_four_layer_model)
+{
+	struct findings_context ctx = nd85_ctx(NULL);
+	struct system_record rec;
+	struct system_result res;
+	operating(&rec, "2");
+	add_inspection(&rec, "2026-01-01", "no");
+	system_record_set(&rec, F_PROT_PROVIDER, "no");
+	system_record_set(&rec, F_PROT_MONITOR, NULL);
+	evaluate(&ctx, &rec, 2, &res);
+	CHECK_INT(res.layers, 0x5);
+	CHECK_INT(res.layers_unknown, 0x8);
+	const struct finding *f = finding(&res, "four-layer-gap");
+	CHECK(f && f->severity == SEV_WARNING);
+	if (f) {
+		CHECK_CONTAINS(f->text_en, "missing layer 2 (professional monitoring and protection provider); not stated: layer 4");
+		CHECK_CONTAINS(f->text_vi, "chưa khai báo lớp 4");
+	}
+	CHECK_INT(res.nr_findings, 1);
+	system_result_release(&res);
+
+	/* nothing missing, one unknown: a note, not a gap */
+	system_record_set(&rec, F_PROT_PROVIDER, "yes");
+	evaluate(&ctx, &rec, 2, &res);
+	CHECK(finding(&res, "four-layer-gap") == NULL);
+	f = finding(&res, "four-layer-unknown");
+	CHECK(f && f->severity == SEV_INFO);
+	system_result_release(&res);
+
+	/* all four in place */
+	system_record_set(&rec, F_PROT_MONITOR, "yes");
+	evaluate(&ctx, &rec, 2, &res);
+	CHECK_INT(res.layers, 0xf);
+	CHECK_INT(res.nr_findings, 0);
+	system_result_release(&res);
+	system_record_release(&rec);
+}
+
+TEST(findings_approval_plan_and_waivers)
+{
+	struct findings_context ctx = nd85_ctx(NULL);
+	struct system_record rec;
+	struct system_result res;
+	const struct finding *f;
+
+	/* approved above the computed level */
+	operating(&rec, "4");
+	add_inspection(&rec, "2026-06-01", "yes");
+	evaluate(&ctx, &rec, 3, &res);
+	CHECK_STR(drift_name(res.drift), "over");
+	f = finding(&res, "over-classified");
+	CHECK(f && f->severity == SEV_INFO);
+	CHECK_INT(res.nr_findings, 1);
+	system_result_release(&res);
+
+	/* undetermined but surely above the approved level */
+	system_result_init(&res, "x");
+	res.level_low = 3;
+	res.level_high = 4;
+	res.reason = xstrdup("service.conditional-business is unknown");
+	system_record_set(&rec, F_APPR_LEVEL, "2");
+	findings_evaluate(&ctx, &rec, NULL, 0, &res);
+	CHECK_STR(drift_name(res.drift), "under");
+	f = finding(&res, "under-classified");
+	if (f)
+		CHECK_CONTAINS(f->text_en, "computed level (3 or more)");
+	CHECK(f != NULL);
+	f = finding(&res, "undetermined");
+	if (f)
+		CHECK_CONTAINS(f->text_vi, "Chưa xác định được cấp độ: service.conditional-business is unknown.");
+	CHECK(f != NULL);
+	/* cadence falls back on the approved level */
+	CHECK_STR(res.next_inspection_due, "2028-06-01");
+	system_result_release(&res);
+	system_record_release(&rec);
+
+	/* plan, regulation */
+	operating(&rec, "3");
+	add_inspection(&rec, "2026-06-01", "yes");
+	system_record_set(&rec, F_PLAN_STATUS, "none");
+	system_record_set(&rec, F_REG_DECISION, NULL);
+	evaluate(&ctx, &rec, 3, &res);
+	f = finding(&res, "plan-not-implemented");
+	CHECK(f && f->severity == SEV_WARNING);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "is not implemented");
+	f = finding(&res, "no-regulation");
+	CHECK(f && f->severity == SEV_WARNING);
+	system_result_release(&res);
+	system_record_set(&rec, F_PLAN_STATUS, NULL);
+	evaluate(&ctx, &rec, 3, &res);
+	CHECK(finding(&res, "plan-unknown") != NULL);
+	CHECK(finding(&res, "plan-not-implemented") == NULL);
+	system_result_release(&res);
+
+	/* waivers: one ended, one in force, one ended but the control is met */
+	add_waiver(&rec, "D.DLP", "2026-11-20");
+	add_waiver(&rec, "D.SIEM", "2026-11-21");
+	add_waiver(&rec, "D.WAF", "2025-01-01");
+	add_control(&rec, "D.WAF", "met");
+	evaluate(&ctx, &rec, 3, &res);
+	CHECK_INT(count_code(&res, "waiver-expired"), 1);
+	f = finding(&res, "waiver-expired");
+	CHECK(f && f->severity == SEV_WARNING);
+	if (f) {
+		CHECK_CONTAINS(f->text_en, "D.DLP ended on 2026-11-20");
+		CHECK_CONTAINS(f->text_vi, "Miễn trừ yêu cầu D.DLP đã hết hạn ngày 2026-11-20");
+	}
+	system_result_release(&res);
+	system_record_release(&rec);
+}
+
+TEST(findings_testing_scope_and_nd331)
+{
+	struct findings_context ctx = nd85_ctx(NULL);
+	struct system_record rec;
+	struct system_result res;
+	const struct finding *f;
+
+	/* state secrets while building */
+	operating(&rec, NULL);
+	system_record_set(&rec, F_STATUS, "building");
+	system_record_set(&rec, F_INFO_SECRET, "toi-mat");
+	evaluate(&ctx, &rec, 4, &res);
+	f = finding(&res, "secrets-in-testing");
+	CHECK(f && f->severity == SEV_CRITICAL);
+	if (f) {
+		CHECK_CONTAINS(f->text_vi, "giai đoạn xây dựng nhưng đã xử lý bí mật nhà nước độ Tối mật");
+		CHECK_CONTAINS(f->text_en, "state secrets of class Tối mật (secret)");
+	}
+	CHECK(finding(&res, "unapproved-in-operation") == NULL);
+	system_result_release(&res);
+	/* no secret, no sensitive data: nothing; and nothing once in operation */
+	system_record_set(&rec, F_INFO_SECRET, "none");
+	system_record_set(&rec, F_DS_SENSITIVE, "0");
+	evaluate(&ctx, &rec, 2, &res);
+	CHECK(finding(&res, "secrets-in-testing") == NULL);
+	system_result_release(&res);
+	system_record_set(&rec, F_INFO_SECRET, "mat");
+	system_record_set(&rec, F_STATUS, "operating");
+	evaluate(&ctx, &rec, 3, &res);
+	CHECK(finding(&res, "secrets-in-testing") == NULL);
+	CHECK(finding(&res, "unapproved-in-operation") != NULL);
+	system_result_release(&res);
+	system_record_release(&rec);
+
+	/* national scope declared without 24/7 */
+	operating(&rec, "3");
+	add_inspection(&rec, "2026-06-01", "yes");
+	system_record_set(&rec, F_SCOPE, "national");
+	system_record_set(&rec, F_ALWAYS_ON, "no");
+	evaluate(&ctx, &rec, 3, &res);
+	f = finding(&res, "national-without-24x7");
+	CHECK(f && f->severity == SEV_INFO);
+	system_result_release(&res);
+	system_record_set(&rec, F_ALWAYS_ON, NULL);
+	evaluate(&ctx, &rec, 3, &res);
+	CHECK(finding(&res, "national-without-24x7") == NULL);
+	system_result_release(&res);
+	system_record_release(&rec);
+
+	/* ND331 run: ND85 approval at another level, level 5 without independent inspection */
+	static const int nd331_months[6] = {0, 12, 12, 6, 6, 3};
+	struct findings_context c331 = {"ND331", RUN_DATE, nd331_months, 3, NULL};
+	operating(&rec, "4");
+	add_inspection(&rec, "2026-10-01", "no");
+	evaluate(&c331, &rec, 5, &res);
+	f = finding(&res, "rules-drift");
+	CHECK(f && f->severity == SEV_WARNING);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "Level 4 was approved under Decree 85/2016/ND-CP; under Decree 331/2026/ND-CP the system is at level 5");
+	f = finding(&res, "level5-without-independent-inspection");
+	CHECK(f && f->severity == SEV_CRITICAL);
+	CHECK(finding(&res, "under-classified") != NULL);
+	system_result_release(&res);
+	/* the same under ND85: neither */
+	evaluate(&ctx, &rec, 5, &res);
+	CHECK(finding(&res, "rules-drift") == NULL);
+	CHECK(finding(&res, "level5-without-independent-inspection") == NULL);
+	system_result_release(&res);
+	/* on the national-security list at level 4, independently inspected: fine */
+	system_record_set(&rec, F_NAT_SECLIST, "yes");
+	evaluate(&c331, &rec, 4, &res);
+	CHECK(finding(&res, "level5-without-independent-inspection") != NULL);
+	CHECK(finding(&res, "rules-drift") == NULL);
+	system_result_release(&res);
+	add_inspection(&rec, "2026-09-01", "yes");
+	evaluate(&c331, &rec, 4, &res);
+	CHECK(finding(&res, "level5-without-independent-inspection") == NULL);
+	system_result_release(&res);
+	system_record_release(&rec);
+
+	/* the lead's helper for composites */
+	system_result_init(&res, "parent");
+	findings_component_above_parent(&res, "ah-cong-dvc", 2, 3);
+	CHECK_INT(res.nr_findings, 0);
+	findings_component_above_parent(&res, "ah-cong-dvc", 4, 3);
+	f = finding(&res, "component-above-parent");
+	CHECK(f && f->severity == SEV_WARNING);
+	if (f) {
+		CHECK_CONTAINS(f->text_vi, "Thành phần ah-cong-dvc có cấp độ 4, cao hơn cấp độ 3");
+		CHECK_CONTAINS(f->text_en, "Component ah-cong-dvc is at level 4, above the system's level 3");
+	}
+	system_result_release(&res);
+	findings_component_above_parent(NULL, "x", 4, 3);
+}
