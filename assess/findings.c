@@ -416,7 +416,7 @@ static int control_settles(const struct system_record *rec, const char *ref)
 static void waiver_findings(const struct findings_context *ctx,
                             const struct system_record *rec, struct system_result *res)
 {
-	if (!is_iso_date(ctx->run_date))
+	if (!is_iso_date(ctx->run_date) || is_status(rec, "retired"))
 		return;
 	for (size_t i = 0; i < rec->nr_waivers; i++) {
 		const struct waiver *w = &rec->waivers[i];

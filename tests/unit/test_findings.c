@@ -605,6 +605,12 @@ TEST(findings_approval_plan_and_waivers)
 		CHECK_CONTAINS(f->text_vi, "Miễn trừ yêu cầu D.DLP đã hết hạn ngày 2026-11-20");
 	}
 	system_result_release(&res);
+	/* a retired system gets only classification findings */
+	system_record_set(&rec, F_STATUS, "retired");
+	evaluate(&ctx, &rec, 4, &res);
+	CHECK_INT(res.nr_findings, 1);
+	CHECK(finding(&res, "under-classified") != NULL);
+	system_result_release(&res);
 	system_record_release(&rec);
 }
 
