@@ -1,0 +1,73 @@
+/*
+ * inventory.h - read inventory files (shared/spec/inventory.md) as a stream.
+ *
+ * A reader validates each file against criteria/schema/inventory.rng and
+ * checks its meaning (ids, references, dates, decision numbers), reporting
+ * every problem as "file:line: message" through error_at(). It never holds a
+ * whole file: one <system> at a time is expanded, turned into a struct
+ * system_record, handed to the caller's sink and released. What the
+ * cross-file checks need (ids with their place, references, component edges)
+ * is kept in a struct inventory_checker shared by all files of one command.
+ *
+ * Input is hostile: no DOCTYPE, no entity reference, no network, no external
+ * resource is ever loaded while an inventory is read.
+ */
+#ifndef ASSESS_INVENTORY_H
+#define ASSESS_INVENTORY_H
+
+#include "facts.h"
+
+/* What the reader hands out, in document order. Every callback may be NULL;
+ * one returning -1 is a runtime failure: reading stops and inventory_read()
+ * returns -1. Records are borrowed: valid only during the call. */
+struct inventory_sink {
+	void *data; /* passed back to every callback */
+	/* the file's root was read: its name as given and its as-of date */
+	int (*on_file)(void *data, const char *file, const char *as_of);
+	/* one organization without problems of its own */
+	int (*on_organization)(void *data, const struct organization *org);
+	/* one system without problems of its own */
+	int (*on_system)(void *data, const struct system_record *rec);
+};
+
+/* Cross-file state of one command (ids seen, references to resolve). */
+struct inventory_checker;
+
+/* A new checker; the schema and patterns are loaded on first use. */
+struct inventory_checker *inventory_checker_new(void);
+/* Release a checker; accepts NULL. */
+void inventory_checker_free(struct inventory_checker *chk);
+
+/*
+ * Optional: ids already stored elsewhere (importing into a database that
+ * holds other owners' systems). known_system returns non-zero when id is a
+ * stored system; known_org_role returns the stored organization's role
+ * (borrowed) or NULL. Either function may be NULL.
+ */
+void inventory_checker_set_resolver(struct inventory_checker *chk,
+                                    int (*known_system)(void *data, const char *id),
+                                    const char *(*known_org_role)(void *data, const char *id),
+                                    void *data);
+
+/*
+ * Read one file ("-" = standard input). Reports every problem with
+ * error_at(file, line, ...). The sink sees only records without problems of
+ * their own. Returns 0 valid, 1 problems reported (input rejected), -1
+ * runtime failure (cannot open or read the file, the schema cannot be
+ * loaded, or a sink callback failed), reported once.
+ */
+int inventory_read(struct inventory_checker *chk, const char *path,
+                   const struct inventory_sink *sink);
+
+/*
+ * After all files: references between records (owner, operator, parent,
+ * components, component cycles), forward references across files allowed.
+ * Returns 0, or 1 when problems were reported.
+ */
+int inventory_checker_finish(struct inventory_checker *chk);
+
+/* Number of systems / organizations read so far (with or without problems). */
+size_t inventory_checker_systems(const struct inventory_checker *chk);
+size_t inventory_checker_organizations(const struct inventory_checker *chk);
+
+#endif
