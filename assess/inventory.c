@@ -282,6 +282,8 @@ struct inventory_checker {
 	struct pending *pending;    /* schema messages held back */
 	size_t nr_pending, alloc_pending;
 	struct input *input;        /* the bytes being read, watched for a DOCTYPE */
+	int prev_own;               /* own problems of the last top-level element */
+	int schema_lost;            /* libxml2's schema messages no longer make sense */
 };
 
 struct inventory_checker *inventory_checker_new(void)
@@ -422,6 +424,18 @@ static long node_line(xmlNodePtr node)
 	if (t && t->type == XML_TEXT_NODE && (l = xmlGetLineNo(t)) > 0)
 		return l - count_newlines(t->content);
 	return xmlGetLineNo(node);
+}
+
+/* The line of the first non-blank character of a text node (which knows
+ * the line where it ends). */
+static long text_line(xmlNodePtr text)
+{
+	if (!text)
+		return 0;
+	const xmlChar *p = text->content;
+	while (p && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return xmlGetLineNo(text) - count_newlines(p);
 }
 
 static int name_is(xmlNodePtr node, const char *name)
@@ -893,7 +907,7 @@ static int is_generic_schema_message(const char *m)
 static int flush_pending(struct inventory_checker *chk, int own, long default_line)
 {
 	int shown = 0, precise = 0;
-	if (own > 0) {
+	if (own != 0 || chk->schema_lost) {
 		clear_pending(chk);
 		return 0;
 	}
@@ -1014,6 +1028,8 @@ static int build_system(struct inventory_checker *chk, xmlNodePtr node,
 	return w.problems;
 }
 
+/* Check the root; returns its problems, -1 when the sink failed, -2 when it
+ * is not <inventory> at all. */
 static int check_root(struct inventory_checker *chk, xmlNodePtr node,
                       const struct inventory_sink *sink)
 {
@@ -1029,7 +1045,7 @@ static int check_root(struct inventory_checker *chk, xmlNodePtr node,
 	if (!w.problems && sink && sink->on_file)
 		ret = sink->on_file(sink->data, chk->file, vals[1]) < 0 ? -1 : 0;
 	free_vals(vals, ARRAY_SIZE(vals));
-	return ret;
+	return ret < 0 ? -1 : w.problems;
 }
 
 /* Read to the end of the element the reader is on (depth d). */
@@ -1065,8 +1081,18 @@ static int read_stream(struct inventory_checker *chk, xmlTextReaderPtr r,
 			         (const char *)xmlTextReaderConstName(r));
 			return 0;
 		}
+		if (type == XML_READER_TYPE_TEXT && depth == 1) {
+			/* libxml2's schema messages run wild after text here */
+			chk->schema_lost = 1;
+			clear_pending(chk);
+			error_at(chk->file, text_line(xmlTextReaderCurrentNode(r)),
+			         "text is not allowed in <inventory>");
+			continue;
+		}
 		if (type != XML_READER_TYPE_ELEMENT || depth > 1) {
-			flush_pending(chk, 0, 0);
+			/* late schema messages about the element just read */
+			flush_pending(chk, chk->prev_own, 0);
+			chk->prev_own = 0;
 			continue;
 		}
 		/* the root's attributes are there already; expanding it would
@@ -1077,10 +1103,10 @@ static int read_stream(struct inventory_checker *chk, xmlTextReaderPtr r,
 		long line = node_line(node);
 		if (depth == 0) {
 			int rc = check_root(chk, node, sink);
-			flush_pending(chk, rc == -2, line);
+			flush_pending(chk, rc, line);
 			if (rc == -2)
 				return 0;
-			if (rc < 0)
+			if (rc == -1)
 				return -1;
 			continue;
 		}
@@ -1096,9 +1122,11 @@ static int read_stream(struct inventory_checker *chk, xmlTextReaderPtr r,
 			error_at(chk->file, line, "unknown element <%s> in <inventory>",
 			         (const char *)node->name);
 			own = 1;
+			chk->schema_lost = 1;
 		}
 		ret = skip_element(r, depth);
 		flush_pending(chk, own, line);
+		chk->prev_own = own;
 		if (rc == 0 && rec.file && diag_problem_count() == before && sink &&
 		    sink->on_system)
 			rc = sink->on_system(sink->data, &rec) < 0 ? -1 : 0;
@@ -1191,6 +1219,7 @@ int inventory_read(struct inventory_checker *chk, const char *path,
 		return error("cannot open '%s': %s", path, strerror(errno));
 	}
 	chk->file = intern_file(chk, path);
+	chk->prev_own = chk->schema_lost = 0;
 	long before = diag_problem_count();
 
 	xmlsafe_deny_all_begin();

@@ -1,0 +1,2 @@
+# a component that no file defines
+$ASSESS validate $FIX/inventory/bad-dangling-component.xml

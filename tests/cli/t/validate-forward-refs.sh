@@ -1,0 +1,2 @@
+# references resolve across files, in either order
+$ASSESS validate $FIX/inventory/good-split-a.xml $FIX/inventory/good-split-b.xml

@@ -1,0 +1,2 @@
+# a negative count of data subjects
+$ASSESS validate $FIX/inventory/bad-negative-count.xml

@@ -1,0 +1,2 @@
+# the same file alone: its references dangle
+$ASSESS validate $FIX/inventory/good-split-a.xml
