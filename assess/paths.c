@@ -26,7 +26,8 @@ static int is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The source tree, when the binary is <tree>/build/assess. */
+/* The source tree, when the binary lives under <tree>/build/ (build/assess,
+ * build/san/assess, build/unit-tests ...). */
 static char *source_tree_dir(void)
 {
 	char exe[PATH_MAX];
@@ -34,17 +35,15 @@ static char *source_tree_dir(void)
 	if (n <= 0)
 		return NULL;
 	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
+	char *cut = NULL;
+	for (char *p = strstr(exe, "/build/"); p; p = strstr(p + 1, "/build/"))
+		cut = p;
+	if (!cut)
 		return NULL;
-	*slash = '\0'; /* .../build */
-	slash = strrchr(exe, '/');
-	if (!slash || strcmp(slash + 1, "build"))
-		return NULL;
-	*slash = '\0';
+	*cut = '\0';
 	struct strbuf sb;
 	strbuf_init(&sb);
-	strbuf_addf(&sb, "%s/criteria", exe);
+	strbuf_addf(&sb, "%s/criteria/schema", exe);
 	int ok = is_dir(sb.buf);
 	strbuf_release(&sb);
 	return ok ? xstrdup(exe) : NULL;

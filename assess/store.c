@@ -272,6 +272,10 @@ enum stmt_id {
 	ST_RUN_CLAUSES,
 	ST_EACH_RUN_SYSTEM,
 	ST_EACH_RUN_FINDING,
+	ST_ROW_COMPONENT,
+	ST_ROW_INSPECTION,
+	ST_ROW_CONTROL,
+	ST_ROW_WAIVER,
 	NR_STMT
 };
 
@@ -384,6 +388,14 @@ static const char *const stmt_sql[NR_STMT] = {
 	                        "FROM run_findings WHERE run = ?1 "
 	                        "AND (?2 IS NULL OR system_id = ?2) "
 	                        "ORDER BY system_id, pos",
+	[ST_ROW_COMPONENT] = "SELECT system_row, ref, line FROM components "
+	                     "WHERE system_row = ?1 ORDER BY pos",
+	[ST_ROW_INSPECTION] = "SELECT system_row, date, kind, independent, by_whom, findings, "
+	                      "line FROM inspections WHERE system_row = ?1 ORDER BY pos",
+	[ST_ROW_CONTROL] = "SELECT system_row, ref, status, due, evidence, line FROM controls "
+	                   "WHERE system_row = ?1 ORDER BY pos",
+	[ST_ROW_WAIVER] = "SELECT system_row, ref, reason, approved_by, until, line FROM waivers "
+	                  "WHERE system_row = ?1 ORDER BY pos",
 };
 
 struct store {
@@ -1160,6 +1172,25 @@ out:
 	return ret;
 }
 
+/* The children of one system row, by indexed look-ups (run walks, which go
+ * in system id order, not row order). */
+static int read_row_children(struct store *st, long long row, struct system_record *rec)
+{
+	static const enum stmt_id child[4] = {ST_ROW_COMPONENT, ST_ROW_INSPECTION,
+	                                      ST_ROW_CONTROL, ST_ROW_WAIVER};
+	struct cursor cur[4] = {{NULL, SQLITE_DONE}, {NULL, SQLITE_DONE},
+	                        {NULL, SQLITE_DONE}, {NULL, SQLITE_DONE}};
+	int ret = -1;
+	for (int i = 0; i < 4; i++)
+		if (cursor_open(st, &cur[i], child[i], (long)row) < 0)
+			goto out;
+	ret = read_children(st, cur, row, rec);
+out:
+	for (int i = 0; i < 4; i++)
+		cursor_close(&cur[i]);
+	return ret;
+}
+
 int store_each_organization(struct store *st, long snapshot,
                             int (*fn)(void *data, const struct organization *org),
                             void *data)
@@ -1545,6 +1576,9 @@ int store_each_run_system(struct store *st, long run, const char *only_id,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		result_from_row(s, clauses, nr_clauses, &res);
 		read_facts(s, 24, &rec);
+		if (sqlite3_column_type(s, 1) != SQLITE_NULL &&
+		    read_row_children(st, sqlite3_column_int64(s, 1), &rec) < 0)
+			goto out;
 		/* findings are ordered by system id like the systems */
 		while (fc.rc == SQLITE_ROW) {
 			const char *fid = column_str(fc.s, 0);

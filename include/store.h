@@ -205,7 +205,8 @@ void run_clauses_free(struct run_clause *clauses, size_t nr);
  * deciding_clause mapped back to an index into store_run_clauses() (-1 when
  * none), outcomes decoded to enum tri; rec holds the facts of the exact
  * system row the run classified (scalars, file and line: name, owner,
- * operator, status, type ...; no children). Both are valid during the call
+ * operator, status, type ...; and its children: components, inspections,
+ * controls, waivers, in inventory order). Both are valid during the call
  * only. Two runs walked side by side give `assess diff` a merge in id order.
  * fn returns 0 to go on, anything else stops the walk and is returned.
  * Returns 0 (also when only_id is not in the run: fn is simply not called).
