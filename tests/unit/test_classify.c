@@ -459,3 +459,82 @@ out:
 	strmap_release(&index);
 	release_systems(&sys);
 }
+
+/* An online service under the shipped ND85 rule set. */
+static void nd85_service(const struct ruleset *rs, const char *cond, const char *users,
+                         struct system_result *res)
+{
+	struct system_record rec;
+	system_record_init(&rec);
+	system_record_set(&rec, F_TYPE, "citizen-business");
+	system_record_set(&rec, F_INFO_PUBLIC, "yes");
+	system_record_set(&rec, F_INFO_PRIVATE, "yes");
+	system_record_set(&rec, F_INFO_PERSONAL, "yes");
+	system_record_set(&rec, F_INFO_SECRET, "none");
+	system_record_set(&rec, F_INFO_DEFENCE, "no");
+	system_record_set(&rec, F_SVC_ONLINE, "yes");
+	system_record_set(&rec, F_SVC_MODE, "none");
+	system_record_set(&rec, F_SVC_COND, cond);
+	system_record_set(&rec, F_DS_USERS, users);
+	system_result_init(res, "svc");
+	classify_system(rs, &rec, res);
+	system_record_release(&rec);
+}
+
+TEST(classify_unknown_conditional_business_both_ways)
+{
+	struct ruleset *rs = load("../../criteria/nd85.xml");
+	if (!rs)
+		return;
+	struct system_result res;
+	/* 8,000 users: 2 if not conditional, 3 if it is: the answer depends on it */
+	nd85_service(rs, NULL, "8000", &res);
+	CHECK(!res.determined);
+	CHECK_INT(res.level_low, 2);
+	CHECK_INT(res.level_high, 3);
+	CHECK_STR(res.reason, "service.conditional-business is unknown");
+	system_result_release(&res);
+	/* 12,000 users: 3 either way */
+	nd85_service(rs, NULL, "12000", &res);
+	CHECK(res.determined);
+	CHECK_INT(res.level, 3);
+	CHECK_INT(res.deciding_clause, ruleset_clause_index(rs, "ND85-9.2c"));
+	system_result_release(&res);
+	nd85_service(rs, "no", "8000", &res);
+	CHECK_INT(res.level, 2);
+	system_result_release(&res);
+	ruleset_free(rs);
+}
+
+TEST(classify_nd331_secret_without_harm_is_undetermined)
+{
+	struct ruleset *rs = load("../../criteria/nd331.xml");
+	if (!rs)
+		return;
+	struct system_record rec;
+	struct system_result res;
+	system_record_init(&rec);
+	system_record_set(&rec, F_TYPE, "internal");
+	system_record_set(&rec, F_INFO_PUBLIC, "no");
+	system_record_set(&rec, F_INFO_PRIVATE, "yes");
+	system_record_set(&rec, F_INFO_PERSONAL, "yes");
+	system_record_set(&rec, F_INFO_SECRET, "mat");
+	system_record_set(&rec, F_INFO_DEFENCE, "no");
+	system_result_init(&res, "secret");
+	classify_system(rs, &rec, &res);
+	CHECK(!res.determined);
+	CHECK_INT(res.level_high, 5);
+	CHECK_STR(res.reason, "harm.national-security is unknown, harm.strategic is unknown");
+	system_result_release(&res);
+	/* a decided level raises the level (Art. 10.5) */
+	system_record_set(&rec, F_HARM_NATSEC, "harm");
+	system_record_set(&rec, F_DECIDED_LEVEL, "4");
+	system_result_init(&res, "secret");
+	classify_system(rs, &rec, &res);
+	CHECK_INT(res.level, 4);
+	CHECK_INT(res.deciding_clause, ruleset_clause_index(rs, "ND331-10.5"));
+	CHECK_INT(res.outcomes[ruleset_clause_index(rs, "ND331-13.1")], TRI_YES);
+	system_result_release(&res);
+	system_record_release(&rec);
+	ruleset_free(rs);
+}
