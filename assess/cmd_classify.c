@@ -1,11 +1,73 @@
-/* cmd_classify.c - placeholder until the command lands. */
+/*
+ * cmd_classify.c - `assess classify`: classify the latest snapshot, store a
+ * run, print the summary; --fail-on makes findings fail a script (exit 4).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmdline.h"
 #include "commands.h"
 #include "diag.h"
+#include "evaluate.h"
+#include "paths.h"
+#include "run.h"
+#include "store.h"
+
+static const char usage[] =
+	"usage: assess classify [--db DB] [--rules ND85|ND331|auto] [--date YYYY-MM-DD]\n"
+	"                       [--fail-on critical|warning|info]\n"
+	"\n"
+	"Classify every system of the latest imported snapshot, store the result as a\n"
+	"new run and print systems per level and findings per severity.\n"
+	"\n"
+	"  --db DB        database (default $ASSESS_DB, else ./assess.db)\n"
+	"  --rules R      rule set: ND85, ND331, or auto (default): the set in force on the date\n"
+	"  --date D       assessment date (default: the inventory's as-of)\n"
+	"  --fail-on SEV  exit 4 when a finding of this severity or worse exists\n";
+
+/* Does any finding reach severity `floor`? */
+static int findings_reach(const struct run_totals *t, int floor)
+{
+	for (int s = floor; s <= SEV_CRITICAL; s++)
+		if (t->per_severity[s])
+			return 1;
+	return 0;
+}
 
 int cmd_classify(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	error("'classify' is not implemented yet");
-	return EXIT_RUNTIME;
+	const char *db = NULL, *rules = NULL, *date = NULL, *fail_on = NULL;
+	const struct opt opts[] = {
+		{"db", 0, &db, NULL},       {"rules", 0, &rules, NULL},
+		{"date", 0, &date, NULL},   {"fail-on", 0, &fail_on, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+	char **args;
+	int nargs, floor = -1;
+	switch (cmdline_parse(argc, argv, opts, usage, &args, &nargs)) {
+	case CMDLINE_HELP:
+		return EXIT_OK;
+	case CMDLINE_ERROR:
+		return EXIT_USAGE;
+	case CMDLINE_OK:
+		break;
+	}
+	free(args);
+	if (nargs)
+		return cmdline_usage_error(usage, "classify takes no file arguments");
+	if (fail_on && (floor = severity_parse(fail_on)) < 0)
+		return cmdline_usage_error(usage, "--fail-on takes critical, warning or info");
+
+	struct store *st;
+	if (store_open(db_path(db), &st) < 0)
+		return EXIT_RUNTIME;
+	struct run_totals totals;
+	int status = evaluate_run(st, rules, date, &totals);
+	store_close(st);
+	if (status != EXIT_OK)
+		return status;
+	evaluate_print_summary(&totals);
+	if (floor >= 0 && findings_reach(&totals, floor))
+		return EXIT_FINDINGS;
+	return EXIT_OK;
 }

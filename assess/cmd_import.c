@@ -2,10 +2,8 @@
  * cmd_import.c - `assess import [--db DB] INVENTORY...`: validate the files
  * and store them as one new snapshot, all files or none.
  *
- * The reader streams every file into one open import (one transaction); the
- * import is committed only when every file and the cross-file checks are
- * valid, so an invalid input leaves the database exactly as it was, and a
- * database file this command had to create is removed again.
+ * The flow is import.c's; this file adds the command line, and removes again
+ * a database file this command had to create when nothing was imported.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +15,7 @@
 #include "cmdline.h"
 #include "commands.h"
 #include "diag.h"
-#include "inventory.h"
+#include "import.h"
 #include "paths.h"
 #include "store.h"
 #include "util.h"
@@ -30,47 +28,6 @@ static const char import_usage[] =
 	"\n"
 	"  --db DB   the database (default $ASSESS_DB, else ./assess.db)\n"
 	"  -         as INVENTORY reads standard input\n";
-
-#define PROGRESS_FROM 5000 /* show progress only for imports larger than this */
-#define PROGRESS_EVERY 1000
-
-struct import_state {
-	struct store_import *imp; /* the open import */
-	int rejected;             /* input problems seen: stop storing, keep checking */
-	int progress;             /* stderr is a terminal */
-	int progress_shown;       /* a progress line is on screen */
-	long systems;             /* systems handed to the store */
-};
-
-static int on_file(void *data, const char *file, const char *as_of)
-{
-	struct import_state *is = data;
-	return store_import_file(is->imp, file, as_of);
-}
-
-static int on_organization(void *data, const struct organization *org)
-{
-	struct import_state *is = data;
-	if (is->rejected)
-		return 0;
-	return store_import_organization(is->imp, org);
-}
-
-static int on_system(void *data, const struct system_record *rec)
-{
-	struct import_state *is = data;
-	if (is->rejected)
-		return 0;
-	if (store_import_system(is->imp, rec) < 0)
-		return -1;
-	is->systems++;
-	if (is->progress && is->systems > PROGRESS_FROM && is->systems % PROGRESS_EVERY == 0) {
-		fprintf(stderr, "\rimporting: %ld systems", is->systems);
-		fflush(stderr);
-		is->progress_shown = 1;
-	}
-	return 0;
-}
 
 /* Remove a database file this command created (and SQLite's companions). */
 static void remove_created_db(const char *path)
@@ -105,13 +62,10 @@ int cmd_import(int argc, char **argv)
 		{"db", 0, &db_opt, NULL},
 		{NULL, 0, NULL, NULL},
 	};
-	struct import_state is = {0};
-	const struct inventory_sink sink = {&is, on_file, on_organization, on_system};
-	struct inventory_checker *chk = NULL;
+	struct import_totals totals;
 	struct store *st = NULL;
 	char **files = NULL;
-	int nfiles = 0, ret = EXIT_RUNTIME, created, rc;
-	long snapshot = 0;
+	int nfiles = 0, ret = EXIT_RUNTIME, created;
 	const char *db;
 
 	switch (cmdline_parse(argc, argv, opts, import_usage, &files, &nfiles)) {
@@ -130,48 +84,13 @@ int cmd_import(int argc, char **argv)
 	created = create_db_file(db);
 	if (store_open(db, &st) < 0)
 		goto out;
-	if (store_import_begin(st, &is.imp) < 0)
+	ret = import_inventories(st, files, nfiles, &totals);
+	if (ret != EXIT_OK)
 		goto out;
-	is.progress = isatty(STDERR_FILENO);
-
-	chk = inventory_checker_new();
-	inventory_checker_set_resolver(chk, store_known_system, store_known_org_role, st);
-	for (int i = 0; i < nfiles; i++) {
-		rc = inventory_read(chk, files[i], &sink);
-		if (rc < 0)
-			goto abort;
-		if (rc > 0)
-			is.rejected = 1;
-	}
-	if (inventory_checker_finish(chk) != 0)
-		is.rejected = 1;
-	if (is.progress_shown) {
-		fputc('\n', stderr);
-		is.progress_shown = 0;
-	}
-
-	rc = store_import_end(is.imp, !is.rejected, &snapshot);
-	is.imp = NULL;
-	if (rc < 0)
-		goto out;
-	if (is.rejected || rc > 0) {
-		long n = diag_problem_count();
-		error("nothing imported: %ld problem%s in the input", n, n == 1 ? "" : "s");
-		ret = EXIT_INVALID;
-		goto out;
-	}
-	printf("imported %ld system%s from %d file%s into %s (snapshot %ld)\n", is.systems,
-	       is.systems == 1 ? "" : "s", nfiles, nfiles == 1 ? "" : "s", db, snapshot);
+	printf("imported %ld system%s from %d file%s into %s (snapshot %ld)\n", totals.systems,
+	       totals.systems == 1 ? "" : "s", nfiles, nfiles == 1 ? "" : "s", db, totals.snapshot);
 	ret = finish_stdout() < 0 ? EXIT_RUNTIME : EXIT_OK;
-	goto out;
-
-abort:
-	if (is.progress_shown)
-		fputc('\n', stderr);
-	store_import_end(is.imp, 0, &snapshot);
-	is.imp = NULL;
 out:
-	inventory_checker_free(chk);
 	store_close(st);
 	if (created && ret != EXIT_OK)
 		remove_created_db(db);

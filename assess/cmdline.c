@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
+#include "store.h"
 #include "util.h"
 
 int cmdline_usage_error(const char *usage, const char *fmt, ...)
@@ -98,3 +100,21 @@ enum cmdline_result cmdline_parse(int argc, char **argv, const struct opt *opts,
 	*nargs = n;
 	return CMDLINE_OK;
 }
+
+long parse_run_option(const char *text)
+{
+	long long n;
+	if (!text)
+		return 0;
+	if (parse_count(text, &n) < 0 || n <= 0 || n > 1000000000)
+		return -1;
+	return (long)n;
+}
+
+int open_existing_store(const char *db, struct store **out)
+{
+	if (strcmp(db, ":memory:") && access(db, F_OK) < 0)
+		return error("no database '%s': import an inventory first ('assess import')", db);
+	return store_open(db, out);
+}
+

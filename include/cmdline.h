@@ -34,4 +34,14 @@ enum cmdline_result cmdline_parse(int argc, char **argv, const struct opt *opts,
 int cmdline_usage_error(const char *usage, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+struct store;
+/* Parse a --run value: the run number, 0 when text is NULL, -1 when it is not
+ * a positive number (the caller reports a usage error). */
+long parse_run_option(const char *text);
+
+/* Open the database at db for a command that only reads: a missing file is
+ * reported ("no database ...: import an inventory first") instead of being
+ * created. Returns 0 or -1. */
+int open_existing_store(const char *db, struct store **out);
+
 #endif

@@ -1,0 +1,738 @@
+/*
+ * results.c - a run as the results XML document.
+ *
+ * Two walks over the run's systems: the first computes the aggregates of
+ * <summary> (and what <component> elements need to know about other
+ * systems), the second writes the systems. Both go through xmlTextWriter,
+ * into a DOM or a stream.
+ */
+#include "results.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "criteria.h"
+#include "diag.h"
+#include "findings.h"
+#include "paths.h"
+#include "requirements.h"
+#include "run.h"
+#include "store.h"
+#include "strmap.h"
+#include "util.h"
+
+/* Counts of one owner or operator. */
+struct tally {
+	char *id;
+	long systems, level[6]; /* level[0]: undetermined */
+	long approved, unapproved, severity[3];
+	long plan_full, plan_partial, plan_none, plan_unknown;
+	long regulation, inspected, layer[4];
+};
+
+struct tallies {
+	struct tally *t;
+	size_t n, alloc;
+	struct strmap index;
+};
+
+/* What the writer needs to know about every system of the run. */
+struct peer {
+	int level;       /* 0 when undetermined */
+	int determined;
+	char *name;
+};
+
+struct finding_code {
+	char *code;
+	enum severity severity;
+	long systems;
+};
+
+struct builder {
+	struct store *st;
+	struct run_info run;
+	char *run_strings;
+	enum results_detail detail;
+	const struct results_filter *filter;
+	struct ruleset *rs;                   /* for clause texts and cadence; may be NULL */
+	struct requirement_catalogue *cat;    /* for requirement rows; may be NULL */
+	struct run_clause *clauses;
+	size_t nr_clauses;
+	int interval[6];
+	int independent_from;
+	struct findings_context ctx;
+
+	struct strmap org_index;              /* organization id -> org index */
+	struct organization *orgs;
+	size_t nr_orgs, alloc_orgs;
+
+	struct peer *peers;                   /* per system, walk order */
+	size_t nr_peers, alloc_peers;
+	struct strmap peer_index;             /* system id -> peer */
+
+	struct tallies owners, operators;
+	struct finding_code *codes;
+	size_t nr_codes, alloc_codes;
+	struct strmap code_index;
+	long level[6], approved, unapproved, operating, severity[3], determined;
+	long matched;                         /* systems that passed the filter */
+
+	xmlTextWriterPtr w;
+	int failed;
+	const char **held;                    /* scratch: ids of clauses that held */
+};
+
+/* ---- small writer helpers ---------------------------------------------- */
+
+static void start(struct builder *b, const char *name)
+{
+	if (xmlTextWriterStartElement(b->w, (const xmlChar *)name) < 0)
+		b->failed = 1;
+}
+
+static void end(struct builder *b)
+{
+	if (xmlTextWriterEndElement(b->w) < 0)
+		b->failed = 1;
+}
+
+static void attr(struct builder *b, const char *name, const char *value)
+{
+	if (value && *value && xmlTextWriterWriteAttribute(b->w, (const xmlChar *)name, (const xmlChar *)value) < 0)
+		b->failed = 1;
+}
+
+static void attr_long(struct builder *b, const char *name, long value)
+{
+	if (xmlTextWriterWriteFormatAttribute(b->w, (const xmlChar *)name, "%ld", value) < 0)
+		b->failed = 1;
+}
+
+static void text_element(struct builder *b, const char *name, const char *lang,
+                         const char *text)
+{
+	start(b, name);
+	if (lang && xmlTextWriterWriteAttribute(b->w, (const xmlChar *)"xml:lang", (const xmlChar *)lang) < 0)
+		b->failed = 1;
+	if (xmlTextWriterWriteString(b->w, (const xmlChar *)(text ? text : "")) < 0)
+		b->failed = 1;
+	end(b);
+}
+
+/* ---- pass A: aggregates ------------------------------------------------ */
+
+static struct tally *tally_for(struct tallies *ts, const char *id)
+{
+	size_t i;
+	if (!id)
+		id = "";
+	if (strmap_get(&ts->index, id, &i))
+		return &ts->t[i];
+	ALLOC_GROW(ts->t, ts->n + 1, ts->alloc);
+	i = ts->n++;
+	memset(&ts->t[i], 0, sizeof(ts->t[i]));
+	ts->t[i].id = xstrdup(id);
+	strmap_put(&ts->index, id, i, NULL);
+	return &ts->t[i];
+}
+
+static void tallies_release(struct tallies *ts)
+{
+	for (size_t i = 0; i < ts->n; i++)
+		free(ts->t[i].id);
+	free(ts->t);
+	strmap_release(&ts->index);
+}
+
+static int by_tally_id(const void *a, const void *b)
+{
+	return strcmp(((const struct tally *)a)->id, ((const struct tally *)b)->id);
+}
+
+static int in_filter(const struct builder *b, const struct system_result *res,
+                     const struct system_record *rec)
+{
+	const struct results_filter *f = b->filter;
+	if (!f)
+		return 1;
+	if (f->system_id && strcmp(f->system_id, res->system_id))
+		return 0;
+	if (f->owner_id && (!rec->value[F_OWNER] || strcmp(f->owner_id, rec->value[F_OWNER])))
+		return 0;
+	return 1;
+}
+
+static enum inspection_state inspection_of(struct builder *b, const struct system_result *res,
+                                           const struct system_record *rec, char due[11],
+                                           const char **last)
+{
+	int level = res->level ? res->level : res->approved_level;
+	return findings_inspection(&b->ctx, rec, level, due, last);
+}
+
+static int pass_a(void *data, const struct system_result *res, const struct system_record *rec)
+{
+	struct builder *b = data;
+	ALLOC_GROW(b->peers, b->nr_peers + 1, b->alloc_peers);
+	struct peer *p = &b->peers[b->nr_peers];
+	p->level = res->determined ? res->level : 0;
+	p->determined = res->determined;
+	p->name = xstrdup_or_null(rec->value[F_NAME]);
+	strmap_put(&b->peer_index, res->system_id, b->nr_peers, NULL);
+	b->nr_peers++;
+	if (!in_filter(b, res, rec))
+		return 0;
+
+	b->matched++;
+	int level = res->determined ? res->level : 0;
+	int operating = rec->value[F_STATUS] && !strcmp(rec->value[F_STATUS], "operating");
+	const char *plan = rec->value[F_PLAN_STATUS];
+	char due[11];
+	enum inspection_state insp = inspection_of(b, res, rec, due, NULL);
+	struct tally *own = tally_for(&b->owners, rec->value[F_OWNER]);
+	struct tally *op = tally_for(&b->operators, rec->value[F_OPERATOR]);
+	struct tally *ts[2] = {own, op};
+	for (int k = 0; k < 2; k++) {
+		struct tally *t = ts[k];
+		t->systems++;
+		t->level[level]++;
+		if (res->approved_level)
+			t->approved++;
+		else
+			t->unapproved++;
+		if (!plan)
+			t->plan_unknown++;
+		else if (!strcmp(plan, "full"))
+			t->plan_full++;
+		else if (!strcmp(plan, "partial"))
+			t->plan_partial++;
+		else
+			t->plan_none++;
+		if (rec->value[F_REG_DECISION])
+			t->regulation++;
+		if (insp == INSP_OK || insp == INSP_DUE_SOON)
+			t->inspected++;
+		for (int l = 0; l < 4; l++)
+			if (res->layers & (1 << l))
+				t->layer[l]++;
+		for (size_t f = 0; f < res->nr_findings; f++)
+			t->severity[res->findings[f].severity]++;
+	}
+	b->level[level]++;
+	if (res->determined)
+		b->determined++;
+	if (res->approved_level)
+		b->approved++;
+	else
+		b->unapproved++;
+	if (operating)
+		b->operating++;
+	for (size_t f = 0; f < res->nr_findings; f++) {
+		const struct finding *fd = &res->findings[f];
+		size_t i;
+		b->severity[fd->severity]++;
+		/* count each code once per system */
+		int seen = 0;
+		for (size_t g = 0; g < f; g++)
+			if (!strcmp(res->findings[g].code, fd->code))
+				seen = 1;
+		if (seen)
+			continue;
+		if (!strmap_get(&b->code_index, fd->code, &i)) {
+			ALLOC_GROW(b->codes, b->nr_codes + 1, b->alloc_codes);
+			i = b->nr_codes++;
+			b->codes[i].code = xstrdup(fd->code);
+			b->codes[i].severity = fd->severity;
+			b->codes[i].systems = 0;
+			strmap_put(&b->code_index, fd->code, i, NULL);
+		}
+		b->codes[i].systems++;
+	}
+	return 0;
+}
+
+static int collect_org(void *data, const struct organization *org)
+{
+	struct builder *b = data;
+	ALLOC_GROW(b->orgs, b->nr_orgs + 1, b->alloc_orgs);
+	struct organization *o = &b->orgs[b->nr_orgs];
+	memset(o, 0, sizeof(*o));
+	o->id = xstrdup_or_null(org->id);
+	o->role = xstrdup_or_null(org->role);
+	o->parent = xstrdup_or_null(org->parent);
+	o->name = xstrdup_or_null(org->name);
+	if (org->id)
+		strmap_put(&b->org_index, org->id, b->nr_orgs, NULL);
+	b->nr_orgs++;
+	return 0;
+}
+
+static const char *org_name(const struct builder *b, const char *id)
+{
+	size_t i;
+	if (id && strmap_get(&b->org_index, id, &i))
+		return b->orgs[i].name;
+	return NULL;
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+static void write_tally(struct builder *b, const char *element, const struct tally *t,
+                        int full)
+{
+	static const char *const lnames[] = {"undetermined", "l1", "l2", "l3", "l4", "l5"};
+	start(b, element);
+	attr(b, "id", t->id);
+	attr(b, "name", org_name(b, t->id));
+	attr_long(b, "systems", t->systems);
+	for (int l = 1; l <= 5; l++)
+		attr_long(b, lnames[l], t->level[l]);
+	attr_long(b, lnames[0], t->level[0]);
+	if (full) {
+		attr_long(b, "approved", t->approved);
+		attr_long(b, "unapproved", t->unapproved);
+		attr_long(b, "critical", t->severity[SEV_CRITICAL]);
+		attr_long(b, "warning", t->severity[SEV_WARNING]);
+		attr_long(b, "info", t->severity[SEV_INFO]);
+		attr_long(b, "plan-full", t->plan_full);
+		attr_long(b, "plan-partial", t->plan_partial);
+		attr_long(b, "plan-none", t->plan_none);
+		attr_long(b, "plan-unknown", t->plan_unknown);
+		attr_long(b, "regulation", t->regulation);
+		attr_long(b, "inspected", t->inspected);
+		for (int l = 0; l < 4; l++) {
+			char name[8];
+			snprintf(name, sizeof(name), "layer%d", l + 1);
+			attr_long(b, name, t->layer[l]);
+		}
+	}
+	end(b);
+}
+
+static int by_code(const void *a, const void *b)
+{
+	const struct finding_code *x = a, *y = b;
+	if (x->severity != y->severity)
+		return (int)y->severity - (int)x->severity;
+	return strcmp(x->code, y->code);
+}
+
+static void write_summary(struct builder *b)
+{
+	long systems = 0;
+	for (int l = 0; l <= 5; l++)
+		systems += b->level[l];
+	start(b, "summary");
+	attr_long(b, "systems", systems);
+	attr_long(b, "determined", b->determined);
+	attr_long(b, "undetermined", b->level[0]);
+	attr_long(b, "approved", b->approved);
+	attr_long(b, "unapproved", b->unapproved);
+	attr_long(b, "operating", b->operating);
+	attr_long(b, "critical", b->severity[SEV_CRITICAL]);
+	attr_long(b, "warning", b->severity[SEV_WARNING]);
+	attr_long(b, "info", b->severity[SEV_INFO]);
+	for (int l = 1; l <= 5; l++) {
+		start(b, "level");
+		attr_long(b, "n", l);
+		attr_long(b, "systems", b->level[l]);
+		end(b);
+	}
+	qsort(b->owners.t, b->owners.n, sizeof(*b->owners.t), by_tally_id);
+	for (size_t i = 0; i < b->owners.n; i++)
+		write_tally(b, "owner", &b->owners.t[i], 1);
+	qsort(b->operators.t, b->operators.n, sizeof(*b->operators.t), by_tally_id);
+	for (size_t i = 0; i < b->operators.n; i++)
+		write_tally(b, "operator", &b->operators.t[i], 0);
+	qsort(b->codes, b->nr_codes, sizeof(*b->codes), by_code);
+	for (size_t i = 0; i < b->nr_codes; i++) {
+		start(b, "finding-code");
+		attr(b, "code", b->codes[i].code);
+		attr(b, "severity", severity_name(b->codes[i].severity));
+		attr_long(b, "systems", b->codes[i].systems);
+		end(b);
+	}
+	end(b);
+}
+
+static void write_clauses(struct builder *b)
+{
+	start(b, "clauses");
+	for (size_t i = 0; i < b->nr_clauses; i++) {
+		const struct clause *c = NULL;
+		int k = b->rs ? ruleset_clause_index(b->rs, b->clauses[i].id) : -1;
+		if (k >= 0)
+			c = &b->rs->clauses[k];
+		start(b, "clause");
+		attr(b, "id", b->clauses[i].id);
+		if (b->clauses[i].level)
+			attr_long(b, "level", b->clauses[i].level);
+		else
+			attr(b, "level-from", c && c->level_from >= 0 ? fact_def(c->level_from)->name : NULL);
+		if (c) {
+			attr(b, "ref", c->ref);
+			text_element(b, "text", "vi", c->text_vi);
+			text_element(b, "text", "en", c->text_en);
+		}
+		end(b);
+	}
+	end(b);
+}
+
+static void write_organizations(struct builder *b)
+{
+	for (size_t i = 0; i < b->nr_orgs; i++) {
+		start(b, "organization");
+		attr(b, "id", b->orgs[i].id);
+		attr(b, "role", b->orgs[i].role);
+		attr(b, "name", b->orgs[i].name);
+		attr(b, "parent", b->orgs[i].parent);
+		end(b);
+	}
+}
+
+static const char *tri_word(enum tri t)
+{
+	return t == TRI_YES ? "yes" : t == TRI_NO ? "no" : "unknown";
+}
+
+static void write_requirement(const struct requirement_eval *ev, void *data)
+{
+	struct builder *b = data;
+	start(b, "requirement");
+	attr(b, "id", ev->req->id);
+	attr(b, "group", requirement_group_name(ev->req->group));
+	attr(b, "tcvn", ev->at->tcvn);
+	attr(b, "status", requirement_status_name(ev->status));
+	attr(b, "due", ev->due);
+	attr(b, "label-vi", ev->req->label_vi);
+	attr(b, "label-en", ev->req->label_en);
+	attr(b, "note", ev->at->note);
+	if (ev->condition_unknown)
+		attr(b, "condition", "unknown");
+	end(b);
+}
+
+static int pass_b(void *data, const struct system_result *res, const struct system_record *rec)
+{
+	struct builder *b = data;
+	if (!in_filter(b, res, rec))
+		return 0;
+	char buf[32], due[11];
+	const char *last = NULL;
+	enum inspection_state insp = inspection_of(b, res, rec, due, &last);
+	long sev[3] = {0, 0, 0};
+	for (size_t f = 0; f < res->nr_findings; f++)
+		sev[res->findings[f].severity]++;
+
+	start(b, "system");
+	attr(b, "id", res->system_id);
+	attr(b, "name", rec->value[F_NAME]);
+	attr(b, "owner", rec->value[F_OWNER]);
+	attr(b, "owner-name", org_name(b, rec->value[F_OWNER]));
+	attr(b, "operator", rec->value[F_OPERATOR]);
+	attr(b, "operator-name", org_name(b, rec->value[F_OPERATOR]));
+	attr(b, "status", rec->value[F_STATUS]);
+	attr(b, "type", rec->value[F_TYPE]);
+	attr(b, "hosting", rec->value[F_HOSTING]);
+	if (res->determined && res->level)
+		attr_long(b, "level", res->level);
+	attr(b, "determined", res->determined ? "yes" : "no");
+	if (res->level_low)
+		attr_long(b, "level-low", res->level_low);
+	if (res->level_high)
+		attr_long(b, "level-high", res->level_high);
+	if (res->approved_level)
+		attr_long(b, "approved-level", res->approved_level);
+	attr(b, "approved-rules", rec->value[F_APPR_RULES]);
+	attr(b, "approval-decision", rec->value[F_APPR_DECISION]);
+	attr(b, "approval-date", rec->value[F_APPR_DATE]);
+	attr(b, "drift", drift_name(res->drift));
+	if (res->deciding_clause >= 0 && (size_t)res->deciding_clause < b->nr_clauses)
+		attr(b, "deciding-clause", b->clauses[res->deciding_clause].id);
+	attr(b, "deciding-component", res->deciding_component);
+	attr(b, "near-threshold", res->near_threshold);
+	attr(b, "plan", rec->value[F_PLAN_STATUS]);
+	attr(b, "regulation", rec->value[F_REG_DECISION] ? "yes" : "no");
+	attr(b, "regulation-decision", rec->value[F_REG_DECISION]);
+	attr(b, "last-inspection", last);
+	attr(b, "next-inspection-due", res->next_inspection_due);
+	attr(b, "inspection-state", inspection_state_name(insp));
+	snprintf(buf, sizeof(buf), "%s %s %s %s",
+	         tri_word(res->layers_unknown & 1 ? TRI_UNKNOWN : res->layers & 1 ? TRI_YES : TRI_NO),
+	         tri_word(res->layers_unknown & 2 ? TRI_UNKNOWN : res->layers & 2 ? TRI_YES : TRI_NO),
+	         tri_word(res->layers_unknown & 4 ? TRI_UNKNOWN : res->layers & 4 ? TRI_YES : TRI_NO),
+	         tri_word(res->layers_unknown & 8 ? TRI_UNKNOWN : res->layers & 8 ? TRI_YES : TRI_NO));
+	attr(b, "layers", buf);
+	attr_long(b, "findings", (long)res->nr_findings);
+	attr_long(b, "critical", sev[SEV_CRITICAL]);
+	attr_long(b, "warning", sev[SEV_WARNING]);
+	attr_long(b, "info", sev[SEV_INFO]);
+
+	if (!res->determined)
+		text_element(b, "reason", NULL, res->reason ? res->reason : "");
+
+	size_t nr_held = 0;
+	for (size_t c = 0; c < res->nr_outcomes && c < b->nr_clauses; c++) {
+		enum tri t = (enum tri)res->outcomes[c];
+		if (t == TRI_YES)
+			b->held[nr_held++] = b->clauses[c].id;
+		if (t == TRI_NO && b->detail != RESULTS_FULL)
+			continue;
+		start(b, "clause");
+		attr(b, "id", b->clauses[c].id);
+		if (b->clauses[c].level)
+			attr_long(b, "level", b->clauses[c].level);
+		attr(b, "holds", tri_word(t));
+		attr(b, "deciding", (int)c == res->deciding_clause ? "yes" : "no");
+		end(b);
+	}
+
+	for (size_t c = 0; c < rec->nr_components; c++) {
+		size_t i;
+		start(b, "component");
+		attr(b, "ref", rec->components[c].ref);
+		if (strmap_get(&b->peer_index, rec->components[c].ref, &i)) {
+			attr(b, "name", b->peers[i].name);
+			if (b->peers[i].level)
+				attr_long(b, "level", b->peers[i].level);
+			attr(b, "determined", b->peers[i].determined ? "yes" : "no");
+		}
+		end(b);
+	}
+
+	start(b, "requirements");
+	attr_long(b, "applicable", res->requirements.applicable);
+	attr_long(b, "met", res->requirements.met);
+	attr_long(b, "partial", res->requirements.partial);
+	attr_long(b, "not-met", res->requirements.not_met);
+	attr_long(b, "waived", res->requirements.waived);
+	attr_long(b, "unknown", res->requirements.unknown);
+	end(b);
+	int level = res->level ? res->level : res->approved_level;
+	if (b->detail == RESULTS_FULL && b->cat && level)
+		requirements_evaluate(b->cat, rec, b->run.rules, level, b->held, nr_held,
+		                      b->run.date, write_requirement, b);
+
+	for (size_t f = 0; f < res->nr_findings; f++) {
+		const struct finding *fd = &res->findings[f];
+		start(b, "finding");
+		attr(b, "code", fd->code);
+		attr(b, "severity", severity_name(fd->severity));
+		text_element(b, "text", "vi", fd->text_vi);
+		text_element(b, "text", "en", fd->text_en);
+		end(b);
+	}
+	end(b);
+	return b->failed ? -1 : 0;
+}
+
+/* ---- set-up ------------------------------------------------------------ */
+
+long results_resolve_run(struct store *st, long run)
+{
+	if (run > 0)
+		return run;
+	long latest = store_latest_run(st);
+	if (latest <= 0) {
+		if (latest == 0)
+			error("no runs yet: run 'assess classify' first");
+		return -1;
+	}
+	return latest;
+}
+
+static void builder_release(struct builder *b)
+{
+	free(b->run_strings);
+	ruleset_free(b->rs);
+	requirements_free(b->cat);
+	run_clauses_free(b->clauses, b->nr_clauses);
+	for (size_t i = 0; i < b->nr_orgs; i++)
+		organization_release(&b->orgs[i]);
+	free(b->orgs);
+	strmap_release(&b->org_index);
+	for (size_t i = 0; i < b->nr_peers; i++)
+		free(b->peers[i].name);
+	free(b->peers);
+	strmap_release(&b->peer_index);
+	tallies_release(&b->owners);
+	tallies_release(&b->operators);
+	for (size_t i = 0; i < b->nr_codes; i++)
+		free(b->codes[i].code);
+	free(b->codes);
+	strmap_release(&b->code_index);
+	free(b->held);
+}
+
+/* Read what the document needs before writing: header, clauses, rule set,
+ * catalogue, organizations, aggregates. */
+static int builder_prepare(struct builder *b, struct store *st, long run,
+                           enum results_detail detail, const struct results_filter *filter)
+{
+	memset(b, 0, sizeof(*b));
+	strmap_init(&b->org_index);
+	strmap_init(&b->peer_index);
+	strmap_init(&b->owners.index);
+	strmap_init(&b->operators.index);
+	strmap_init(&b->code_index);
+	b->st = st;
+	b->detail = detail;
+	b->filter = filter;
+	if ((run = results_resolve_run(st, run)) < 0)
+		return -1;
+	if (store_get_run(st, run, &b->run, &b->run_strings) < 0)
+		return -1;
+	if (store_run_clauses(st, run, &b->clauses, &b->nr_clauses) < 0)
+		return -1;
+	b->held = xcalloc(b->nr_clauses + 1, sizeof(*b->held));
+	/* clause texts and cadence: the rule set as it is now (its digest may
+	 * differ from the run's; the run's clause list and outcomes are kept) */
+	if (criteria_find(b->run.rules, b->run.date, &b->rs) < 0)
+		b->rs = NULL;
+	char *req = data_path("criteria/requirements.xml");
+	char *rng = data_path("criteria/schema/requirements.rng");
+	b->cat = requirements_load(req, rng);
+	free(req);
+	free(rng);
+	for (int l = 1; l <= 5 && b->rs; l++) {
+		const struct inspection_rule *r = ruleset_inspection(b->rs, l);
+		b->interval[l] = r ? r->months : 0;
+		if (r && r->independent && !b->independent_from)
+			b->independent_from = l;
+	}
+	b->ctx.rules = b->run.rules;
+	b->ctx.run_date = b->run.date;
+	b->ctx.interval_months = b->interval;
+	b->ctx.independent_from = b->independent_from;
+	b->ctx.catalogue = b->cat;
+	if (store_each_organization(st, b->run.snapshot, collect_org, b) < 0)
+		return -1;
+	if (store_each_run_system(st, run, NULL, pass_a, b) < 0)
+		return -1;
+	if (filter && filter->system_id && !b->matched)
+		return error("no system '%s' in run %ld", filter->system_id, run);
+	return 0;
+}
+
+static int write_document(struct builder *b)
+{
+	xmlTextWriterPtr w = b->w;
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
+	if (xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0)
+		return error("cannot write the results document");
+	start(b, "results");
+	attr_long(b, "run", b->run.id);
+	attr_long(b, "snapshot", b->run.snapshot);
+	attr(b, "rules", b->run.rules);
+	attr(b, "rules-digest", b->run.rules_digest);
+	attr(b, "rules-title-vi", b->run.rules_title_vi);
+	attr(b, "rules-title-en", b->run.rules_title_en);
+	attr(b, "as-of", b->run.as_of);
+	attr(b, "date", b->run.date);
+	attr(b, "generated", b->run.generated);
+	attr(b, "tool-version", b->run.tool_version);
+	attr(b, "detail", b->detail == RESULTS_FULL ? "full" : "compact");
+	write_summary(b);
+	write_clauses(b);
+	write_organizations(b);
+	if (store_each_run_system(b->st, b->run.id, b->filter ? b->filter->system_id : NULL,
+	                          pass_b, b) < 0)
+		return -1;
+	end(b);
+	if (xmlTextWriterEndDocument(w) < 0 || b->failed)
+		return error("cannot write the results document");
+	return 0;
+}
+
+int results_build(struct store *st, long run, enum results_detail detail,
+                  const struct results_filter *filter, xmlDocPtr *out)
+{
+	struct builder b;
+	int ret = -1;
+	*out = NULL;
+	if (builder_prepare(&b, st, run, detail, filter) < 0)
+		goto done;
+	xmlDocPtr doc = NULL;
+	b.w = xmlNewTextWriterDoc(&doc, 0);
+	if (!b.w) {
+		error("cannot create the results document");
+		goto done;
+	}
+	ret = write_document(&b);
+	xmlFreeTextWriter(b.w);
+	if (ret < 0)
+		xmlFreeDoc(doc);
+	else
+		*out = doc;
+done:
+	builder_release(&b);
+	return ret;
+}
+
+int results_write(struct store *st, long run, enum results_detail detail,
+                  const struct results_filter *filter, const char *path)
+{
+	struct builder b;
+	struct strbuf tmp;
+	int ret = -1, fd = -1;
+	FILE *f = NULL;
+	strbuf_init(&tmp);
+	if (builder_prepare(&b, st, run, detail, filter) < 0)
+		goto done;
+	if (!strcmp(path, "-")) {
+		f = stdout;
+	} else {
+		strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
+		if ((fd = mkstemp(tmp.buf)) < 0 || !(f = fdopen(fd, "w"))) {
+			error("cannot write '%s': %s", path, strerror(errno));
+			goto done;
+		}
+		fd = -1;
+	}
+	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
+	b.w = out ? xmlNewTextWriter(out) : NULL;
+	if (!b.w) {
+		error("cannot write '%s'", path);
+		goto done;
+	}
+	ret = write_document(&b);
+	xmlFreeTextWriter(b.w); /* flushes and frees the output buffer */
+	if (f != stdout) {
+		if (fflush(f) || fsync(fileno(f)) || ferror(f))
+			ret = error("cannot write '%s': %s", path, strerror(errno));
+		fclose(f);
+		f = NULL;
+		if (ret == 0 && rename(tmp.buf, path) < 0)
+			ret = error("cannot write '%s': %s", path, strerror(errno));
+	}
+done:
+	if (f && f != stdout)
+		fclose(f);
+	if (fd >= 0)
+		close(fd);
+	if (tmp.len && ret < 0)
+		unlink(tmp.buf);
+	strbuf_release(&tmp);
+	builder_release(&b);
+	return ret;
+}
+
+int results_save(xmlDocPtr doc, const char *path)
+{
+	xmlChar *mem = NULL;
+	int len = 0;
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	if (!mem)
+		return error("cannot serialise the results document");
+	int ret = write_file_atomic(path, mem, (size_t)len);
+	xmlFree(mem);
+	return ret;
+}

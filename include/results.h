@@ -1,0 +1,53 @@
+/*
+ * results.h - a run as the results XML document (shared/spec/cli.md), the
+ * one document every report template reads. Its shape is documented in
+ * criteria/schema/results.md and checked by criteria/schema/results.rng.
+ *
+ * The document is written in one pass over the run with xmlTextWriter,
+ * either streamed to a file (`assess results`: memory stays flat) or into a
+ * DOM for XSLT. Aggregates the reports need (systems per level, per owner and
+ * operator, findings per code) are computed in C and put in <summary>, so
+ * templates never group or search the whole document.
+ */
+#ifndef ASSESS_RESULTS_H
+#define ASSESS_RESULTS_H
+
+#include <libxml/tree.h>
+
+struct store;
+
+enum results_detail {
+	RESULTS_COMPACT = 0, /* clauses that held or are unknown; no requirement rows */
+	RESULTS_FULL = 1     /* every clause with its outcome, every requirement row */
+};
+
+/* Which systems a document holds (all by default). */
+struct results_filter {
+	const char *system_id;  /* only this system (NULL: all) */
+	const char *owner_id;   /* only this owner's systems (NULL: all) */
+};
+
+/*
+ * Build the results document of run (0 = the latest) into a new DOM *out,
+ * which the caller frees with xmlFreeDoc(). filter may be NULL. Returns 0,
+ * or -1 after reporting (no such run, database failure).
+ */
+int results_build(struct store *st, long run, enum results_detail detail,
+                  const struct results_filter *filter, xmlDocPtr *out);
+
+/*
+ * Stream the results document of run (0 = latest) to path ("-" = standard
+ * output) without building a DOM; a file is written to a temporary name
+ * and renamed. Returns 0 or -1 after reporting.
+ */
+int results_write(struct store *st, long run, enum results_detail detail,
+                  const struct results_filter *filter, const char *path);
+
+/* Save a built document to path atomically ("-" = stdout). 0 or -1. */
+int results_save(xmlDocPtr doc, const char *path);
+
+/* Resolve run (0 = latest) to an existing run id; -1 after reporting
+ * ("no runs yet: run 'assess classify' first", "no run 7"). */
+long results_resolve_run(struct store *st, long run);
+
+#endif
