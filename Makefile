@@ -108,3 +108,23 @@ $(BUILD)/bench-floor: tests/bench/floor.c | $(BUILD)/obj
 
 bench: $(BIN) $(BUILD)/bench-gen $(BUILD)/bench-floor
 	BUILD=$(BUILD) sh tests/bench/run.sh $(BENCH_SIZES)
+
+# Fuzzing (clang + libFuzzer): one target per tests/fuzz/fuzz_NAME.c, linked
+# with every module but main.c, built with ASan + UBSan.
+FUZZ_BUILD   := build/fuzz
+FUZZ_SECONDS ?= 30
+FUZZ_CC      ?= clang
+FUZZ_CFLAGS   = $(CSTD) -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+                $(DEFS) -Iinclude $(CFLAGS_PKG)
+FUZZ_OBJ     := $(LIB_SRC:assess/%.c=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,$(FUZZ_BUILD)/fuzz-%,$(wildcard tests/fuzz/fuzz_*.c))
+
+$(FUZZ_BUILD)/obj/%.o: assess/%.c $(wildcard include/*.h) | $(FUZZ_BUILD)/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+$(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBS_PKG) -lm
+$(FUZZ_BUILD)/obj:
+	mkdir -p $@
+
+fuzz: $(FUZZ_TARGETS)
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
