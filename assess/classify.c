@@ -143,37 +143,57 @@ enum tri classify_condition(const struct condition *cond, const struct system_re
 	return r;
 }
 
-/* A list of distinct strings. */
+/* A list of distinct strings, each with a Vietnamese twin (vi[i], may be
+ * NULL when the text is the same in both languages). */
 struct strlist {
 	char **items;
-	size_t nr, alloc;
+	char **vi;
+	size_t nr, alloc, alloc_vi;
 };
 
-static void strlist_add(struct strlist *l, char *s)
+/* Add s (and its Vietnamese form vi, may be NULL); both are taken over. */
+static void strlist_add2(struct strlist *l, char *s, char *vi)
 {
 	for (size_t i = 0; i < l->nr; i++)
 		if (!strcmp(l->items[i], s)) {
 			free(s);
+			free(vi);
 			return;
 		}
 	ALLOC_GROW(l->items, l->nr + 1, l->alloc);
+	ALLOC_GROW(l->vi, l->nr + 1, l->alloc_vi);
+	l->vi[l->nr] = vi;
 	l->items[l->nr++] = s;
 }
 
-static void strlist_join(struct strlist *l, const char *sep, struct strbuf *sb)
+static void strlist_add(struct strlist *l, char *s)
+{
+	strlist_add2(l, s, NULL);
+}
+
+static void strlist_join_lang(struct strlist *l, const char *sep, struct strbuf *sb,
+                              int vietnamese)
 {
 	for (size_t i = 0; i < l->nr; i++) {
 		if (i || sb->len)
 			strbuf_addstr(sb, sep);
-		strbuf_addstr(sb, l->items[i]);
+		strbuf_addstr(sb, vietnamese && l->vi[i] ? l->vi[i] : l->items[i]);
 	}
+}
+
+static void strlist_join(struct strlist *l, const char *sep, struct strbuf *sb)
+{
+	strlist_join_lang(l, sep, sb, 0);
 }
 
 static void strlist_release(struct strlist *l)
 {
-	for (size_t i = 0; i < l->nr; i++)
+	for (size_t i = 0; i < l->nr; i++) {
 		free(l->items[i]);
+		free(l->vi[i]);
+	}
 	free(l->items);
+	free(l->vi);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -211,14 +231,18 @@ static void level_range(const struct ruleset *rs, const struct system_record *re
 static void collect_unknown(struct eval *ev, const struct condition *c, struct strlist *out)
 {
 	if (is_leaf(c)) {
-		struct strbuf sb;
+		struct strbuf sb, vi;
 		strbuf_init(&sb);
+		strbuf_init(&vi);
 		const char *fact = fact_def((enum fact_id)c->fact)->name;
-		if (ev->limit[c->index])
+		if (ev->limit[c->index]) {
 			strbuf_addf(&sb, "pattern /%s/ on %s hit the match limit", c->value, fact);
-		else
+			strbuf_addf(&vi, "mẫu /%s/ trên %s vượt giới hạn so khớp", c->value, fact);
+		} else {
 			strbuf_addf(&sb, "%s is unknown", fact);
-		strlist_add(out, strbuf_detach(&sb));
+			strbuf_addf(&vi, "chưa rõ %s", fact);
+		}
+		strlist_add2(out, strbuf_detach(&sb), strbuf_detach(&vi));
 		return;
 	}
 	for (size_t i = 0; i < c->nr_children; i++)
@@ -274,9 +298,10 @@ int classify_system(const struct ruleset *rs, const struct system_record *rec,
 
 	free(res->outcomes);
 	free(res->reason);
+	free(res->reason_vi);
 	free(res->near_threshold);
 	free(res->deciding_component);
-	res->reason = res->near_threshold = res->deciding_component = NULL;
+	res->reason = res->reason_vi = res->near_threshold = res->deciding_component = NULL;
 	res->nr_outcomes = rs->nr_clauses;
 	res->outcomes = xcalloc(rs->nr_clauses ? rs->nr_clauses : 1, 1);
 	unsigned char *out = res->outcomes;
@@ -288,11 +313,14 @@ int classify_system(const struct ruleset *rs, const struct system_record *rec,
 		/* a level-from clause that holds must find a level in its fact */
 		if (cl->level_from >= 0 && out[i] == TRI_YES && !clause_level(cl, rec)) {
 			out[i] = TRI_UNKNOWN;
-			struct strbuf sb;
+			struct strbuf sb, vi;
 			strbuf_init(&sb);
+			strbuf_init(&vi);
 			strbuf_addf(&sb, "%s is not a level 1..5",
 			            fact_def((enum fact_id)cl->level_from)->name);
-			strlist_add(&bad_level, strbuf_detach(&sb));
+			strbuf_addf(&vi, "%s không phải là cấp độ 1..5",
+			            fact_def((enum fact_id)cl->level_from)->name);
+			strlist_add2(&bad_level, strbuf_detach(&sb), strbuf_detach(&vi));
 		}
 	}
 	int low, high;
@@ -320,13 +348,15 @@ int classify_system(const struct ruleset *rs, const struct system_record *rec,
 	strlist_release(&near);
 
 	if (!res->determined) {
-		struct strbuf sb;
+		struct strbuf sb, vi;
 		struct strlist unknown = {0};
 		strbuf_init(&sb);
+		strbuf_init(&vi);
 		if (!low)
 			for (size_t g = 0; g < rs->nr_gaps; g++)
 				if (eval(&ev, &rs->gaps[g].cond) == TRI_YES) {
 					strbuf_addstr(&sb, rs->gaps[g].text_en);
+					strbuf_addstr(&vi, rs->gaps[g].text_vi);
 					break;
 				}
 		for (size_t i = 0; i < rs->nr_clauses; i++) {
@@ -336,21 +366,31 @@ int classify_system(const struct ruleset *rs, const struct system_record *rec,
 				collect_unknown(&ev, &cl->cond, &unknown);
 		}
 		for (size_t i = 0; i < bad_level.nr; i++) {
-			strlist_add(&unknown, bad_level.items[i]);
+			strlist_add2(&unknown, bad_level.items[i], bad_level.vi[i]);
 			bad_level.items[i] = NULL;
+			bad_level.vi[i] = NULL;
 		}
 		if (unknown.nr) {
 			if (sb.len)
 				strbuf_addstr(&sb, "; ");
+			if (vi.len)
+				strbuf_addstr(&vi, "; ");
 			struct strbuf list;
 			strbuf_init(&list);
 			strlist_join(&unknown, ", ", &list);
 			strbuf_addstr(&sb, list.buf);
+			strbuf_reset(&list);
+			strlist_join_lang(&unknown, ", ", &list, 1);
+			strbuf_addstr(&vi, list.buf);
 			strbuf_release(&list);
 		}
-		if (!sb.len)
+		if (!sb.len) {
 			strbuf_addf(&sb, "no clause of %s covers this system", rs->id);
+			strbuf_reset(&vi);
+			strbuf_addf(&vi, "không có điều khoản nào của %s áp dụng cho hệ thống này", rs->id);
+		}
 		res->reason = strbuf_detach(&sb);
+		res->reason_vi = strbuf_detach(&vi);
 		strlist_release(&unknown);
 	}
 	strlist_release(&bad_level);
@@ -373,9 +413,11 @@ void classify_aggregate(struct system_result *res, size_t n, const size_t *const
 	size_t *stamp = xcalloc(n, sizeof(*stamp));
 	size_t *reach = xmalloc(n * sizeof(*reach));
 	char **own_reason = xcalloc(n, sizeof(*own_reason));
+	char **own_reason_vi = xcalloc(n, sizeof(*own_reason_vi));
 	for (size_t i = 0; i < n; i++) {
 		own_reason[i] = res[i].reason;
-		res[i].reason = NULL;
+		own_reason_vi[i] = res[i].reason_vi;
+		res[i].reason = res[i].reason_vi = NULL;
 	}
 	for (size_t i = 0; i < n; i++) {
 		/* depth-first over the component graph; stamps make it cycle-safe */
@@ -419,10 +461,13 @@ void classify_aggregate(struct system_result *res, size_t n, const size_t *const
 		}
 		if (r->determined)
 			continue;
-		struct strbuf sb;
+		struct strbuf sb, vi;
 		strbuf_init(&sb);
-		if (own_open(r) && own_reason[i])
+		strbuf_init(&vi);
+		if (own_open(r) && own_reason[i]) {
 			strbuf_addstr(&sb, own_reason[i]);
+			strbuf_addstr(&vi, own_reason_vi[i] ? own_reason_vi[i] : own_reason[i]);
+		}
 		for (size_t t = 1; t < nr; t++) {
 			const struct system_result *s = &res[reach[t]];
 			if (!own_open(s) || !own_reason[reach[t]])
@@ -431,14 +476,23 @@ void classify_aggregate(struct system_result *res, size_t n, const size_t *const
 				continue; /* its doubt cannot change the level */
 			strbuf_addf(&sb, "%scomponent %s: %s", sb.len ? "; " : "",
 			            s->system_id ? s->system_id : "?", own_reason[reach[t]]);
+			strbuf_addf(&vi, "%sthành phần %s: %s", vi.len ? "; " : "",
+			            s->system_id ? s->system_id : "?",
+			            own_reason_vi[reach[t]] ? own_reason_vi[reach[t]] : own_reason[reach[t]]);
 		}
-		if (!sb.len)
+		if (!sb.len) {
 			strbuf_addstr(&sb, "the level is undetermined");
+			strbuf_addstr(&vi, "chưa xác định được cấp độ");
+		}
 		r->reason = strbuf_detach(&sb);
+		r->reason_vi = strbuf_detach(&vi);
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		free(own_reason[i]);
+		free(own_reason_vi[i]);
+	}
 	free(own_reason);
+	free(own_reason_vi);
 	free(reach);
 	free(stamp);
 }

@@ -1,11 +1,285 @@
-/* cmd_explain.c - placeholder until the command lands. */
+/*
+ * cmd_explain.c - `assess explain SYSTEM-ID`: why a system got its level.
+ *
+ * A readable trace of one system in one run: the facts it was judged on,
+ * every clause with held / failed / unknown and its condition, the deciding
+ * clause with its legal text, and what the components contributed.
+ * Vietnamese by default, English with --lang en.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+#include "cmdline.h"
 #include "commands.h"
+#include "criteria.h"
 #include "diag.h"
+#include "paths.h"
+#include "results.h"
+#include "run.h"
+#include "store.h"
+#include "util.h"
+
+static const char usage[] =
+	"usage: assess explain [--db DB] [--run N] [--lang vi|en] SYSTEM-ID\n"
+	"\n"
+	"Explain a system's level in a run (default: the latest): the facts, every\n"
+	"clause held / failed / unknown with its condition, the deciding clause and\n"
+	"its legal text, and the components' contribution.\n";
+
+/* The words of the trace in one language. */
+struct words {
+	const char *system, *owner, *op, *status, *run, *rules, *date;
+	const char *level, *determined, *undetermined, *reason, *deciding, *deciding_comp;
+	const char *facts, *clauses, *held, *failed, *unknown, *condition, *components;
+	const char *no_components, *findings, *no_findings, *approved, *none, *level_word;
+	const char *near, *layers;
+	const char *drift[4];     /* by enum drift */
+	const char *severity[3];  /* by enum severity */
+};
+
+static const struct words vi = {
+	"Hệ thống", "Chủ quản", "Đơn vị vận hành", "Trạng thái", "Lần đánh giá",
+	"bộ tiêu chí", "ngày", "Cấp độ", "đã xác định", "chưa xác định được", "Lý do",
+	"Điều khoản quyết định", "Cấp độ do thành phần quyết định", "Dữ kiện (theo danh mục)",
+	"Các điều khoản", "đúng", "không", "chưa rõ", "điều kiện", "Thành phần",
+	"Không có thành phần", "Phát hiện", "Không có phát hiện", "Cấp độ đã phê duyệt",
+	"chưa có", "cấp", "Gần ngưỡng", "Mô hình 4 lớp",
+	{"khớp với cấp độ xác định", "thấp hơn cấp độ xác định", "cao hơn cấp độ xác định",
+	 "chưa phê duyệt"},
+	{"thông tin", "cảnh báo", "nghiêm trọng"},
+};
+
+static const struct words en = {
+	"System", "Owner", "Operator", "Status", "Run", "rule set", "date",
+	"Level", "determined", "undetermined", "Reason", "Deciding clause",
+	"Level decided by component", "Facts (from the inventory)", "Clauses", "held", "failed",
+	"unknown", "condition", "Components", "No components", "Findings", "No findings",
+	"Approved level", "none", "level", "Near threshold", "Four-layer model",
+	{"matches the computed level", "below the computed level", "above the computed level",
+	 "not approved"},
+	{"info", "warning", "critical"},
+};
+
+/* Print s left-aligned in width columns, counting UTF-8 characters. */
+static void print_padded(const char *s, int width)
+{
+	int n = 0;
+	for (const char *p = s; *p; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			n++;
+	fputs(s, stdout);
+	for (; n < width; n++)
+		putchar(' ');
+}
+
+struct explain {
+	const struct words *w;
+	int english;
+	const struct ruleset *rs;
+	struct run_clause *clauses;
+	size_t nr_clauses;
+	int found;
+	char **components; /* ids to look up after the walk */
+	size_t nr_components;
+};
+
+static const char *text_of(const struct explain *ex, const struct clause *c)
+{
+	return ex->english ? c->text_en : c->text_vi;
+}
+
+static void print_facts(const struct explain *ex, const struct system_record *rec)
+{
+	printf("\n%s:\n", ex->w->facts);
+	for (int i = 0; i < F__COUNT; i++) {
+		if (i == F_ID || i == F_NAME || !rec->value[i])
+			continue;
+		printf("  %-34s %s\n", fact_def((enum fact_id)i)->name, rec->value[i]);
+	}
+}
+
+static const char *outcome_word(const struct explain *ex, enum tri t)
+{
+	return t == TRI_YES ? ex->w->held : t == TRI_NO ? ex->w->failed : ex->w->unknown;
+}
+
+static int explain_system(void *data, const struct system_result *res,
+                          const struct system_record *rec)
+{
+	struct explain *ex = data;
+	const struct words *w = ex->w;
+	struct strbuf sb;
+	strbuf_init(&sb);
+	ex->found = 1;
+
+	printf("%s: %s — %s\n", w->system, res->system_id,
+	       rec->value[F_NAME] ? rec->value[F_NAME] : "");
+	printf("%s: %s; %s: %s; %s: %s\n", w->owner, rec->value[F_OWNER] ? rec->value[F_OWNER] : "-",
+	       w->op, rec->value[F_OPERATOR] ? rec->value[F_OPERATOR] : "-", w->status,
+	       rec->value[F_STATUS] ? rec->value[F_STATUS] : "-");
+	if (res->determined)
+		printf("\n%s: %d (%s)\n", w->level, res->level, w->determined);
+	else if (res->level_low)
+		printf("\n%s: %s (%d–%d)\n", w->level, w->undetermined, res->level_low,
+		       res->level_high);
+	else
+		printf("\n%s: %s\n", w->level, w->undetermined);
+	if (!res->determined && res->reason)
+		printf("%s: %s\n", w->reason,
+		       !ex->english && res->reason_vi ? res->reason_vi : res->reason);
+	if (res->approved_level)
+		printf("%s: %d (%s)\n", w->approved, res->approved_level, w->drift[res->drift]);
+	else
+		printf("%s: %s\n", w->approved, w->none);
+	if (res->deciding_clause >= 0 && (size_t)res->deciding_clause < ex->nr_clauses) {
+		const char *id = ex->clauses[res->deciding_clause].id;
+		int k = ex->rs ? ruleset_clause_index(ex->rs, id) : -1;
+		printf("%s: %s (%s %d)", w->deciding, id, w->level_word,
+		       ex->clauses[res->deciding_clause].level ? ex->clauses[res->deciding_clause].level
+		                                               : res->level);
+		if (k >= 0)
+			printf(" — %s\n  %s\n", ex->rs->clauses[k].ref, text_of(ex, &ex->rs->clauses[k]));
+		else
+			printf("\n");
+	}
+	if (res->deciding_component)
+		printf("%s: %s\n", w->deciding_comp, res->deciding_component);
+	if (res->near_threshold)
+		printf("%s: %s\n", w->near, res->near_threshold);
+
+	print_facts(ex, rec);
+
+	printf("\n%s (%s):\n", w->clauses, ex->rs ? ex->rs->id : "");
+	for (size_t c = 0; c < res->nr_outcomes && c < ex->nr_clauses; c++) {
+		enum tri t = (enum tri)res->outcomes[c];
+		int k = ex->rs ? ruleset_clause_index(ex->rs, ex->clauses[c].id) : -1;
+		const struct clause *cl = k >= 0 ? &ex->rs->clauses[k] : NULL;
+		printf("  ");
+		print_padded(outcome_word(ex, t), 9);
+		print_padded(ex->clauses[c].id, 13);
+		if (ex->clauses[c].level) /* else the level comes from a fact (decided-level) */
+			printf("%s %d", w->level_word, ex->clauses[c].level);
+		else
+			printf("%s = %s", w->level_word,
+			       cl && cl->level_from >= 0 ? fact_def(cl->level_from)->name : "?");
+		printf("%s\n", (int)c == res->deciding_clause ? "  <=" : "");
+		if (cl && t != TRI_NO) {
+			printf("                        %s\n", text_of(ex, cl));
+			strbuf_reset(&sb);
+			condition_format(&cl->cond, &sb);
+			printf("                        %s: %s\n", w->condition, sb.buf);
+		}
+	}
+
+	printf("\n%s:\n", rec->nr_components ? w->components : w->no_components);
+	ex->components = rec->nr_components ? xcalloc(rec->nr_components, sizeof(char *)) : NULL;
+	ex->nr_components = rec->nr_components;
+	for (size_t c = 0; c < rec->nr_components; c++)
+		ex->components[c] = xstrdup(rec->components[c].ref);
+
+	strbuf_release(&sb);
+	return 0;
+}
+
+/* After the system itself: each component's level in the same run. */
+static int explain_component(void *data, const struct system_result *res,
+                             const struct system_record *rec)
+{
+	struct explain *ex = data;
+	if (res->determined)
+		printf("  %-20s %s %d  %s\n", res->system_id, ex->w->level_word, res->level,
+		       rec->value[F_NAME] ? rec->value[F_NAME] : "");
+	else
+		printf("  %-20s %s  %s\n", res->system_id, ex->w->undetermined,
+		       rec->value[F_NAME] ? rec->value[F_NAME] : "");
+	return 0;
+}
+
+static int explain_findings(void *data, const struct system_result *res,
+                            const struct system_record *rec)
+{
+	struct explain *ex = data;
+	(void)rec;
+	printf("\n%s:\n", res->nr_findings ? ex->w->findings : ex->w->no_findings);
+	for (size_t f = 0; f < res->nr_findings; f++)
+		printf("  [%s] %s: %s\n", ex->w->severity[res->findings[f].severity],
+		       res->findings[f].code,
+		       ex->english ? res->findings[f].text_en : res->findings[f].text_vi);
+	return 0;
+}
 
 int cmd_explain(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	error("'explain' is not implemented yet");
-	return EXIT_RUNTIME;
+	const char *db = NULL, *run_text = NULL, *lang = "vi";
+	const struct opt opts[] = {
+		{"db", 0, &db, NULL},
+		{"run", 0, &run_text, NULL},
+		{"lang", 0, &lang, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+	char **args;
+	int nargs, status = EXIT_RUNTIME;
+	switch (cmdline_parse(argc, argv, opts, usage, &args, &nargs)) {
+	case CMDLINE_HELP:
+		return EXIT_OK;
+	case CMDLINE_ERROR:
+		return EXIT_USAGE;
+	case CMDLINE_OK:
+		break;
+	}
+	if (nargs != 1) {
+		free(args);
+		return cmdline_usage_error(usage, "explain takes one system id");
+	}
+	const char *id = args[0];
+	long run = parse_run_option(run_text);
+	if (run < 0 || (strcmp(lang, "vi") && strcmp(lang, "en"))) {
+		free(args);
+		return cmdline_usage_error(usage, run < 0 ? "--run takes a run number"
+		                                          : "--lang takes vi or en");
+	}
+
+	struct store *st = NULL;
+	struct ruleset *rs = NULL;
+	struct run_info info;
+	char *strings = NULL;
+	struct explain ex;
+	memset(&ex, 0, sizeof(ex));
+	ex.english = !strcmp(lang, "en");
+	ex.w = ex.english ? &en : &vi;
+	if (open_existing_store(db_path(db), &st) < 0)
+		goto out;
+	if ((run = results_resolve_run(st, run)) < 0)
+		goto out;
+	if (store_get_run(st, run, &info, &strings) < 0 ||
+	    store_run_clauses(st, run, &ex.clauses, &ex.nr_clauses) < 0)
+		goto out;
+	if (criteria_find(info.rules, info.date, &rs) == 0)
+		ex.rs = rs;
+	printf("%s %ld, %s %s (%s), %s %s\n\n", ex.w->run, run, ex.w->rules, info.rules,
+	       ex.english ? info.rules_title_en : info.rules_title_vi, ex.w->date, info.date);
+	if (store_each_run_system(st, run, id, explain_system, &ex) < 0)
+		goto out;
+	if (!ex.found) {
+		error("no system '%s' in run %ld", id, run);
+		goto out;
+	}
+	for (size_t c = 0; c < ex.nr_components; c++)
+		if (store_each_run_system(st, run, ex.components[c], explain_component, &ex) < 0)
+			goto out;
+	if (store_each_run_system(st, run, id, explain_findings, &ex) < 0)
+		goto out;
+	status = EXIT_OK;
+out:
+	for (size_t c = 0; c < ex.nr_components; c++)
+		free(ex.components[c]);
+	free(ex.components);
+	run_clauses_free(ex.clauses, ex.nr_clauses);
+	ruleset_free(rs);
+	free(strings);
+	store_close(st);
+	free(args);
+	return status;
 }

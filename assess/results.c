@@ -475,8 +475,10 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr_long(b, "warning", sev[SEV_WARNING]);
 	attr_long(b, "info", sev[SEV_INFO]);
 
-	if (!res->determined)
-		text_element(b, "reason", NULL, res->reason ? res->reason : "");
+	if (!res->determined) {
+		text_element(b, "reason", "vi", res->reason_vi ? res->reason_vi : res->reason);
+		text_element(b, "reason", "en", res->reason);
+	}
 
 	size_t nr_held = 0;
 	for (size_t c = 0; c < res->nr_outcomes && c < b->nr_clauses; c++) {

@@ -65,6 +65,7 @@ void system_result_release(struct system_result *res)
 		return;
 	free(res->system_id);
 	free(res->reason);
+	free(res->reason_vi);
 	free(res->deciding_component);
 	free(res->outcomes);
 	free(res->near_threshold);

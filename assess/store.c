@@ -186,6 +186,7 @@ static const char *const migrations[] = {
 	"  own_level_low INTEGER,\n"
 	"  own_level_high INTEGER,\n"
 	"  reason TEXT,\n"
+	"  reason_vi TEXT,\n"
 	"  deciding_clause TEXT,\n"
 	"  deciding_component TEXT,\n"
 	"  near_threshold TEXT,\n"
@@ -362,8 +363,8 @@ static const char *const stmt_sql[NR_STMT] = {
 		"level_low, level_high, own_level_low, own_level_high, reason, "
 		"deciding_clause, deciding_component, near_threshold, approved_level, drift, "
 		"outcomes, req_applicable, req_met, req_partial, req_not_met, req_waived, "
-		"req_unknown, next_due, layers, layers_unknown) "
-		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"req_unknown, next_due, layers, layers_unknown, reason_vi) "
+		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_INSERT_RUN_FINDING] = "INSERT INTO run_findings(run, system_id, pos, code, "
 	                          "severity, text_vi, text_en) "
 	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -381,7 +382,7 @@ static const char *const stmt_sql[NR_STMT] = {
 		"r.approved_level, r.drift, r.outcomes, r.req_applicable, r.req_met, "
 		"r.req_partial, r.req_not_met, r.req_waived, r.req_unknown, r.next_due, "
 		"r.layers, r.layers_unknown, s.file, s.line" FACT_LIST(FACT_SCOL)
-		" FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
+		", r.reason_vi FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
 		" WHERE r.run = ?1 AND (?2 IS NULL OR r.system_id = ?2)"
 		" ORDER BY r.system_id",
 	[ST_EACH_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en "
@@ -1319,6 +1320,7 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 	bind_text(s, 23, res->next_inspection_due[0] ? res->next_inspection_due : NULL);
 	sqlite3_bind_int(s, 24, res->layers);
 	sqlite3_bind_int(s, 25, res->layers_unknown);
+	bind_text(s, 26, res->reason_vi);
 	if (step_done(st, s, "cannot store a result") < 0)
 		goto out;
 	for (size_t i = 0; i < res->nr_findings; i++) {
@@ -1576,6 +1578,7 @@ int store_each_run_system(struct store *st, long run, const char *only_id,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		result_from_row(s, clauses, nr_clauses, &res);
 		read_facts(s, 24, &rec);
+		res.reason_vi = column_dup(s, 24 + 2 + F__COUNT);
 		if (sqlite3_column_type(s, 1) != SQLITE_NULL &&
 		    read_row_children(st, sqlite3_column_int64(s, 1), &rec) < 0)
 			goto out;

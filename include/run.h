@@ -59,14 +59,15 @@ struct system_result {
 	int determined;          /* 1 when the unknowns cannot change the level */
 	int level_low;           /* the level the clauses that hold give (0: none) */
 	int level_high;          /* the highest level the unknown clauses could give */
-	char *reason;            /* why undetermined: the facts that matter; NULL when determined */
+	char *reason;            /* why undetermined: the facts that matter (English); NULL when determined */
+	char *reason_vi;         /* the same in Vietnamese */
 	int own_level_low;       /* level_low / level_high from the system's own */
 	int own_level_high;      /*   clauses, before its components are counted */
 	int deciding_clause;     /* index into the rule set's clauses, -1 when none */
 	char *deciding_component;/* a component whose level decides, or NULL */
 	unsigned char *outcomes; /* enum tri per clause of the rule set, in its order */
 	size_t nr_outcomes;
-	char *near_threshold;    /* e.g. "data-subjects.users = 9600, threshold 10000"; or NULL */
+	char *near_threshold;    /* e.g. "data-subjects.users = 9600 (threshold 10000)"; or NULL */
 
 	/* approval */
 	int approved_level;      /* 0 when none */
