@@ -1,5 +1,13 @@
 /*
  * rx.c - PCRE2 wrapper: UTF + UCP, match and depth limits.
+ *
+ * PCRE2 applies its match limit afresh at every start position, so a
+ * pattern that backtracks just under the limit at each of many positions
+ * runs for minutes on a long subject. Patterns are therefore compiled with
+ * automatic callouts, and a callout counts the steps of the whole match and
+ * stops it at RX_STEP_LIMIT. Anchored patterns (one start position: the
+ * identifier checks of every inventory record) need no callouts, and get
+ * none, which keeps them fast.
  */
 #include "rx.h"
 
@@ -31,12 +39,24 @@ struct rx *rx_compile(const char *pattern, char **err)
 {
 	int code;
 	PCRE2_SIZE offset;
+	uint32_t options = 0;
 	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
 	                               PCRE2_UTF | PCRE2_UCP, &code, &offset, NULL);
 	if (!re) {
 		if (err)
 			*err = pcre_message(code, "", offset, 1);
 		return NULL;
+	}
+	pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &options);
+	if (!(options & PCRE2_ANCHORED)) {
+		pcre2_code_free(re);
+		re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+		                   PCRE2_UTF | PCRE2_UCP | PCRE2_AUTO_CALLOUT, &code, &offset, NULL);
+		if (!re) {
+			if (err)
+				*err = pcre_message(code, "", offset, 1);
+			return NULL;
+		}
 	}
 	struct rx *rx = xcalloc(1, sizeof(*rx));
 	rx->code = re;
@@ -53,14 +73,27 @@ struct rx *rx_compile(const char *pattern, char **err)
 	return rx;
 }
 
+/* Count one step of the whole match; stop it past the budget. */
+static int count_step(pcre2_callout_block *block, void *data)
+{
+	unsigned long *steps = data;
+	(void)block;
+	if (++*steps > RX_STEP_LIMIT)
+		return PCRE2_ERROR_MATCHLIMIT;
+	return 0;
+}
+
 int rx_match(const struct rx *rx, const char *subject, size_t len, char **err)
 {
+	unsigned long steps = 0;
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(rx->code, NULL);
 	if (!md) {
 		if (err)
 			*err = xstrdup("out of memory");
 		return -1;
 	}
+	/* the budget is per call; the tool is single-threaded */
+	pcre2_set_callout(rx->mctx, count_step, &steps);
 	int rc = pcre2_match(rx->code, (PCRE2_SPTR)subject, len, 0, 0, md, rx->mctx);
 	pcre2_match_data_free(md);
 	if (rc >= 0)

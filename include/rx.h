@@ -13,9 +13,13 @@
 
 struct rx;
 
-/* Match and depth limits applied to every rx_match (PCRE2 units). */
+/* Match and depth limits applied to every rx_match (PCRE2 units; PCRE2
+ * applies them afresh at each start position in the subject). */
 #define RX_MATCH_LIMIT 1000000u
 #define RX_DEPTH_LIMIT 10000u
+/* Steps (pattern items tried) of one whole rx_match, over all start
+ * positions: what bounds its time on a long subject. */
+#define RX_STEP_LIMIT 10000000ul
 
 /*
  * Compile pattern. Returns the compiled expression, or NULL with a message
