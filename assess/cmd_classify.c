@@ -59,7 +59,7 @@ int cmd_classify(int argc, char **argv)
 		return cmdline_usage_error(usage, "--fail-on takes critical, warning or info");
 
 	struct store *st;
-	if (store_open(db_path(db), &st) < 0)
+	if (open_existing_store(db_path(db), &st) < 0)
 		return EXIT_RUNTIME;
 	struct run_totals totals;
 	int status = evaluate_run(st, rules, date, &totals);

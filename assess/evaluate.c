@@ -150,6 +150,27 @@ static int pass2_system(void *data, const struct system_record *rec, long row)
 	return 0;
 }
 
+/* Is there a rule set with this id? If not, say which there are. */
+static int rule_set_exists(const char *id)
+{
+	struct ruleset **all = NULL;
+	size_t n = 0;
+	int found = 0;
+	if (criteria_load_all(&all, &n) < 0)
+		return 1; /* let criteria_find report the broken file */
+	struct strbuf known;
+	strbuf_init(&known);
+	for (size_t i = 0; i < n; i++) {
+		found |= !strcmp(all[i]->id, id);
+		strbuf_addf(&known, "%s%s", i ? ", " : "", all[i]->id);
+	}
+	if (!found)
+		error("unknown rule set '%s' (known: %s, or auto)", id, known.buf);
+	strbuf_release(&known);
+	ruleset_list_free(all, n);
+	return found;
+}
+
 static void utc_now(char out[32])
 {
 	time_t now = time(NULL);
@@ -186,6 +207,10 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		goto out;
 	}
 	memcpy(run_date, date ? date : as_of, 11);
+	if (rules && strcmp(rules, "auto") && !rule_set_exists(rules)) {
+		status = EXIT_USAGE;
+		goto out;
+	}
 	if (criteria_find(rules ? rules : "auto", run_date, &rs) < 0) {
 		status = EXIT_INVALID;
 		goto out;
