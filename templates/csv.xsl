@@ -1,0 +1,79 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  csv.xsl - one row per system (RFC 4180): id, name, owner, operator, status,
+  level, deciding clause, approved level, drift, findings count. CRLF line
+  ends; a field with a comma, a double quote, CR or LF is quoted and its
+  quotes doubled. The first character is a BOM (U+FEFF) so that spreadsheet
+  programs read UTF-8. Header row in the chosen language; coded values
+  (status, drift) stay as codes so that the file sorts and filters well.
+  Parameter: lang = vi (default) | en.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="text" encoding="UTF-8" media-type="text/csv"/>
+
+  <xsl:variable name="q">"</xsl:variable>
+
+  <xsl:template match="/">
+    <xsl:text>&#xFEFF;</xsl:text>
+    <xsl:call-template name="head"><xsl:with-param name="id" select="'csv.id'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.name'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.owner'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.operator'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.status'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.level'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.deciding'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.approved'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.drift'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.findings'"/></xsl:call-template>
+    <xsl:text>&#13;&#10;</xsl:text>
+    <xsl:for-each select="/results/system">
+      <xsl:call-template name="field"><xsl:with-param name="v" select="@id"/></xsl:call-template>
+      <xsl:text>,</xsl:text>
+      <xsl:call-template name="field"><xsl:with-param name="v" select="@name"/></xsl:call-template>
+      <xsl:text>,</xsl:text>
+      <xsl:call-template name="field"><xsl:with-param name="v" select="@owner"/></xsl:call-template>
+      <xsl:text>,</xsl:text>
+      <xsl:call-template name="field"><xsl:with-param name="v" select="@operator"/></xsl:call-template>
+      <xsl:text>,</xsl:text>
+      <xsl:call-template name="field"><xsl:with-param name="v" select="@status"/></xsl:call-template>
+      <xsl:text>,</xsl:text>
+      <xsl:choose>
+        <xsl:when test="@level"><xsl:value-of select="@level"/></xsl:when>
+        <xsl:otherwise>undetermined</xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>,</xsl:text>
+      <xsl:call-template name="field"><xsl:with-param name="v" select="@deciding-clause"/></xsl:call-template>
+      <xsl:text>,</xsl:text>
+      <xsl:value-of select="@approved-level"/>
+      <xsl:text>,</xsl:text>
+      <xsl:call-template name="field"><xsl:with-param name="v" select="@drift"/></xsl:call-template>
+      <xsl:text>,</xsl:text>
+      <xsl:value-of select="@findings"/>
+      <xsl:text>&#13;&#10;</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="head">
+    <xsl:param name="id"/>
+    <xsl:call-template name="field">
+      <xsl:with-param name="v"><xsl:call-template name="t"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- one field, quoted when it has to be -->
+  <xsl:template name="field">
+    <xsl:param name="v"/>
+    <xsl:variable name="s" select="string($v)"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, ',') or contains($s, $q) or contains($s, '&#10;') or contains($s, '&#13;')">
+        <xsl:value-of select="$q"/>
+        <xsl:call-template name="double-quotes"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+        <xsl:value-of select="$q"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="double-quotes">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, $q)">
+        <xsl:value-of select="concat(substring-before($s, $q), $q, $q)"/>
+        <xsl:call-template name="double-quotes"><xsl:with-param name="s" select="substring-after($s, $q)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

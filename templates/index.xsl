@@ -1,0 +1,65 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  index.xsl - index.html of a review directory: the headline counts and links
+  to summary.html, dossier.html, annual.html, results.csv and results.xml
+  (relative links: the files sit beside it). Parameter: lang = vi | en.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="html" encoding="UTF-8" indent="yes" media-type="text/html"
+              doctype-system="about:legacy-compat"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="s" select="/results/summary"/>
+    <xsl:variable name="title">
+      <xsl:call-template name="t"><xsl:with-param name="id" select="'title.index'"/></xsl:call-template>
+    </xsl:variable>
+    <html lang="{$L}">
+      <xsl:call-template name="html-head"><xsl:with-param name="title" select="$title"/></xsl:call-template>
+      <body>
+        <h1><xsl:value-of select="$title"/></h1>
+        <xsl:call-template name="meta-lines"/>
+        <div class="cards">
+          <xsl:call-template name="card"><xsl:with-param name="n" select="$s/@systems"/><xsl:with-param name="id" select="'headline.systems'"/></xsl:call-template>
+          <xsl:call-template name="card"><xsl:with-param name="n" select="$s/@undetermined"/><xsl:with-param name="id" select="'headline.undetermined'"/></xsl:call-template>
+          <xsl:call-template name="card"><xsl:with-param name="n" select="$s/@unapproved"/><xsl:with-param name="id" select="'headline.unapproved'"/></xsl:call-template>
+          <xsl:call-template name="card"><xsl:with-param name="n" select="$s/@critical"/><xsl:with-param name="id" select="'headline.critical'"/><xsl:with-param name="class" select="'critical'"/></xsl:call-template>
+          <xsl:call-template name="card"><xsl:with-param name="n" select="$s/@warning"/><xsl:with-param name="id" select="'headline.warning'"/><xsl:with-param name="class" select="'warning'"/></xsl:call-template>
+        </div>
+        <p>
+          <xsl:for-each select="$s/level">
+            <xsl:call-template name="level-label"><xsl:with-param name="level" select="@n"/></xsl:call-template>
+            <xsl:value-of select="concat(': ', @systems, ' · ')"/>
+          </xsl:for-each>
+          <xsl:call-template name="t"><xsl:with-param name="id" select="'undetermined'"/></xsl:call-template>
+          <xsl:value-of select="concat(': ', $s/@undetermined)"/>
+        </p>
+        <h2><xsl:call-template name="t"><xsl:with-param name="id" select="'index.reports'"/></xsl:call-template></h2>
+        <ul class="reports">
+          <xsl:call-template name="link"><xsl:with-param name="href" select="'summary.html'"/><xsl:with-param name="id" select="'index.summary'"/></xsl:call-template>
+          <xsl:call-template name="link"><xsl:with-param name="href" select="'dossier.html'"/><xsl:with-param name="id" select="'index.dossier'"/></xsl:call-template>
+          <xsl:call-template name="link"><xsl:with-param name="href" select="'annual.html'"/><xsl:with-param name="id" select="'index.annual'"/></xsl:call-template>
+          <xsl:call-template name="link"><xsl:with-param name="href" select="'results.csv'"/><xsl:with-param name="id" select="'index.csv'"/></xsl:call-template>
+          <xsl:call-template name="link"><xsl:with-param name="href" select="'results.xml'"/><xsl:with-param name="id" select="'index.xml'"/></xsl:call-template>
+        </ul>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="link">
+    <xsl:param name="href"/>
+    <xsl:param name="id"/>
+    <li><a href="{$href}"><xsl:call-template name="t"><xsl:with-param name="id" select="$id"/></xsl:call-template></a>
+      <xsl:text> </xsl:text><span class="muted">(<xsl:value-of select="$href"/>)</span></li>
+  </xsl:template>
+
+  <xsl:template name="card">
+    <xsl:param name="n"/>
+    <xsl:param name="id"/>
+    <xsl:param name="class" select="''"/>
+    <div class="card {$class}">
+      <b><xsl:value-of select="$n"/></b>
+      <xsl:call-template name="t"><xsl:with-param name="id" select="$id"/></xsl:call-template>
+    </div>
+  </xsl:template>
+</xsl:stylesheet>
