@@ -14,10 +14,13 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <libxml/hash.h>
 #include <libxml/relaxng.h>
@@ -241,7 +244,7 @@ enum ref_kind { REF_OWNER, REF_OPERATOR, REF_COMPONENT, REF_PARENT };
 
 struct id_entry {
 	char kind;       /* 's' system, 'o' organization */
-	char *role;      /* organization role, else NULL */
+	const char *role;/* organization role (in chk->dict), else NULL */
 	const char *file;/* borrowed from chk->files */
 	long line;       /* line of its element */
 	size_t index;    /* systems: index into the component graph */
@@ -249,8 +252,8 @@ struct id_entry {
 
 struct xref {
 	enum ref_kind kind; /* what the reference is */
-	char *from;         /* id of the referring record */
-	char *to;           /* id referred to */
+	const char *from;   /* id of the referring record, in chk->dict */
+	const char *to;     /* id referred to, in chk->dict */
 	const char *file;   /* borrowed from chk->files */
 	long line;          /* line of the referring element */
 };
@@ -261,12 +264,16 @@ struct pending {
 };
 
 struct input;
+struct schema_worker;
 
 struct inventory_checker {
 	xmlRelaxNGPtr schema;       /* parsed once, on first read */
 	struct rx *id_rx;           /* identifier syntax */
 	struct rx *decision_rx;     /* decision number syntax */
-	xmlHashTablePtr ids;        /* id -> struct id_entry */
+	xmlDictPtr dict;            /* ids and roles, each stored once */
+	xmlHashTablePtr ids;        /* id -> struct id_entry, keys in dict */
+	struct id_entry **pools;    /* the entries, ID_POOL to a block */
+	size_t nr_pools, alloc_pools, pool_used;
 	char **files;               /* every file name read, owned */
 	size_t nr_files, alloc_files;
 	struct xref *refs;          /* references to resolve at finish */
@@ -282,25 +289,39 @@ struct inventory_checker {
 	struct pending *pending;    /* schema messages held back */
 	size_t nr_pending, alloc_pending;
 	struct input *input;        /* the bytes being read, watched for a DOCTYPE */
+	struct schema_worker *worker; /* the schema on another thread, or NULL */
+	unsigned long point;        /* flush points passed in this file */
 	int prev_own;               /* own problems of the last top-level element */
 	int schema_lost;            /* libxml2's schema messages no longer make sense */
+	int cut;                    /* read_stream() stopped before the end */
 };
 
 struct inventory_checker *inventory_checker_new(void)
 {
 	struct inventory_checker *chk = xcalloc(1, sizeof(*chk));
-	chk->ids = xmlHashCreate(256);
+	chk->dict = xmlDictCreate();
+	chk->ids = xmlHashCreateDict(256, chk->dict);
 	return chk;
 }
 
-static void free_id_entry(void *payload, const xmlChar *name)
+#define ID_POOL 4096 /* id entries per block: no allocation per id */
+
+static struct id_entry *new_id_entry(struct inventory_checker *chk)
 {
-	struct id_entry *e = payload;
-	(void)name;
-	if (!e)
-		return;
-	free(e->role);
-	free(e);
+	if (!chk->nr_pools || chk->pool_used == ID_POOL) {
+		ALLOC_GROW(chk->pools, chk->nr_pools + 1, chk->alloc_pools);
+		chk->pools[chk->nr_pools++] = xmalloc(ID_POOL * sizeof(struct id_entry));
+		chk->pool_used = 0;
+	}
+	struct id_entry *e = &chk->pools[chk->nr_pools - 1][chk->pool_used++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+/* s stored once in the checker's dictionary (NULL stays NULL). */
+static const char *intern(struct inventory_checker *chk, const char *s)
+{
+	return s ? (const char *)xmlDictLookup(chk->dict, (const xmlChar *)s, -1) : NULL;
 }
 
 static void clear_pending(struct inventory_checker *chk)
@@ -317,14 +338,14 @@ void inventory_checker_free(struct inventory_checker *chk)
 	xmlRelaxNGFree(chk->schema);
 	rx_free(chk->id_rx);
 	rx_free(chk->decision_rx);
-	xmlHashFree(chk->ids, free_id_entry);
+	xmlHashFree(chk->ids, NULL);
+	for (size_t i = 0; i < chk->nr_pools; i++)
+		free(chk->pools[i]);
+	free(chk->pools);
+	xmlDictFree(chk->dict);
 	for (size_t i = 0; i < chk->nr_files; i++)
 		free(chk->files[i]);
 	free(chk->files);
-	for (size_t i = 0; i < chk->nr_refs; i++) {
-		free(chk->refs[i].from);
-		free(chk->refs[i].to);
-	}
 	free(chk->refs);
 	clear_pending(chk);
 	free(chk->pending);
@@ -820,14 +841,33 @@ static void visit_system_child(struct walk *w, xmlNodePtr c, const struct elem_r
 
 /* ===== cross-file bookkeeping ===== */
 
+/*
+ * A reference to an organization already defined here that check_ref()
+ * will accept: nothing to keep for inventory_checker_finish() (a definition
+ * never changes once made, and the ids defined here come first).
+ */
+static int ref_settled(struct inventory_checker *chk, enum ref_kind kind, const char *to)
+{
+	const struct id_entry *e = xmlHashLookup(chk->ids, (const xmlChar *)to);
+	if (!e || e->kind != 'o' || kind == REF_COMPONENT)
+		return 0;
+	if (!e->role || kind == REF_PARENT)
+		return 1; /* an invalid role was reported already */
+	if (kind == REF_OWNER)
+		return !strcmp(e->role, "owner");
+	return !strcmp(e->role, "operator") || !strcmp(e->role, "provider");
+}
+
 static void add_ref(struct inventory_checker *chk, enum ref_kind kind, const char *from,
                     const char *to, long line)
 {
+	if (ref_settled(chk, kind, to))
+		return;
 	ALLOC_GROW(chk->refs, chk->nr_refs + 1, chk->alloc_refs);
 	struct xref *x = &chk->refs[chk->nr_refs++];
 	x->kind = kind;
-	x->from = xstrdup(from);
-	x->to = xstrdup(to);
+	x->from = intern(chk, from);
+	x->to = intern(chk, to);
 	x->file = chk->file;
 	x->line = line;
 }
@@ -845,9 +885,9 @@ static int define_id(struct walk *w, const char *id, char kind, const char *role
 		strbuf_release(&sb);
 		return -1;
 	}
-	struct id_entry *e = xcalloc(1, sizeof(*e));
+	struct id_entry *e = new_id_entry(chk);
 	e->kind = kind;
-	e->role = xstrdup_or_null(role);
+	e->role = intern(chk, role);
 	e->file = chk->file;
 	e->line = line;
 	e->index = kind == 's' ? chk->nr_system_ids++ : 0;
@@ -892,6 +932,8 @@ static void reader_error(void *data, xmlErrorPtr err)
 	}
 }
 
+static void sync_worker(struct inventory_checker *chk);
+
 static int is_generic_schema_message(const char *m)
 {
 	return strstr(m, "failed to validate content") || strstr(m, "failed to validate attributes") ||
@@ -907,6 +949,7 @@ static int is_generic_schema_message(const char *m)
 static int flush_pending(struct inventory_checker *chk, int own, long default_line)
 {
 	int shown = 0, precise = 0;
+	sync_worker(chk);
 	if (own != 0 || chk->schema_lost) {
 		clear_pending(chk);
 		return 0;
@@ -1072,6 +1115,7 @@ static int read_stream(struct inventory_checker *chk, xmlTextReaderPtr r,
 			flush_pending(chk, 0, 0);
 			error_at(chk->file, xmlTextReaderGetParserLineNumber(r),
 			         "a DOCTYPE is not allowed in an inventory");
+			chk->cut = 1;
 			return 0;
 		}
 		if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
@@ -1079,11 +1123,13 @@ static int read_stream(struct inventory_checker *chk, xmlTextReaderPtr r,
 			error_at(chk->file, xmlTextReaderGetParserLineNumber(r),
 			         "entity reference '&%s;' is not allowed",
 			         (const char *)xmlTextReaderConstName(r));
+			chk->cut = 1;
 			return 0;
 		}
 		if (type == XML_READER_TYPE_TEXT && depth == 1) {
 			/* libxml2's schema messages run wild after text here */
 			chk->schema_lost = 1;
+			sync_worker(chk);
 			clear_pending(chk);
 			error_at(chk->file, text_line(xmlTextReaderCurrentNode(r)),
 			         "text is not allowed in <inventory>");
@@ -1104,6 +1150,7 @@ static int read_stream(struct inventory_checker *chk, xmlTextReaderPtr r,
 		if (depth == 0) {
 			int rc = check_root(chk, node, sink);
 			flush_pending(chk, rc, line);
+			chk->cut = rc < 0;
 			if (rc == -2)
 				return 0;
 			if (rc == -1)
@@ -1131,8 +1178,10 @@ static int read_stream(struct inventory_checker *chk, xmlTextReaderPtr r,
 		    sink->on_system)
 			rc = sink->on_system(sink->data, &rec) < 0 ? -1 : 0;
 		system_record_release(&rec);
-		if (rc < 0)
+		if (rc < 0) {
+			chk->cut = 1;
 			return -1;
+		}
 		if (ret != 1)
 			break;
 	}
@@ -1143,10 +1192,13 @@ static int read_stream(struct inventory_checker *chk, xmlTextReaderPtr r,
 /*
  * The bytes on their way to the parser. The prolog is watched for a DOCTYPE:
  * when one starts, its line is noted and reading stops at once, so that no
- * declaration of it is ever parsed.
+ * declaration of it is ever parsed. The schema worker reads the same open
+ * file with pread() from its own offset, so both readers see the same bytes.
  */
 struct input {
 	int fd;           /* source */
+	int positional;   /* read with pread() at offset */
+	off_t offset;     /* positional: offset of the next byte */
 	long line;        /* line of the next byte */
 	int prolog;       /* still before the root element */
 	int comment;      /* inside <!-- --> in the prolog */
@@ -1184,10 +1236,12 @@ static int input_read(void *ctx, char *buf, int len)
 		return -1;
 	ssize_t n;
 	do
-		n = read(in->fd, buf, (size_t)len);
+		n = in->positional ? pread(in->fd, buf, (size_t)len, in->offset)
+		                   : read(in->fd, buf, (size_t)len);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return -1;
+	in->offset += n;
 	for (ssize_t i = 0; in->prolog && i < n; i++) {
 		input_byte(in, buf[i]);
 		if (in->doctype_line)
@@ -1207,10 +1261,259 @@ static int input_close(void *ctx)
 	return 0;
 }
 
+static xmlTextReaderPtr new_reader(struct input *in, const char *path)
+{
+	return xmlReaderForIO(input_read, input_close, in, path, NULL,
+	                      XMLSAFE_PARSE_OPTIONS | XML_PARSE_BIG_LINES);
+}
+
+/* ===== the schema on a second thread ===== */
+
+/*
+ * RELAX NG validation costs libxml2 about four times the parse. When the
+ * input is a regular file, a worker thread reads it a second time with its
+ * own reader, which validates against the schema, while this thread reads,
+ * checks and hands out records without the schema. The worker walks the
+ * stream exactly as read_stream() does and counts the same "points" (the
+ * places where read_stream() shows or drops held-back schema messages); each
+ * schema message is tagged with the point it precedes. At each point,
+ * read_stream() takes the worker's messages up to it (waiting for the worker
+ * when it is behind), so messages come out in the same order as with one
+ * reader. The worker writes nothing itself: diag is not thread-safe.
+ */
+
+#define WORKER_SLACK 64 /* points the worker may be woken late by */
+
+struct worker_msg {
+	char *msg;           /* one line */
+	long line;           /* 0 when unknown */
+	unsigned long point; /* the point it precedes */
+	int held;            /* a schema message (held back), else shown as is */
+	int warning;         /* a warning */
+};
+
+struct schema_worker {
+	pthread_t thread;
+	xmlRelaxNGPtr schema;    /* borrowed from the checker */
+	const char *path;        /* for the reader's messages */
+	struct input in;         /* the worker's own view of the file */
+	atomic_ulong point;      /* points passed by the worker */
+	atomic_int done;         /* the worker has finished */
+	atomic_int stop;         /* asked to stop: the main reader stopped early */
+	atomic_int waiting;      /* the main thread waits for want */
+	atomic_ulong want;       /* point the main thread waits for */
+	int valid;               /* xmlTextReaderIsValid() at the end (1 valid) */
+	int broken;              /* could not set up the reader or the schema */
+	pthread_mutex_t lock;    /* guards msgs and the condition */
+	pthread_cond_t cond;     /* the worker moved past want, or finished */
+	struct worker_msg *msgs; /* under lock */
+	size_t nr_msgs, alloc_msgs;
+	size_t taken;            /* main thread: msgs already taken */
+};
+
+static void worker_error(void *data, xmlErrorPtr err)
+{
+	struct schema_worker *w = data;
+	if (!err || err->level == XML_ERR_NONE || input_stopped(&w->in))
+		return;
+	/* the parser's own messages come from the main reader */
+	switch (err->domain) {
+	case XML_FROM_RELAXNGV:
+	case XML_FROM_RELAXNGP:
+	case XML_FROM_SCHEMASV:
+	case XML_FROM_SCHEMASP:
+	case XML_FROM_DATATYPE:
+	case XML_FROM_VALID:
+		break;
+	default:
+		return;
+	}
+	long line = err->line;
+	xmlNodePtr node = err->node;
+	if (node && node->type == XML_ELEMENT_NODE)
+		line = node_line(node);
+	pthread_mutex_lock(&w->lock);
+	ALLOC_GROW(w->msgs, w->nr_msgs + 1, w->alloc_msgs);
+	struct worker_msg *m = &w->msgs[w->nr_msgs++];
+	m->msg = xml_message(err);
+	m->line = line;
+	m->point = atomic_load(&w->point);
+	m->warning = err->level == XML_ERR_WARNING;
+	m->held = !m->warning && err->domain == XML_FROM_RELAXNGV;
+	pthread_mutex_unlock(&w->lock);
+}
+
+static void worker_wake(struct schema_worker *w)
+{
+	pthread_mutex_lock(&w->lock);
+	pthread_cond_signal(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* The worker passed one more point. */
+static void worker_point(struct schema_worker *w)
+{
+	unsigned long p = atomic_fetch_add(&w->point, 1) + 1;
+	if (atomic_load(&w->waiting) && p >= atomic_load(&w->want))
+		worker_wake(w);
+}
+
+/* read_stream()'s walk, with only its points. */
+static void worker_stream(struct schema_worker *w, xmlTextReaderPtr r)
+{
+	int ret;
+	while (!atomic_load(&w->stop) && (ret = xmlTextReaderRead(r)) == 1) {
+		int type = xmlTextReaderNodeType(r);
+		int depth = xmlTextReaderDepth(r);
+		if (type == XML_READER_TYPE_DOCUMENT_TYPE ||
+		    type == XML_READER_TYPE_ENTITY_REFERENCE)
+			break;
+		if (type != XML_READER_TYPE_ELEMENT || depth > 1) {
+			worker_point(w);
+			continue;
+		}
+		if (depth == 0) {
+			xmlNodePtr node = xmlTextReaderCurrentNode(r);
+			worker_point(w);
+			if (!node || node->ns || !name_is(node, "inventory"))
+				return;
+			continue;
+		}
+		ret = skip_element(r, depth);
+		worker_point(w);
+		if (ret != 1)
+			break;
+	}
+}
+
+static void *worker_main(void *data)
+{
+	struct schema_worker *w = data;
+	xmlTextReaderPtr r = new_reader(&w->in, w->path);
+	if (r) {
+		xmlTextReaderSetStructuredErrorHandler(r, worker_error, w);
+		if (xmlTextReaderRelaxNGSetSchema(r, w->schema) < 0) {
+			w->broken = 1;
+		} else {
+			worker_stream(w, r);
+			w->valid = xmlTextReaderIsValid(r);
+		}
+		xmlFreeTextReader(r);
+	} else {
+		w->broken = 1;
+	}
+	atomic_store(&w->done, 1);
+	worker_wake(w);
+	return NULL;
+}
+
+/* Start a worker on fd when it is a regular file; NULL otherwise. */
+static struct schema_worker *worker_start(struct inventory_checker *chk, int fd,
+                                          const char *path)
+{
+	struct stat sb;
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || lseek(fd, 0, SEEK_CUR) != 0)
+		return NULL;
+	struct schema_worker *w = xcalloc(1, sizeof(*w));
+	w->schema = chk->schema;
+	w->path = path;
+	w->in.fd = fd;
+	w->in.positional = 1;
+	w->in.line = 1;
+	w->in.prolog = 1;
+	atomic_init(&w->point, 0);
+	atomic_init(&w->done, 0);
+	atomic_init(&w->stop, 0);
+	atomic_init(&w->waiting, 0);
+	atomic_init(&w->want, 0);
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->cond, NULL);
+	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+		pthread_mutex_destroy(&w->lock);
+		pthread_cond_destroy(&w->cond);
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+/* Wait until the worker passed point p (or finished). */
+static void worker_wait(struct schema_worker *w, unsigned long p)
+{
+	if (atomic_load(&w->point) >= p || atomic_load(&w->done))
+		return;
+	pthread_mutex_lock(&w->lock);
+	/* woken a little late: fewer wake-ups, and the worker is the slower */
+	atomic_store(&w->want, p + WORKER_SLACK);
+	atomic_store(&w->waiting, 1);
+	while (atomic_load(&w->point) < p && !atomic_load(&w->done))
+		pthread_cond_wait(&w->cond, &w->lock);
+	atomic_store(&w->waiting, 0);
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* Take the worker's messages before point p (all when p is 0): held ones
+ * into chk->pending, others shown now. */
+static void worker_take(struct inventory_checker *chk, unsigned long p)
+{
+	struct schema_worker *w = chk->worker;
+	pthread_mutex_lock(&w->lock);
+	while (w->taken < w->nr_msgs && (!p || w->msgs[w->taken].point < p)) {
+		struct worker_msg *m = &w->msgs[w->taken++];
+		if (m->held) {
+			ALLOC_GROW(chk->pending, chk->nr_pending + 1, chk->alloc_pending);
+			chk->pending[chk->nr_pending].msg = m->msg;
+			chk->pending[chk->nr_pending++].line = m->line;
+		} else {
+			if (m->warning)
+				warning("%s:%ld: %s", chk->file, m->line, m->msg);
+			else
+				error_at(chk->file, m->line, "%s", m->msg);
+			free(m->msg);
+		}
+		m->msg = NULL;
+	}
+	pthread_mutex_unlock(&w->lock);
+}
+
+/* At a point of read_stream(): the worker's messages before it join the
+ * held-back ones. */
+static void sync_worker(struct inventory_checker *chk)
+{
+	if (!chk->worker)
+		return;
+	chk->point++;
+	worker_wait(chk->worker, chk->point);
+	worker_take(chk, chk->point);
+}
+
+/* Stop (when stop) and join the worker; *valid receives its verdict (1
+ * valid, 0 invalid, -1 it could not validate). Its remaining messages are
+ * taken when !stop. */
+static void worker_finish(struct inventory_checker *chk, int stop, int *valid)
+{
+	struct schema_worker *w = chk->worker;
+	if (!w)
+		return;
+	if (stop)
+		atomic_store(&w->stop, 1);
+	pthread_join(w->thread, NULL);
+	if (!stop)
+		worker_take(chk, 0);
+	*valid = w->broken ? -1 : w->valid;
+	for (size_t i = w->taken; i < w->nr_msgs; i++)
+		free(w->msgs[i].msg);
+	free(w->msgs);
+	pthread_mutex_destroy(&w->lock);
+	pthread_cond_destroy(&w->cond);
+	free(w);
+	chk->worker = NULL;
+}
+
 int inventory_read(struct inventory_checker *chk, const char *path,
                    const struct inventory_sink *sink)
 {
-	int fd, ret = 0;
+	int fd, ret = 0, valid = 0, stopped = 1;
 	if (checker_prepare(chk) < 0)
 		return -1;
 	if (!strcmp(path, "-")) {
@@ -1219,24 +1522,39 @@ int inventory_read(struct inventory_checker *chk, const char *path,
 		return error("cannot open '%s': %s", path, strerror(errno));
 	}
 	chk->file = intern_file(chk, path);
-	chk->prev_own = chk->schema_lost = 0;
+	chk->prev_own = chk->schema_lost = chk->cut = 0;
+	chk->point = 0;
 	long before = diag_problem_count();
 
 	xmlsafe_deny_all_begin();
 	struct input in = {.fd = fd, .line = 1, .prolog = 1};
 	chk->input = &in;
-	xmlTextReaderPtr r = xmlReaderForIO(input_read, input_close, &in, path, NULL,
-	                                    XMLSAFE_PARSE_OPTIONS | XML_PARSE_BIG_LINES);
+	xmlTextReaderPtr r = new_reader(&in, path);
 	if (!r) {
 		ret = error("cannot read '%s'", path);
 		goto out;
 	}
 	xmlTextReaderSetStructuredErrorHandler(r, reader_error, chk);
-	if (xmlTextReaderRelaxNGSetSchema(r, chk->schema) < 0) {
+	if (fd > 0)
+		chk->worker = worker_start(chk, fd, path);
+	if (!chk->worker && xmlTextReaderRelaxNGSetSchema(r, chk->schema) < 0) {
 		ret = error("cannot validate '%s' against the inventory schema", path);
 		goto out;
 	}
 	int rc = read_stream(chk, r, sink);
+	if (chk->worker) {
+		/* a stream cut short (rc < 0, DOCTYPE, not an inventory) needs no
+		 * more schema messages */
+		stopped = rc < 0 || chk->cut || in.doctype_line;
+		worker_finish(chk, stopped, &valid);
+		flush_pending(chk, 0, 0);
+		if (valid < 0 && !stopped) {
+			ret = error("cannot validate '%s' against the inventory schema", path);
+			goto out;
+		}
+	} else {
+		valid = xmlTextReaderIsValid(r);
+	}
 	if (in.doctype_line) {
 		error_at(chk->file, in.doctype_line,
 		         "a DOCTYPE is not allowed in an inventory (nothing after it was read)");
@@ -1248,10 +1566,11 @@ int inventory_read(struct inventory_checker *chk, const char *path,
 	}
 	if (rc > 0 && diag_problem_count() == before)
 		error_at(chk->file, 0, "cannot parse the file");
-	else if (diag_problem_count() == before && xmlTextReaderIsValid(r) != 1)
+	else if (diag_problem_count() == before && valid != 1)
 		error_at(chk->file, 0, "does not match the inventory schema");
 	ret = diag_problem_count() > before;
 out:
+	worker_finish(chk, 1, &valid);
 	clear_pending(chk);
 	xmlFreeTextReader(r);
 	xmlsafe_deny_all_end();
