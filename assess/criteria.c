@@ -506,6 +506,20 @@ static int read_all(const char *file, char **buf, size_t *len)
 	return 0;
 }
 
+/* Line of the first "<!DOCTYPE" in buf (UTF-8), or 0 when not found there
+ * (another encoding). */
+static long doctype_line(const char *buf, size_t len)
+{
+	long line = 1;
+	for (size_t i = 0; i + 9 <= len; i++) {
+		if (buf[i] == '\n')
+			line++;
+		else if (buf[i] == '<' && !memcmp(buf + i, "<!DOCTYPE", 9))
+			return line;
+	}
+	return 0;
+}
+
 /*
  * Load file. When skip_other is set, a well-formed document whose root is not
  * <ruleset> is skipped silently (returns 1, *out NULL).
@@ -529,6 +543,12 @@ static int load_file(const char *file, int skip_other, struct ruleset **out)
 	if (!doc) {
 		if (diag_problem_count() == before)
 			error_at(file, 0, "not well-formed XML");
+		goto out;
+	}
+	/* entities are never expanded, so a DTD could only hide text (an
+	 * external entity leaves its element silently empty): refuse it */
+	if (xmlGetIntSubset(doc) || doc->extSubset) {
+		error_at(file, doctype_line(buf, len), "a DOCTYPE is not allowed in a rule set");
 		goto out;
 	}
 	xmlNodePtr root = xmlDocGetRootElement(doc);
