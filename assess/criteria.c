@@ -545,12 +545,6 @@ static int load_file(const char *file, int skip_other, struct ruleset **out)
 			error_at(file, 0, "not well-formed XML");
 		goto out;
 	}
-	/* entities are never expanded, so a DTD could only hide text (an
-	 * external entity leaves its element silently empty): refuse it */
-	if (xmlGetIntSubset(doc) || doc->extSubset) {
-		error_at(file, doctype_line(buf, len), "a DOCTYPE is not allowed in a rule set");
-		goto out;
-	}
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!is_element(root, "ruleset")) {
 		if (skip_other && root) {
@@ -559,6 +553,12 @@ static int load_file(const char *file, int skip_other, struct ruleset **out)
 		}
 		error_at(file, root ? xmlGetLineNo(root) : 0, "not a rule set (root element <%s>)",
 		         root ? (const char *)root->name : "");
+		goto out;
+	}
+	/* entities are never expanded, so a DTD could only hide text (an
+	 * external entity leaves its element silently empty): refuse it */
+	if (xmlGetIntSubset(doc) || doc->extSubset) {
+		error_at(file, doctype_line(buf, len), "a DOCTYPE is not allowed in a rule set");
 		goto out;
 	}
 	if (validate_schema(doc, file) < 0)
