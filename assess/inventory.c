@@ -1091,6 +1091,18 @@ static int check_root(struct inventory_checker *chk, xmlNodePtr node,
 	return ret < 0 ? -1 : w.problems;
 }
 
+/*
+ * With the schema on this reader, the validator expands a <system> (its
+ * content is an interleave) before read_stream() does; after a parse error
+ * inside it the first expansion fails and the second returns the part read,
+ * which is then checked. Without the schema here (it is on the worker),
+ * read_stream() expands twice to see the same.
+ */
+static int is_plain_system(xmlNodePtr node)
+{
+	return node && !node->ns && name_is(node, "system");
+}
+
 /* Read to the end of the element the reader is on (depth d). */
 static int skip_element(xmlTextReaderPtr r, int d)
 {
@@ -1144,6 +1156,8 @@ static int read_stream(struct inventory_checker *chk, xmlTextReaderPtr r,
 		/* the root's attributes are there already; expanding it would
 		 * load the whole document */
 		xmlNodePtr node = depth ? xmlTextReaderExpand(r) : xmlTextReaderCurrentNode(r);
+		if (!node && depth && chk->worker && is_plain_system(xmlTextReaderCurrentNode(r)))
+			node = xmlTextReaderExpand(r); /* see is_plain_system() */
 		if (!node)
 			break;
 		long line = node_line(node);
@@ -1379,6 +1393,9 @@ static void worker_stream(struct schema_worker *w, xmlTextReaderPtr r)
 				return;
 			continue;
 		}
+		/* read_stream() expands it and stops when that fails */
+		if (!xmlTextReaderExpand(r))
+			break;
 		ret = skip_element(r, depth);
 		worker_point(w);
 		if (ret != 1)
@@ -1412,7 +1429,7 @@ static struct schema_worker *worker_start(struct inventory_checker *chk, int fd,
                                           const char *path)
 {
 	struct stat sb;
-	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || lseek(fd, 0, SEEK_CUR) != 0)
+	if (fd <= 0 || fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode))
 		return NULL;
 	struct schema_worker *w = xcalloc(1, sizeof(*w));
 	w->schema = chk->schema;
@@ -1529,14 +1546,14 @@ int inventory_read(struct inventory_checker *chk, const char *path,
 	xmlsafe_deny_all_begin();
 	struct input in = {.fd = fd, .line = 1, .prolog = 1};
 	chk->input = &in;
+	/* before the main reader reads a byte: both start at offset 0 */
+	chk->worker = worker_start(chk, fd, path);
 	xmlTextReaderPtr r = new_reader(&in, path);
 	if (!r) {
 		ret = error("cannot read '%s'", path);
 		goto out;
 	}
 	xmlTextReaderSetStructuredErrorHandler(r, reader_error, chk);
-	if (fd > 0)
-		chk->worker = worker_start(chk, fd, path);
 	if (!chk->worker && xmlTextReaderRelaxNGSetSchema(r, chk->schema) < 0) {
 		ret = error("cannot validate '%s' against the inventory schema", path);
 		goto out;
