@@ -93,6 +93,14 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- a system's reason (why undetermined) in the chosen language, else the first -->
+  <xsl:template name="reason">
+    <xsl:choose>
+      <xsl:when test="reason[lang($L)]"><xsl:value-of select="reason[lang($L)][1]"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="reason[1]"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- the rule set's title in the chosen language -->
   <xsl:template name="rules-title">
     <xsl:variable name="r" select="/results"/>

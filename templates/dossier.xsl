@@ -124,7 +124,7 @@
     </table>
     <xsl:if test="reason">
       <p class="sev-warning"><b><xsl:call-template name="t"><xsl:with-param name="id" select="'reason'"/></xsl:call-template>:</b>
-        <xsl:text> </xsl:text><xsl:value-of select="reason"/></p>
+        <xsl:text> </xsl:text><xsl:call-template name="reason"/></p>
     </xsl:if>
   </xsl:template>
 

@@ -264,7 +264,7 @@
               <tr>
                 <td><xsl:value-of select="@name"/><br/><span class="muted"><xsl:value-of select="@id"/></span></td>
                 <td><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template></td>
-                <td><xsl:value-of select="reason"/></td>
+                <td><xsl:call-template name="reason"/></td>
               </tr>
             </xsl:for-each>
           </tbody>

@@ -1,0 +1,271 @@
+/*
+ * report.c - XSLT over the results document, in a sandbox.
+ *
+ * The sandbox (set up around every parse and transform, torn down after):
+ *   - security preferences that forbid writing files, creating directories
+ *     and reading or writing the network, and that let reading files only
+ *     inside the allowed directories (the template's own tree, and for a
+ *     user's template also the shipped templates directory); they are both
+ *     the transform's preferences and, meanwhile, the library default, which
+ *     is what xsl:import and xsl:include are checked against;
+ *   - a document loader that parses everything libxslt loads (imports,
+ *     document()) with XMLSAFE_PARSE_OPTIONS instead of libxslt's default,
+ *     which substitutes entities and loads DTDs.
+ */
+#include "report.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxslt/documents.h>
+#include <libxslt/imports.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "diag.h"
+#include "paths.h"
+#include "util.h"
+#include "xmlsafe.h"
+
+/* Sorted; templates/NAME.xsl in the data directory. */
+static const char *const shipped[] = {"annual", "csv", "dossier", "index", "summary", "text"};
+
+struct sandbox {
+	char *path;                     /* the entry stylesheet */
+	char *dirs[2];                  /* directories it may read (real paths) */
+	int nr_dirs;
+	xsltSecurityPrefsPtr sec;       /* the preferences below */
+	xsltSecurityPrefsPtr old_sec;   /* the library default before */
+	xsltDocLoaderFunc old_loader;   /* libxslt's loader before */
+};
+
+/* The sandbox in force (the read check has no user pointer at parse time). */
+static struct sandbox *active;
+
+int report_is_shipped(const char *name)
+{
+	if (!name)
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(shipped); i++)
+		if (!strcmp(name, shipped[i]))
+			return 1;
+	return 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* 1 if the real path `path` is `dir` or inside it. */
+static int inside(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	if (n && dir[n - 1] == '/')
+		n--;
+	return !strncmp(path, dir, n) && (path[n] == '/' || path[n] == '\0');
+}
+
+static int check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
+{
+	(void)sec;
+	(void)ctxt;
+	char real[PATH_MAX];
+	if (!active || !value)
+		return 0;
+	const char *p = value;
+	if (!strncmp(p, "file://", 7))
+		p += 7;
+	if (realpath(p, real))
+		for (int i = 0; i < active->nr_dirs; i++)
+			if (inside(real, active->dirs[i]))
+				return 1;
+	error("template may not read '%s' (only files beside the template)", value);
+	return 0;
+}
+
+/* libxslt's loader with entity substitution and DTD loading taken out. */
+static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+                             xsltLoadType type)
+{
+	options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR | XML_PARSE_DTDVALID |
+	             XML_PARSE_XINCLUDE);
+	options |= XMLSAFE_PARSE_OPTIONS;
+	if (!active || !active->old_loader)
+		return NULL;
+	return active->old_loader(uri, dict, options, ctxt, type);
+}
+
+static void add_dir(struct sandbox *sb, const char *dir)
+{
+	char real[PATH_MAX];
+	if (dir && realpath(dir, real) && sb->nr_dirs < (int)ARRAY_SIZE(sb->dirs))
+		sb->dirs[sb->nr_dirs++] = xstrdup(real);
+}
+
+static void sandbox_end(struct sandbox *sb)
+{
+	if (active == sb) {
+		xsltSetDefaultSecurityPrefs(sb->old_sec);
+		xsltSetLoaderFunc(sb->old_loader);
+		active = NULL;
+	}
+	xsltFreeSecurityPrefs(sb->sec);
+	for (int i = 0; i < sb->nr_dirs; i++)
+		free(sb->dirs[i]);
+	free(sb->path);
+	memset(sb, 0, sizeof(*sb));
+}
+
+/* Resolve the template and put the sandbox in force. 0 or -1 (reported). */
+static int sandbox_begin(struct sandbox *sb, const char *name)
+{
+	memset(sb, 0, sizeof(*sb));
+	if (!name || !*name)
+		return error("no template given");
+	char *shipped_dir = data_path("templates");
+	if (strchr(name, '/') || ends_with(name, ".xsl")) {
+		char real[PATH_MAX];
+		if (!realpath(name, real)) {
+			error("cannot read template '%s': no such file", name);
+			free(shipped_dir);
+			return -1;
+		}
+		sb->path = xstrdup(real);
+		*strrchr(real, '/') = '\0';
+		add_dir(sb, *real ? real : "/");
+	} else if (report_is_shipped(name)) {
+		struct strbuf p;
+		strbuf_init(&p);
+		strbuf_addf(&p, "%s/%s.xsl", shipped_dir, name);
+		sb->path = strbuf_detach(&p);
+	} else {
+		free(shipped_dir);
+		return error("unknown template '%s' (shipped: annual, csv, dossier, index, summary, "
+		             "text; or the path of an .xsl file)", name);
+	}
+	add_dir(sb, shipped_dir);
+	free(shipped_dir);
+
+	sb->sec = xsltNewSecurityPrefs();
+	if (!sb->sec ||
+	    xsltSetSecurityPrefs(sb->sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(sb->sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(sb->sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(sb->sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(sb->sec, XSLT_SECPREF_READ_FILE, check_read)) {
+		sandbox_end(sb);
+		return error("cannot set up the XSLT security preferences");
+	}
+	sb->old_sec = xsltGetDefaultSecurityPrefs();
+	sb->old_loader = xsltDocDefaultLoader;
+	active = sb;
+	xsltSetDefaultSecurityPrefs(sb->sec);
+	xsltSetLoaderFunc(safe_loader);
+	return 0;
+}
+
+static xsltStylesheetPtr load_stylesheet(const char *path)
+{
+	xmlDocPtr doc = xmlReadFile(path, NULL, XMLSAFE_PARSE_OPTIONS);
+	if (!doc) {
+		error("cannot read template '%s'", path);
+		return NULL;
+	}
+	xsltStylesheetPtr style = xsltParseStylesheetDoc(doc);
+	if (!style) {
+		xmlFreeDoc(doc);
+		error("'%s' is not a usable XSLT stylesheet", path);
+		return NULL;
+	}
+	if (style->errors) {
+		xsltFreeStylesheet(style);
+		error("'%s' is not a usable XSLT stylesheet", path);
+		return NULL;
+	}
+	return style;
+}
+
+int report_render(xmlDocPtr results, const char *name, const char *const *params,
+                  const char *out_path)
+{
+	struct sandbox sb;
+	xsltStylesheetPtr style = NULL;
+	xsltTransformContextPtr ctxt = NULL;
+	xmlDocPtr res = NULL;
+	xmlChar *buf = NULL;
+	int len = 0, ret = -1;
+
+	if (!results)
+		return error("no results document to render");
+	if (!out_path)
+		out_path = "-";
+	if (sandbox_begin(&sb, name) < 0)
+		return -1;
+	if (!(style = load_stylesheet(sb.path)))
+		goto out;
+	if (!(ctxt = xsltNewTransformContext(style, results))) {
+		error("cannot start template '%s'", name);
+		goto out;
+	}
+	if (xsltSetCtxtSecurityPrefs(sb.sec, ctxt)) {
+		error("cannot set up the XSLT security preferences");
+		goto out;
+	}
+	xsltSetCtxtParseOptions(ctxt, XMLSAFE_PARSE_OPTIONS);
+	for (const char *const *p = params; p && p[0]; p += 2) {
+		if (!p[1] || xsltQuoteOneUserParam(ctxt, (const xmlChar *)p[0],
+		                                   (const xmlChar *)p[1])) {
+			error("cannot pass parameter '%s' to template '%s'", p[0], name);
+			goto out;
+		}
+	}
+	res = xsltApplyStylesheetUser(style, results, NULL, NULL, NULL, ctxt);
+	if (!res || ctxt->state != XSLT_STATE_OK) {
+		error("template '%s' failed", name);
+		goto out;
+	}
+	if (xsltSaveResultToString(&buf, &len, res, style) < 0 || len < 0) {
+		error("cannot serialise the output of template '%s'", name);
+		goto out;
+	}
+	sandbox_end(&sb);
+	ret = write_file_atomic(out_path, buf ? (const char *)buf : "", (size_t)len);
+out:
+	xmlFree(buf);
+	xmlFreeDoc(res);
+	xsltFreeTransformContext(ctxt);
+	xsltFreeStylesheet(style);
+	sandbox_end(&sb);
+	return ret;
+}
+
+const char *report_extension(const char *name)
+{
+	struct sandbox sb;
+	const char *ext = NULL;
+	if (sandbox_begin(&sb, name) < 0)
+		return NULL;
+	xsltStylesheetPtr style = load_stylesheet(sb.path);
+	if (style) {
+		const xmlChar *method, *media;
+		XSLT_GET_IMPORT_PTR(method, style, method);
+		XSLT_GET_IMPORT_PTR(media, style, mediaType);
+		const char *m = (const char *)method, *t = (const char *)media;
+		if (m && !strcmp(m, "html"))
+			ext = "html";
+		else if (m && !strcmp(m, "text"))
+			ext = t && !strcmp(t, "text/csv") ? "csv" : "txt";
+		else
+			ext = "xml";
+	}
+	xsltFreeStylesheet(style);
+	sandbox_end(&sb);
+	return ext;
+}

@@ -1,0 +1,36 @@
+/*
+ * report.h - rendering a results document through an XSLT template.
+ *
+ * A template is a shipped name ("summary", "dossier", "annual", "csv", "text",
+ * "index": DATADIR/templates/NAME.xsl) or the path of a user's stylesheet
+ * (anything with a '/' or ending in ".xsl"). Every transform runs with
+ * security preferences that forbid writing files, creating directories and
+ * any network access, and that let it read only files inside the template's
+ * own directory tree (for a user's template, also the shipped templates
+ * directory, so that it can import the shared pieces). Stylesheets and the
+ * documents they load are parsed with XMLSAFE_PARSE_OPTIONS.
+ */
+#ifndef ASSESS_REPORT_H
+#define ASSESS_REPORT_H
+
+#include <libxml/tree.h>
+
+/* Render results (a parsed results document) with template `name` into
+ * out_path ("-" = standard output), writing a temporary file and renaming it
+ * (write_file_atomic). params: NULL or NULL-terminated name/value pairs,
+ * passed with xsltQuoteOneUserParam (e.g. "lang", "en", "system", "ah-tthc",
+ * NULL). Returns 0, or -1 after reporting the XSLT message; nothing is left
+ * behind on failure. */
+int report_render(xmlDocPtr results, const char *name, const char *const *params,
+                  const char *out_path);
+
+/* The file extension template `name` produces, from its xsl:output: "html"
+ * for method html, "csv" for media-type text/csv, "txt" for other text,
+ * "xml" otherwise. Returns a static string, or NULL after reporting that the
+ * template cannot be loaded. */
+const char *report_extension(const char *name);
+
+/* 1 if name is one of the shipped template names, else 0. */
+int report_is_shipped(const char *name);
+
+#endif
