@@ -1322,6 +1322,7 @@ struct schema_worker {
 	pthread_cond_t cond;     /* the worker moved past want, or finished */
 	struct worker_msg *msgs; /* under lock */
 	size_t nr_msgs, alloc_msgs;
+	atomic_size_t published; /* nr_msgs, readable without the lock */
 	size_t taken;            /* main thread: msgs already taken */
 };
 
@@ -1354,6 +1355,7 @@ static void worker_error(void *data, xmlErrorPtr err)
 	m->point = atomic_load(&w->point);
 	m->warning = err->level == XML_ERR_WARNING;
 	m->held = !m->warning && err->domain == XML_FROM_RELAXNGV;
+	atomic_store(&w->published, w->nr_msgs);
 	pthread_mutex_unlock(&w->lock);
 }
 
@@ -1443,6 +1445,7 @@ static struct schema_worker *worker_start(struct inventory_checker *chk, int fd,
 	atomic_init(&w->stop, 0);
 	atomic_init(&w->waiting, 0);
 	atomic_init(&w->want, 0);
+	atomic_init(&w->published, 0);
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);
 	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
@@ -1474,6 +1477,8 @@ static void worker_wait(struct schema_worker *w, unsigned long p)
 static void worker_take(struct inventory_checker *chk, unsigned long p)
 {
 	struct schema_worker *w = chk->worker;
+	if (w->taken == atomic_load(&w->published))
+		return; /* nothing new: the usual case */
 	pthread_mutex_lock(&w->lock);
 	while (w->taken < w->nr_msgs && (!p || w->msgs[w->taken].point < p)) {
 		struct worker_msg *m = &w->msgs[w->taken++];
