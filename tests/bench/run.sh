@@ -4,7 +4,9 @@
 # For each inventory size N (default: 10000 100000 1000000) it generates an
 # N-system inventory with bench-gen (cached as $BENCH_DIR/inv-N.xml, default
 # build/bench/, regenerated when bench-gen is newer), then measures wall time
-# and peak RSS with GNU time of:
+# and peak RSS with GNU time (and CPU seconds, user + system: above the wall
+# time when a step uses both cores, e.g. the schema worker of validate and
+# import; a busy machine shows as wall time well above it) of:
 #   floor     bench-floor: libxml2's xmlTextReader reading every node, nothing else
 #   validate  assess validate FILE
 #   import    assess import --db DB FILE            (fresh DB)
@@ -90,17 +92,18 @@ measure() {
 	n=$1
 	step=$2
 	shift 2
-	"$TIME" -f '%e %M' -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err"
+	"$TIME" -f '%e %M %U %S' -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	if [ $rc -eq 0 ]; then
-		t=$(tail -n 1 "$tmp/time")
-		s=${t% *}
-		kb=${t#* }
-		echo "$n $step ok $s $kb" >>"$results"
+		set -- $(tail -n 1 "$tmp/time")
+		s=$1
+		kb=$2
+		cpu=$(awk -v u="$3" -v y="$4" 'BEGIN { printf "%.2f", u + y }')
+		echo "$n $step ok $s $kb $cpu" >>"$results"
 		[ "$step" = floor ] && floor_s=$s
-		awk -v n="$n" -v step="$step" -v s="$s" -v kb="$kb" -v f="$floor_s" 'BEGIN {
+		awk -v n="$n" -v step="$step" -v s="$s" -v kb="$kb" -v f="$floor_s" -v cpu="$cpu" 'BEGIN {
 			ratio = (f != "" && f + 0 > 0) ? sprintf("%.2f", s / f) : "-"
-			printf "%10s  %-9s %9.2f %9.1f %7s\n", n, step, s, kb / 1024, ratio
+			printf "%10s  %-9s %9.2f %9.1f %7s %7.2f\n", n, step, s, kb / 1024, ratio, cpu
 		}'
 	else
 		echo "$n $step $rc - -" >>"$results"
@@ -111,7 +114,7 @@ measure() {
 	return 0
 }
 
-printf "%10s  %-9s %9s %9s %7s\n" N step seconds "peak MB" "/floor"
+printf "%10s  %-9s %9s %9s %7s %7s\n" N step seconds "peak MB" "/floor" "cpu s"
 for n in "$@"; do
 	if ! file=$(inventory "$n"); then
 		echo "bench: cannot generate $n systems" >&2
