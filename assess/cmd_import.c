@@ -29,32 +29,6 @@ static const char import_usage[] =
 	"  --db DB   the database (default $ASSESS_DB, else ./assess.db)\n"
 	"  -         as INVENTORY reads standard input\n";
 
-/* Remove a database file this command created (and SQLite's companions). */
-static void remove_created_db(const char *path)
-{
-	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-	struct strbuf sb;
-	strbuf_init(&sb);
-	for (size_t i = 0; i < ARRAY_SIZE(suffixes); i++) {
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s%s", path, suffixes[i]);
-		if (unlink(sb.buf) < 0 && errno != ENOENT)
-			warning("cannot remove '%s': %s", sb.buf, strerror(errno));
-	}
-	strbuf_release(&sb);
-}
-
-/* 1 when this call created the file at path (empty: SQLite takes it as a new
- * database), 0 when it existed or cannot be created here (store_open says why). */
-static int create_db_file(const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0)
-		return 0;
-	close(fd);
-	return 1;
-}
-
 int cmd_import(int argc, char **argv)
 {
 	const char *db_opt = NULL;
@@ -81,7 +55,7 @@ int cmd_import(int argc, char **argv)
 		return cmdline_usage_error(import_usage, "no inventory given");
 	}
 	db = db_path(db_opt);
-	created = create_db_file(db);
+	created = import_create_db_file(db);
 	if (store_open(db, &st) < 0)
 		goto out;
 	ret = import_inventories(st, files, nfiles, &totals);
@@ -93,7 +67,7 @@ int cmd_import(int argc, char **argv)
 out:
 	store_close(st);
 	if (created && ret != EXIT_OK)
-		remove_created_db(db);
+		import_remove_created_db(db);
 	free(files);
 	return ret;
 }

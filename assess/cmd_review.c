@@ -1,11 +1,151 @@
-/* cmd_review.c - placeholder until the command lands. */
+/*
+ * cmd_review.c - `assess review`: the main job in one step. Validate and
+ * import the inventories, classify, and render the standard report set into
+ * a directory, index.html first.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmdline.h"
 #include "commands.h"
 #include "diag.h"
+#include "evaluate.h"
+#include "import.h"
+#include "paths.h"
+#include "report.h"
+#include "results.h"
+#include "store.h"
+#include "util.h"
+
+static const char usage[] =
+	"usage: assess review [--db DB] [--rules ND85|ND331|auto] [--date YYYY-MM-DD]\n"
+	"                     [--lang vi|en] [-o DIR] INVENTORY...\n"
+	"\n"
+	"Validate and import the inventories (all or nothing), classify them, and\n"
+	"render the report set into DIR (default ./assess-report/): index.html,\n"
+	"summary.html, dossier.html, annual.html, results.csv, results.xml.\n"
+	"\n"
+	"  --db DB      database (default $ASSESS_DB, else ./assess.db)\n"
+	"  --rules R    rule set: ND85, ND331, or auto (default)\n"
+	"  --date D     assessment date (default: the inventory's as-of)\n"
+	"  --lang L     report language: vi (default) or en\n"
+	"  -o DIR       output directory (created if missing)\n";
+
+static int make_dir(const char *dir)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_addstr(&sb, dir);
+	for (char *p = sb.buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(sb.buf, 0777) < 0 && errno != EEXIST)
+			goto fail;
+		*p = '/';
+	}
+	if (mkdir(sb.buf, 0777) < 0 && errno != EEXIST)
+		goto fail;
+	strbuf_release(&sb);
+	return 0;
+fail:
+	error("cannot create directory '%s': %s", sb.buf, strerror(errno));
+	strbuf_release(&sb);
+	return -1;
+}
+
+/* One report of the set: template name, output file name. */
+struct rendition {
+	const char *template_name;
+	const char *file_name;
+};
+
+static const struct rendition set[] = {
+	{"summary", "summary.html"},
+	{"dossier", "dossier.html"},
+	{"annual", "annual.html"},
+	{"csv", "results.csv"},
+	{"index", "index.html"},
+};
 
 int cmd_review(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	error("'review' is not implemented yet");
-	return EXIT_RUNTIME;
+	const char *db = NULL, *rules = NULL, *date = NULL, *lang = "vi", *dir = "assess-report";
+	const struct opt opts[] = {
+		{"db", 0, &db, NULL},     {"rules", 0, &rules, NULL}, {"date", 0, &date, NULL},
+		{"lang", 0, &lang, NULL}, {"output", 'o', &dir, NULL}, {NULL, 0, NULL, NULL},
+	};
+	char **args;
+	int nargs, status;
+	switch (cmdline_parse(argc, argv, opts, usage, &args, &nargs)) {
+	case CMDLINE_HELP:
+		return EXIT_OK;
+	case CMDLINE_ERROR:
+		return EXIT_USAGE;
+	case CMDLINE_OK:
+		break;
+	}
+	if (!nargs) {
+		free(args);
+		return cmdline_usage_error(usage, "review needs at least one inventory");
+	}
+	if (strcmp(lang, "vi") && strcmp(lang, "en")) {
+		free(args);
+		return cmdline_usage_error(usage, "--lang takes vi or en");
+	}
+
+	struct store *st = NULL;
+	xmlDocPtr doc = NULL;
+	struct strbuf path;
+	strbuf_init(&path);
+	int created = import_create_db_file(db_path(db));
+	if (store_open(db_path(db), &st) < 0) {
+		status = EXIT_RUNTIME;
+		goto out;
+	}
+	struct import_totals imported;
+	status = import_inventories(st, args, nargs, &imported);
+	if (status != EXIT_OK) {
+		store_close(st);
+		st = NULL;
+		if (created)
+			import_remove_created_db(db_path(db));
+		goto out;
+	}
+	struct run_totals totals;
+	status = evaluate_run(st, rules, date, &totals);
+	if (status != EXIT_OK)
+		goto out;
+	evaluate_print_summary(&totals);
+
+	status = EXIT_RUNTIME;
+	if (make_dir(dir) < 0)
+		goto out;
+	if (results_build(st, totals.run, RESULTS_FULL, NULL, &doc) < 0)
+		goto out;
+	strbuf_addf(&path, "%s/results.xml", dir);
+	if (results_save(doc, path.buf) < 0)
+		goto out;
+	const char *params[] = {"lang", lang, NULL};
+	for (size_t i = 0; i < ARRAY_SIZE(set); i++) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/%s", dir, set[i].file_name);
+		if (report_render(doc, set[i].template_name, params, path.buf) < 0)
+			goto out;
+	}
+	/* index.html first, as the contract says */
+	printf("%s/index.html\n", dir);
+	for (size_t i = 0; i + 1 < ARRAY_SIZE(set); i++)
+		printf("%s/%s\n", dir, set[i].file_name);
+	printf("%s/results.xml\n", dir);
+	status = EXIT_OK;
+out:
+	xmlFreeDoc(doc);
+	store_close(st);
+	strbuf_release(&path);
+	free(args);
+	return status;
 }

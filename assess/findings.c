@@ -385,7 +385,8 @@ static void classification_findings(const struct system_record *rec, struct syst
 {
 	if (!res->level || !res->determined)
 		add(res, "undetermined", SEV_WARNING,
-		    fmt("Chưa xác định được cấp độ: %s.", res->reason ? res->reason : "thiếu thông tin"),
+		    fmt("Chưa xác định được cấp độ: %s.",
+		        res->reason_vi ? res->reason_vi : res->reason ? res->reason : "thiếu thông tin"),
 		    fmt("The level could not be determined: %s.",
 		        res->reason ? res->reason : "facts are missing"));
 	if (res->near_threshold)

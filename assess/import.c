@@ -6,6 +6,8 @@
  */
 #include "import.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,6 +15,7 @@
 #include "diag.h"
 #include "inventory.h"
 #include "store.h"
+#include "util.h"
 
 #define PROGRESS_FROM 5000 /* show progress only for imports larger than this */
 #define PROGRESS_EVERY 1000
@@ -110,3 +113,30 @@ out:
 	inventory_checker_free(chk);
 	return ret;
 }
+
+/* Remove a database file this command created (and SQLite's companions). */
+void import_remove_created_db(const char *path)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < ARRAY_SIZE(suffixes); i++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s%s", path, suffixes[i]);
+		if (unlink(sb.buf) < 0 && errno != ENOENT)
+			warning("cannot remove '%s': %s", sb.buf, strerror(errno));
+	}
+	strbuf_release(&sb);
+}
+
+/* 1 when this call created the file at path (empty: SQLite takes it as a new
+ * database), 0 when it existed or cannot be created here (store_open says why). */
+int import_create_db_file(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return 0;
+	close(fd);
+	return 1;
+}
+

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/xmlwriter.h>
@@ -237,20 +238,25 @@ static int pass_a(void *data, const struct system_result *res, const struct syst
 		const struct finding *fd = &res->findings[f];
 		size_t i;
 		b->severity[fd->severity]++;
-		/* count each code once per system */
+		/* count each code (and severity) once per system */
 		int seen = 0;
 		for (size_t g = 0; g < f; g++)
-			if (!strcmp(res->findings[g].code, fd->code))
+			if (!strcmp(res->findings[g].code, fd->code) &&
+			    res->findings[g].severity == fd->severity)
 				seen = 1;
 		if (seen)
 			continue;
-		if (!strmap_get(&b->code_index, fd->code, &i)) {
+		/* one row per code and severity: a code's severity may depend on
+		 * the level (inspection-overdue is critical from level 4) */
+		char key[160];
+		snprintf(key, sizeof(key), "%s/%d", fd->code, (int)fd->severity);
+		if (!strmap_get(&b->code_index, key, &i)) {
 			ALLOC_GROW(b->codes, b->nr_codes + 1, b->alloc_codes);
 			i = b->nr_codes++;
 			b->codes[i].code = xstrdup(fd->code);
 			b->codes[i].severity = fd->severity;
 			b->codes[i].systems = 0;
-			strmap_put(&b->code_index, fd->code, i, NULL);
+			strmap_put(&b->code_index, key, i, NULL);
 		}
 		b->codes[i].systems++;
 	}
@@ -461,6 +467,11 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr(b, "plan", rec->value[F_PLAN_STATUS]);
 	attr(b, "regulation", rec->value[F_REG_DECISION] ? "yes" : "no");
 	attr(b, "regulation-decision", rec->value[F_REG_DECISION]);
+	attr(b, "info-public", rec->value[F_INFO_PUBLIC]);
+	attr(b, "info-private", rec->value[F_INFO_PRIVATE]);
+	attr(b, "info-personal", rec->value[F_INFO_PERSONAL]);
+	attr(b, "info-secret", rec->value[F_INFO_SECRET]);
+	attr(b, "info-defence-security", rec->value[F_INFO_DEFENCE]);
 	attr(b, "last-inspection", last);
 	attr(b, "next-inspection-due", res->next_inspection_due);
 	attr(b, "inspection-state", inspection_state_name(insp));
@@ -693,7 +704,10 @@ int results_write(struct store *st, long run, enum results_detail detail,
 		f = stdout;
 	} else {
 		strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
-		if ((fd = mkstemp(tmp.buf)) < 0 || !(f = fdopen(fd, "w"))) {
+		mode_t mask = umask(0);
+		umask(mask);
+		if ((fd = mkstemp(tmp.buf)) < 0 || fchmod(fd, 0666 & ~mask) < 0 ||
+		    !(f = fdopen(fd, "w"))) {
 			error("cannot write '%s': %s", path, strerror(errno));
 			goto done;
 		}

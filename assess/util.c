@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -270,7 +271,10 @@ int write_file_atomic(const char *path, const void *data, size_t len)
 		p += n;
 		left -= (size_t)n;
 	}
-	if (fsync(fd) < 0 || close(fd) < 0) {
+	/* mkstemp makes the file 0600; give it the mode a new file gets */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0 || close(fd) < 0) {
 		fd = -1;
 		goto fail;
 	}

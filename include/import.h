@@ -24,4 +24,14 @@ struct import_totals {
 int import_inventories(struct store *st, char *const *files, int nfiles,
                        struct import_totals *totals);
 
+/*
+ * A command that may create the database: import_create_db_file(path)
+ * creates the file when it does not exist (1: this call created it, 0: it
+ * existed or cannot be created here, store_open will say why), and
+ * import_remove_created_db(path) removes it again with SQLite's companion
+ * files when nothing was stored, so a rejected input leaves no empty database.
+ */
+int import_create_db_file(const char *path);
+void import_remove_created_db(const char *path);
+
 #endif

@@ -163,6 +163,7 @@ tr.total td { font-weight: 600; background: #f6f8fa; }
 .badge { display: inline-block; border-radius: 3px; padding: 0 .35rem; font-size: .8rem;
          font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
 .muted { color: var(--muted); }
+.detail { color: var(--muted); font-size: 0.92em; }
 ul.plain { padding-left: 1.2rem; margin: .2rem 0; }
 svg { max-width: 40rem; height: auto; display: block; margin: .5rem 0 1rem; }
 svg text { font-family: inherit; font-size: 13px; fill: #1b1f24; }

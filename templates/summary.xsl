@@ -15,7 +15,7 @@
   <xsl:output method="html" encoding="UTF-8" indent="yes" media-type="text/html"
               doctype-system="about:legacy-compat"/>
 
-  <xsl:key name="finding-by-code" match="/results/system/finding" use="@code"/>
+  <xsl:key name="finding-by-code" match="/results/system/finding" use="concat(@code, '/', @severity)"/>
 
   <xsl:template match="/">
     <xsl:variable name="title">
@@ -228,17 +228,18 @@
     </xsl:if>
     <xsl:for-each select="$codes[@severity = 'critical'] | $codes[@severity = 'warning'] | $codes[@severity = 'info']">
       <xsl:sort select="string-length(substring-before('critical warning info', @severity))" data-type="number"/>
-      <xsl:variable name="hits" select="key('finding-by-code', @code)"/>
+      <xsl:variable name="hits" select="key('finding-by-code', concat(@code, '/', @severity))"/>
       <h3 class="finding-code">
         <xsl:call-template name="severity-badge"/>
         <xsl:text> </xsl:text>
-        <xsl:call-template name="localized"><xsl:with-param name="node" select="$hits[1]"/></xsl:call-template>
+        <xsl:call-template name="t"><xsl:with-param name="id" select="concat('code.', @code)"/></xsl:call-template>
         <xsl:text> </xsl:text>
         <span class="muted">(<code><xsl:value-of select="@code"/></code>: <xsl:value-of select="@systems"/>)</span>
       </h3>
       <ul class="plain">
         <xsl:for-each select="$hits">
-          <li><xsl:value-of select="../@name"/><xsl:text> </xsl:text><span class="muted">(<xsl:value-of select="../@id"/>)</span></li>
+          <li><xsl:value-of select="../@name"/><xsl:text> </xsl:text><span class="muted">(<xsl:value-of select="../@id"/>)</span>
+            <br/><span class="detail"><xsl:call-template name="localized"/></span></li>
         </xsl:for-each>
       </ul>
     </xsl:for-each>
