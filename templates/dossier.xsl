@@ -79,6 +79,41 @@
       <td><xsl:copy-of select="$value"/></td></tr>
   </xsl:template>
 
+  <!-- the information processed: what is stated yes, the secret class, and
+       what is not stated (unknown) -->
+  <xsl:template name="information">
+    <xsl:variable name="items">
+      <xsl:for-each select="@info-public[. = 'yes'] | @info-private[. = 'yes'] | @info-personal[. = 'yes'] | @info-defence-security[. = 'yes']">
+        <xsl:call-template name="t"><xsl:with-param name="id" select="local-name()"/></xsl:call-template>
+        <xsl:text>; </xsl:text>
+      </xsl:for-each>
+      <xsl:if test="@info-secret and @info-secret != 'none'">
+        <xsl:call-template name="t"><xsl:with-param name="id" select="concat('info-secret.', @info-secret)"/></xsl:call-template>
+        <xsl:text>; </xsl:text>
+      </xsl:if>
+      <xsl:variable name="unknown">
+        <xsl:if test="not(@info-public)"><xsl:call-template name="t"><xsl:with-param name="id" select="'info-public'"/></xsl:call-template><xsl:text>, </xsl:text></xsl:if>
+        <xsl:if test="not(@info-private)"><xsl:call-template name="t"><xsl:with-param name="id" select="'info-private'"/></xsl:call-template><xsl:text>, </xsl:text></xsl:if>
+        <xsl:if test="not(@info-personal)"><xsl:call-template name="t"><xsl:with-param name="id" select="'info-personal'"/></xsl:call-template><xsl:text>, </xsl:text></xsl:if>
+        <xsl:if test="not(@info-secret)"><xsl:call-template name="t"><xsl:with-param name="id" select="'info-secret'"/></xsl:call-template><xsl:text>, </xsl:text></xsl:if>
+      </xsl:variable>
+      <xsl:if test="string($unknown) != ''">
+        <xsl:call-template name="t"><xsl:with-param name="id" select="'info.unknown'"/></xsl:call-template>
+        <xsl:text>: </xsl:text>
+        <xsl:value-of select="substring($unknown, 1, string-length($unknown) - 2)"/>
+        <xsl:text>; </xsl:text>
+      </xsl:if>
+    </xsl:variable>
+    <!-- drop the last separator -->
+    <xsl:variable name="t" select="normalize-space($items)"/>
+    <xsl:choose>
+      <xsl:when test="$t = ''">–</xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="substring($t, 1, string-length($t) - 1)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="overview">
     <h3><xsl:call-template name="t"><xsl:with-param name="id" select="'dossier.overview'"/></xsl:call-template></h3>
     <table class="overview">
@@ -91,6 +126,8 @@
         <xsl:with-param name="value"><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template></xsl:with-param></xsl:call-template>
       <xsl:call-template name="row"><xsl:with-param name="id" select="'type'"/>
         <xsl:with-param name="value"><xsl:call-template name="types"/></xsl:with-param></xsl:call-template>
+      <xsl:call-template name="row"><xsl:with-param name="id" select="'info'"/>
+        <xsl:with-param name="value"><xsl:call-template name="information"/></xsl:with-param></xsl:call-template>
       <xsl:call-template name="row"><xsl:with-param name="id" select="'hosting'"/>
         <xsl:with-param name="value"><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'hosting'"/><xsl:with-param name="value" select="@hosting"/></xsl:call-template></xsl:with-param></xsl:call-template>
       <xsl:call-template name="row"><xsl:with-param name="id" select="'approved-level'"/>
