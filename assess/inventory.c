@@ -244,7 +244,7 @@ enum ref_kind { REF_OWNER, REF_OPERATOR, REF_COMPONENT, REF_PARENT };
 
 struct id_entry {
 	char kind;       /* 's' system, 'o' organization */
-	const char *role;/* organization role (in chk->dict), else NULL */
+	const char *role;/* organization role (in chk->strings), else NULL */
 	const char *file;/* borrowed from chk->files */
 	long line;       /* line of its element */
 	size_t index;    /* systems: index into the component graph */
@@ -252,8 +252,8 @@ struct id_entry {
 
 struct xref {
 	enum ref_kind kind; /* what the reference is */
-	const char *from;   /* id of the referring record, in chk->dict */
-	const char *to;     /* id referred to, in chk->dict */
+	const char *from;   /* id of the referring record, in chk->strings */
+	const char *to;     /* id referred to, in chk->strings */
 	const char *file;   /* borrowed from chk->files */
 	long line;          /* line of the referring element */
 };
@@ -266,12 +266,27 @@ struct pending {
 struct input;
 struct schema_worker;
 
+/* A string stored once, and the definition of the id it spells (or NULL). */
+struct intern_slot {
+	const char *s;
+	struct id_entry *id;
+};
+
+/* Strings stored once: open addressing over blocks of characters. (libxml2's
+ * xmlDict stops growing its table at a few thousand buckets, which makes a
+ * million ids slow.) */
+struct strings {
+	struct intern_slot *slots;  /* size slots, a power of two, at most half used */
+	size_t size, used;
+	char **blocks;              /* the characters */
+	size_t nr_blocks, alloc_blocks, block_left;
+};
+
 struct inventory_checker {
 	xmlRelaxNGPtr schema;       /* parsed once, on first read */
 	struct rx *id_rx;           /* identifier syntax */
 	struct rx *decision_rx;     /* decision number syntax */
-	xmlDictPtr dict;            /* ids and roles, each stored once */
-	xmlHashTablePtr ids;        /* id -> struct id_entry, keys in dict */
+	struct strings strings;     /* ids and roles, each stored once, with the id's entry */
 	struct id_entry **pools;    /* the entries, ID_POOL to a block */
 	size_t nr_pools, alloc_pools, pool_used;
 	char **files;               /* every file name read, owned */
@@ -299,8 +314,6 @@ struct inventory_checker {
 struct inventory_checker *inventory_checker_new(void)
 {
 	struct inventory_checker *chk = xcalloc(1, sizeof(*chk));
-	chk->dict = xmlDictCreate();
-	chk->ids = xmlHashCreateDict(256, chk->dict);
 	return chk;
 }
 
@@ -318,10 +331,104 @@ static struct id_entry *new_id_entry(struct inventory_checker *chk)
 	return e;
 }
 
-/* s stored once in the checker's dictionary (NULL stays NULL). */
+#define STRING_BLOCK 65536
+
+static size_t string_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return (size_t)(h ^ (h >> 32));
+}
+
+static struct intern_slot *strings_slot(struct intern_slot *slots, size_t size,
+                                        const char *s)
+{
+	size_t mask = size - 1;
+	for (size_t i = string_hash(s) & mask;; i = (i + 1) & mask)
+		if (!slots[i].s || !strcmp(slots[i].s, s))
+			return &slots[i];
+}
+
+static const char *strings_copy(struct strings *t, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p;
+	if (n > STRING_BLOCK / 4) {
+		/* a long one has a block of its own, before the current one */
+		ALLOC_GROW(t->blocks, t->nr_blocks + 1, t->alloc_blocks);
+		p = xmalloc(n);
+		if (t->nr_blocks) {
+			t->blocks[t->nr_blocks] = t->blocks[t->nr_blocks - 1];
+			t->blocks[t->nr_blocks - 1] = p;
+		} else {
+			t->blocks[0] = p;
+			t->block_left = 0;
+		}
+		t->nr_blocks++;
+		memcpy(p, s, n);
+		return p;
+	}
+	if (t->block_left < n) {
+		ALLOC_GROW(t->blocks, t->nr_blocks + 1, t->alloc_blocks);
+		t->blocks[t->nr_blocks++] = xmalloc(STRING_BLOCK);
+		t->block_left = STRING_BLOCK;
+	}
+	p = t->blocks[t->nr_blocks - 1] + (STRING_BLOCK - t->block_left);
+	memcpy(p, s, n);
+	t->block_left -= n;
+	return p;
+}
+
+/* The slot of s; with add, s is stored when new. NULL when absent. */
+static struct intern_slot *strings_find(struct strings *t, const char *s, int add)
+{
+	if (!t->size) {
+		if (!add)
+			return NULL;
+		t->size = 1024;
+		t->slots = xcalloc(t->size, sizeof(*t->slots));
+	}
+	if (add && (t->used + 1) * 2 > t->size) {
+		size_t size = t->size * 2;
+		struct intern_slot *slots = xcalloc(size, sizeof(*slots));
+		for (size_t i = 0; i < t->size; i++)
+			if (t->slots[i].s)
+				*strings_slot(slots, size, t->slots[i].s) = t->slots[i];
+		free(t->slots);
+		t->slots = slots;
+		t->size = size;
+	}
+	struct intern_slot *sl = strings_slot(t->slots, t->size, s);
+	if (!sl->s) {
+		if (!add)
+			return NULL;
+		sl->s = strings_copy(t, s);
+		t->used++;
+	}
+	return sl;
+}
+
+static void strings_release(struct strings *t)
+{
+	for (size_t i = 0; i < t->nr_blocks; i++)
+		free(t->blocks[i]);
+	free(t->blocks);
+	free(t->slots);
+	memset(t, 0, sizeof(*t));
+}
+
+/* s stored once in the checker (NULL stays NULL). */
 static const char *intern(struct inventory_checker *chk, const char *s)
 {
-	return s ? (const char *)xmlDictLookup(chk->dict, (const xmlChar *)s, -1) : NULL;
+	return s ? strings_find(&chk->strings, s, 1)->s : NULL;
+}
+
+/* The definition of id, or NULL. */
+static struct id_entry *find_id(struct inventory_checker *chk, const char *id)
+{
+	struct intern_slot *sl = strings_find(&chk->strings, id, 0);
+	return sl ? sl->id : NULL;
 }
 
 static void clear_pending(struct inventory_checker *chk)
@@ -338,11 +445,11 @@ void inventory_checker_free(struct inventory_checker *chk)
 	xmlRelaxNGFree(chk->schema);
 	rx_free(chk->id_rx);
 	rx_free(chk->decision_rx);
-	xmlHashFree(chk->ids, NULL);
+	strings_release(&chk->strings);
 	for (size_t i = 0; i < chk->nr_pools; i++)
 		free(chk->pools[i]);
 	free(chk->pools);
-	xmlDictFree(chk->dict);
+
 	for (size_t i = 0; i < chk->nr_files; i++)
 		free(chk->files[i]);
 	free(chk->files);
@@ -848,7 +955,7 @@ static void visit_system_child(struct walk *w, xmlNodePtr c, const struct elem_r
  */
 static int ref_settled(struct inventory_checker *chk, enum ref_kind kind, const char *to)
 {
-	const struct id_entry *e = xmlHashLookup(chk->ids, (const xmlChar *)to);
+	const struct id_entry *e = find_id(chk, to);
 	if (!e || e->kind != 'o' || kind == REF_COMPONENT)
 		return 0;
 	if (!e->role || kind == REF_PARENT)
@@ -876,7 +983,9 @@ static void add_ref(struct inventory_checker *chk, enum ref_kind kind, const cha
 static int define_id(struct walk *w, const char *id, char kind, const char *role, long line)
 {
 	struct inventory_checker *chk = w->chk;
-	struct id_entry *old = xmlHashLookup(chk->ids, (const xmlChar *)id);
+	const char *irole = intern(chk, role); /* first: it may move the slots */
+	struct intern_slot *sl = strings_find(&chk->strings, id, 1);
+	struct id_entry *old = sl->id;
 	if (old) {
 		struct strbuf sb;
 		strbuf_init(&sb);
@@ -887,11 +996,11 @@ static int define_id(struct walk *w, const char *id, char kind, const char *role
 	}
 	struct id_entry *e = new_id_entry(chk);
 	e->kind = kind;
-	e->role = intern(chk, role);
+	e->role = irole;
 	e->file = chk->file;
 	e->line = line;
 	e->index = kind == 's' ? chk->nr_system_ids++ : 0;
-	xmlHashAddEntry(chk->ids, (const xmlChar *)id, e);
+	sl->id = e;
 	return 0;
 }
 
@@ -1609,7 +1718,7 @@ out:
  * its own role was invalid), 0 nothing known. */
 static int ref_target(struct inventory_checker *chk, const char *id, const char **role)
 {
-	struct id_entry *e = xmlHashLookup(chk->ids, (const xmlChar *)id);
+	struct id_entry *e = find_id(chk, id);
 	*role = NULL;
 	if (e) {
 		*role = e->role;
@@ -1675,7 +1784,7 @@ static int check_ref(struct inventory_checker *chk, const struct xref *x)
 /* Index of system id in the component graph; *ok = 0 when not a system here. */
 static size_t system_index(struct inventory_checker *chk, const char *id, int *ok)
 {
-	struct id_entry *e = xmlHashLookup(chk->ids, (const xmlChar *)id);
+	struct id_entry *e = find_id(chk, id);
 	*ok = e && e->kind == 's';
 	return *ok ? e->index : 0;
 }
