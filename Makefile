@@ -126,5 +126,8 @@ $(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 $(FUZZ_BUILD)/obj:
 	mkdir -p $@
 
+# keep the instrumented objects between runs
+.SECONDARY: $(FUZZ_OBJ)
+
 fuzz: $(FUZZ_TARGETS)
 	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh

@@ -52,7 +52,7 @@ int cmd_results(int argc, char **argv)
 	struct store *st;
 	if (open_existing_store(db_path(db), &st) < 0)
 		return EXIT_RUNTIME;
-	struct results_filter filter = {system, NULL};
+	struct results_filter filter = {.system_id = system};
 	int rc = results_write(st, run, full ? RESULTS_FULL : RESULTS_COMPACT, &filter, out);
 	store_close(st);
 	return rc < 0 ? EXIT_RUNTIME : EXIT_OK;

@@ -30,6 +30,7 @@ struct graph {
 	size_t n, alloc;
 	struct strmap index;       /* system id -> index */
 	char ***comp_ids;          /* component ids, until resolved */
+	long limit_hits;           /* pattern conditions that hit the PCRE2 limits */
 	const struct ruleset *rs;
 };
 
@@ -48,7 +49,7 @@ static int pass1_system(void *data, const struct system_record *rec, long row)
 	}
 	size_t i = g->n++;
 	system_result_init(&g->res[i], rec->value[F_ID]);
-	classify_system(g->rs, rec, &g->res[i]);
+	g->limit_hits += classify_system(g->rs, rec, &g->res[i]);
 	g->nr_comps[i] = rec->nr_components;
 	g->comps[i] = NULL;
 	g->comp_ids[i] = NULL;
@@ -231,6 +232,10 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 	g.rs = rs;
 	if (store_each_system(st, snapshot, pass1_system, &g) < 0)
 		goto out;
+	if (g.limit_hits)
+		warning("%ld pattern condition%s hit the PCRE2 match limit and count as unknown "
+		        "(see the reasons of the systems concerned)",
+		        g.limit_hits, g.limit_hits == 1 ? "" : "s");
 	resolve_components(&g);
 	classify_aggregate(g.res, g.n, (const size_t *const *)g.comps, g.nr_comps);
 
@@ -298,8 +303,8 @@ out:
 
 void evaluate_print_summary(const struct run_totals *t)
 {
-	printf("run %ld: %s (sha256 %.12s), date %s, %ld systems\n", t->run, t->rules, t->digest,
-	       t->date, t->systems);
+	printf("run %ld: %s (sha256 %.12s), date %s, %ld system%s\n", t->run, t->rules, t->digest,
+	       t->date, t->systems, t->systems == 1 ? "" : "s");
 	for (int l = 1; l <= 5; l++)
 		printf("  level %d: %ld\n", l, t->per_level[l]);
 	printf("  undetermined: %ld\n", t->per_level[0]);

@@ -192,29 +192,54 @@ static xsltStylesheetPtr load_stylesheet(const char *path)
 	return style;
 }
 
-int report_render(xmlDocPtr results, const char *name, const char *const *params,
-                  const char *out_path)
-{
+/* An open template: its sandbox (in force while open) and stylesheet. */
+struct report {
 	struct sandbox sb;
-	xsltStylesheetPtr style = NULL;
+	xsltStylesheetPtr style;
+	char *name;
+};
+
+struct report *report_open(const char *name)
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+	if (sandbox_begin(&r->sb, name) < 0) {
+		free(r);
+		return NULL;
+	}
+	r->name = xstrdup(name);
+	if (!(r->style = load_stylesheet(r->sb.path))) {
+		report_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+void report_close(struct report *r)
+{
+	if (!r)
+		return;
+	xsltFreeStylesheet(r->style);
+	sandbox_end(&r->sb);
+	free(r->name);
+	free(r);
+}
+
+int report_apply(struct report *r, xmlDocPtr results, const char *const *params,
+                 struct strbuf *out)
+{
 	xsltTransformContextPtr ctxt = NULL;
 	xmlDocPtr res = NULL;
 	xmlChar *buf = NULL;
 	int len = 0, ret = -1;
+	const char *name = r->name;
 
 	if (!results)
 		return error("no results document to render");
-	if (!out_path)
-		out_path = "-";
-	if (sandbox_begin(&sb, name) < 0)
-		return -1;
-	if (!(style = load_stylesheet(sb.path)))
-		goto out;
-	if (!(ctxt = xsltNewTransformContext(style, results))) {
+	if (!(ctxt = xsltNewTransformContext(r->style, results))) {
 		error("cannot start template '%s'", name);
 		goto out;
 	}
-	if (xsltSetCtxtSecurityPrefs(sb.sec, ctxt)) {
+	if (xsltSetCtxtSecurityPrefs(r->sb.sec, ctxt)) {
 		error("cannot set up the XSLT security preferences");
 		goto out;
 	}
@@ -226,23 +251,46 @@ int report_render(xmlDocPtr results, const char *name, const char *const *params
 			goto out;
 		}
 	}
-	res = xsltApplyStylesheetUser(style, results, NULL, NULL, NULL, ctxt);
+	res = xsltApplyStylesheetUser(r->style, results, NULL, NULL, NULL, ctxt);
 	if (!res || ctxt->state != XSLT_STATE_OK) {
 		error("template '%s' failed", name);
 		goto out;
 	}
-	if (xsltSaveResultToString(&buf, &len, res, style) < 0 || len < 0) {
+	if (xsltSaveResultToString(&buf, &len, res, r->style) < 0 || len < 0) {
 		error("cannot serialise the output of template '%s'", name);
 		goto out;
 	}
-	sandbox_end(&sb);
-	ret = write_file_atomic(out_path, buf ? (const char *)buf : "", (size_t)len);
+	if (buf)
+		strbuf_add(out, buf, (size_t)len);
+	ret = 0;
 out:
 	xmlFree(buf);
 	xmlFreeDoc(res);
 	xsltFreeTransformContext(ctxt);
-	xsltFreeStylesheet(style);
-	sandbox_end(&sb);
+	return ret;
+}
+
+int report_render(xmlDocPtr results, const char *name, const char *const *params,
+                  const char *out_path)
+{
+	struct strbuf out;
+	int ret = -1;
+
+	if (!results)
+		return error("no results document to render");
+	if (!out_path)
+		out_path = "-";
+	struct report *r = report_open(name);
+	if (!r)
+		return -1;
+	strbuf_init(&out);
+	if (report_apply(r, results, params, &out) == 0) {
+		report_close(r);
+		r = NULL;
+		ret = write_file_atomic(out_path, out.buf, out.len);
+	}
+	report_close(r);
+	strbuf_release(&out);
 	return ret;
 }
 

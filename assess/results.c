@@ -83,6 +83,16 @@ struct builder {
 	struct strmap code_index;
 	long level[6], approved, unapproved, operating, severity[3], determined;
 	long matched;                         /* systems that passed the filter */
+	struct strmap sampled;                /* sample mode: ids of the systems to include */
+	size_t *code_sampled;                 /* per finding code: systems sampled so far */
+	size_t nr_sampled_codes, alloc_sampled;
+	size_t undetermined_sampled;
+
+	/* chunked output (results_each_chunk) */
+	size_t chunk, in_chunk, chunks;
+	xmlDocPtr doc, pending;
+	int (*chunk_fn)(xmlDocPtr doc, int first, int last, void *data);
+	void *chunk_data;
 
 	xmlTextWriterPtr w;
 	int failed;
@@ -259,6 +269,23 @@ static int pass_a(void *data, const struct system_result *res, const struct syst
 			strmap_put(&b->code_index, key, i, NULL);
 		}
 		b->codes[i].systems++;
+		if (b->filter && b->filter->sample) {
+			ALLOC_GROW(b->code_sampled, b->nr_codes, b->alloc_sampled);
+			if (i >= b->nr_sampled_codes) {
+				for (size_t k = b->nr_sampled_codes; k < b->nr_codes; k++)
+					b->code_sampled[k] = 0;
+				b->nr_sampled_codes = b->nr_codes;
+			}
+			if (b->code_sampled[i] < b->filter->sample) {
+				b->code_sampled[i]++;
+				strmap_put(&b->sampled, res->system_id, 1, NULL);
+			}
+		}
+	}
+	if (b->filter && b->filter->sample && !res->determined &&
+	    b->undetermined_sampled < b->filter->sample) {
+		b->undetermined_sampled++;
+		strmap_put(&b->sampled, res->system_id, 1, NULL);
 	}
 	return 0;
 }
@@ -350,6 +377,7 @@ static void write_summary(struct builder *b)
 		attr_long(b, "systems", b->level[l]);
 		end(b);
 	}
+	/* sorting again for the next chunk is harmless: the order is total */
 	qsort(b->owners.t, b->owners.n, sizeof(*b->owners.t), by_tally_id);
 	for (size_t i = 0; i < b->owners.n; i++)
 		write_tally(b, "owner", &b->owners.t[i], 1);
@@ -425,10 +453,24 @@ static void write_requirement(const struct requirement_eval *ev, void *data)
 	end(b);
 }
 
+/* Does the document hold this system (the filter, then sample / no_systems)? */
+static int included(struct builder *b, const struct system_result *res,
+                    const struct system_record *rec)
+{
+	size_t v;
+	if (!in_filter(b, res, rec))
+		return 0;
+	if (b->filter && b->filter->no_systems)
+		return 0;
+	if (b->filter && b->filter->sample)
+		return strmap_get(&b->sampled, res->system_id, &v);
+	return 1;
+}
+
 static int pass_b(void *data, const struct system_result *res, const struct system_record *rec)
 {
 	struct builder *b = data;
-	if (!in_filter(b, res, rec))
+	if (!included(b, res, rec))
 		return 0;
 	char buf[32], due[11];
 	const char *last = NULL;
@@ -581,6 +623,10 @@ static void builder_release(struct builder *b)
 		free(b->codes[i].code);
 	free(b->codes);
 	strmap_release(&b->code_index);
+	strmap_release(&b->sampled);
+	free(b->code_sampled);
+	xmlFreeDoc(b->doc);
+	xmlFreeDoc(b->pending);
 	free(b->held);
 }
 
@@ -595,6 +641,7 @@ static int builder_prepare(struct builder *b, struct store *st, long run,
 	strmap_init(&b->owners.index);
 	strmap_init(&b->operators.index);
 	strmap_init(&b->code_index);
+	strmap_init(&b->sampled);
 	b->st = st;
 	b->detail = detail;
 	b->filter = filter;
@@ -634,7 +681,8 @@ static int builder_prepare(struct builder *b, struct store *st, long run,
 	return 0;
 }
 
-static int write_document(struct builder *b)
+/* Everything before the systems. */
+static int write_head(struct builder *b)
 {
 	xmlTextWriterPtr w = b->w;
 	xmlTextWriterSetIndent(w, 1);
@@ -653,16 +701,33 @@ static int write_document(struct builder *b)
 	attr(b, "generated", b->run.generated);
 	attr(b, "tool-version", b->run.tool_version);
 	attr(b, "detail", b->detail == RESULTS_FULL ? "full" : "compact");
+	if (b->filter && (b->filter->sample || b->filter->no_systems)) {
+		attr(b, "partial", "yes");
+		attr_long(b, "systems-included", b->filter->no_systems ? 0 : (long)b->sampled.size);
+	}
 	write_summary(b);
 	write_clauses(b);
 	write_organizations(b);
+	return b->failed ? error("cannot write the results document") : 0;
+}
+
+/* Everything after the systems. */
+static int write_tail(struct builder *b)
+{
+	end(b);
+	if (xmlTextWriterEndDocument(b->w) < 0 || b->failed)
+		return error("cannot write the results document");
+	return 0;
+}
+
+static int write_document(struct builder *b)
+{
+	if (write_head(b) < 0)
+		return -1;
 	if (store_each_run_system(b->st, b->run.id, b->filter ? b->filter->system_id : NULL,
 	                          pass_b, b) < 0)
 		return -1;
-	end(b);
-	if (xmlTextWriterEndDocument(w) < 0 || b->failed)
-		return error("cannot write the results document");
-	return 0;
+	return write_tail(b);
 }
 
 int results_build(struct store *st, long run, enum results_detail detail,
@@ -750,5 +815,96 @@ int results_save(xmlDocPtr doc, const char *path)
 		return error("cannot serialise the results document");
 	int ret = write_file_atomic(path, mem, (size_t)len);
 	xmlFree(mem);
+	return ret;
+}
+
+/* ---- chunks ------------------------------------------------------------ */
+
+/* Close the chunk being written and hand the previous one to fn: the last
+ * chunk is only known when the walk ends, so one is always held back. */
+static int chunk_close(struct builder *b, int at_end)
+{
+	xmlDocPtr done = NULL;
+	if (b->w) {
+		int rc = write_tail(b);
+		xmlFreeTextWriter(b->w);
+		b->w = NULL;
+		done = b->doc;
+		b->doc = NULL;
+		if (rc < 0) {
+			xmlFreeDoc(done);
+			return -1;
+		}
+	}
+	if (b->pending && (done || at_end)) {
+		xmlDocPtr p = b->pending;
+		b->pending = NULL;
+		int first = b->chunks++ == 0;
+		int rc = b->chunk_fn(p, first, at_end && !done, b->chunk_data);
+		xmlFreeDoc(p);
+		if (rc)
+			return -1;
+	}
+	b->pending = done;
+	if (at_end && b->pending) {
+		xmlDocPtr p = b->pending;
+		b->pending = NULL;
+		int first = b->chunks++ == 0;
+		int rc = b->chunk_fn(p, first, 1, b->chunk_data);
+		xmlFreeDoc(p);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+static int chunk_open(struct builder *b)
+{
+	b->w = xmlNewTextWriterDoc(&b->doc, 0);
+	if (!b->w)
+		return error("cannot create the results document");
+	b->in_chunk = 0;
+	return write_head(b);
+}
+
+static int pass_b_chunked(void *data, const struct system_result *res,
+                          const struct system_record *rec)
+{
+	struct builder *b = data;
+	if (!included(b, res, rec))
+		return 0;
+	if (!b->w && chunk_open(b) < 0)
+		return -1;
+	if (pass_b(b, res, rec) < 0)
+		return -1;
+	if (++b->in_chunk >= b->chunk && chunk_close(b, 0) < 0)
+		return -1;
+	return 0;
+}
+
+int results_each_chunk(struct store *st, long run, enum results_detail detail,
+                       const struct results_filter *filter, size_t chunk,
+                       int (*fn)(xmlDocPtr doc, int first, int last, void *data),
+                       void *data)
+{
+	struct builder b;
+	int ret = -1;
+	if (builder_prepare(&b, st, run, detail, filter) < 0)
+		goto done;
+	b.chunk = chunk ? chunk : 1;
+	b.chunk_fn = fn;
+	b.chunk_data = data;
+	if (store_each_run_system(st, b.run.id, filter ? filter->system_id : NULL,
+	                          pass_b_chunked, &b) < 0)
+		goto done;
+	if (!b.w && !b.pending && chunk_open(&b) < 0) /* no system at all: one empty chunk */
+		goto done;
+	ret = chunk_close(&b, 1);
+done:
+	if (b.w) {
+		xmlFreeTextWriter(b.w);
+		b.w = NULL;
+	}
+	builder_release(&b);
 	return ret;
 }

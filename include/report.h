@@ -24,6 +24,21 @@
 int report_render(xmlDocPtr results, const char *name, const char *const *params,
                   const char *out_path);
 
+/*
+ * The same in steps, for rendering many documents with one template (a
+ * large run rendered in chunks): report_open() resolves and compiles the
+ * template and puts its sandbox in force until report_close(); each
+ * report_apply() transforms one document and appends the output to out.
+ * report_open returns NULL after reporting; report_apply 0 or -1.
+ * report_close accepts NULL. Only one report may be open at a time.
+ */
+struct strbuf;
+struct report;
+struct report *report_open(const char *name);
+int report_apply(struct report *r, xmlDocPtr results, const char *const *params,
+                 struct strbuf *out);
+void report_close(struct report *r);
+
 /* The file extension template `name` produces, from its xsl:output: "html"
  * for method html, "csv" for media-type text/csv, "txt" for other text,
  * "xml" otherwise. Returns a static string, or NULL after reporting that the

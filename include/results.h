@@ -25,7 +25,15 @@ enum results_detail {
 struct results_filter {
 	const char *system_id;  /* only this system (NULL: all) */
 	const char *owner_id;   /* only this owner's systems (NULL: all) */
+	size_t sample;          /* > 0: a digest for a large run: only the first `sample`
+	                         * systems (in id order) of each finding code and
+	                         * severity, and the first `sample` undetermined ones */
+	int no_systems;         /* 1: aggregates only, no <system> element */
 };
+/* The counts of <summary> always cover every system the filter's system_id
+ * and owner_id let through; sample and no_systems only thin out the
+ * <system> elements, and the root then says partial="yes" and
+ * systems-included="N". */
 
 /*
  * Build the results document of run (0 = the latest) into a new DOM *out,
@@ -42,6 +50,21 @@ int results_build(struct store *st, long run, enum results_detail detail,
  */
 int results_write(struct store *st, long run, enum results_detail detail,
                   const struct results_filter *filter, const char *path);
+
+/*
+ * Build the document of run (0 = latest) in chunks of at most `chunk`
+ * systems, for rendering a large run with flat memory: every chunk is a
+ * complete results document (same header, summary, clauses and
+ * organizations) holding the next systems in id order. fn is called once
+ * per chunk, in order, with first/last set for the first and last chunk (a
+ * run without systems gives one empty chunk with both set); the document is
+ * freed after the call. fn returns 0 to go on. Returns 0, or -1 after
+ * reporting (or when fn failed).
+ */
+int results_each_chunk(struct store *st, long run, enum results_detail detail,
+                       const struct results_filter *filter, size_t chunk,
+                       int (*fn)(xmlDocPtr doc, int first, int last, void *data),
+                       void *data);
 
 /* Save a built document to path atomically ("-" = stdout). 0 or -1. */
 int results_save(xmlDocPtr doc, const char *path);
