@@ -325,3 +325,28 @@ TEST(hostile_write_file_atomic_renames_and_cleans_up)
 	strbuf_release(&msgs);
 	free(path);
 }
+
+/* Found by fuzz-inventory: RELAX NG errors from the streaming reader name
+ * nodes the reader has already freed; their line must not be read through
+ * the node (heap-use-after-free under ASan). */
+TEST(hostile_inventory_fuzz_uaf_in_schema_error)
+{
+	struct names n = {{NULL, 0, 0}, 0};
+	struct strbuf msgs, sb;
+	strbuf_init(&n.names);
+	strbuf_init(&msgs);
+	strbuf_init(&sb);
+	FILE *f = fopen("../fixtures/hostile/uaf-reader-error.xml", "rb");
+	CHECK(f != NULL);
+	char buf[4096];
+	size_t k;
+	while (f && (k = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&sb, buf, k);
+	if (f)
+		fclose(f);
+	CHECK_INT(read_inventory("uaf.xml", sb.buf, sb.len, &n, &msgs), 1);
+	CHECK_CONTAINS(msgs.buf, "uaf.xml:4: organization 'ubnd-ah'");
+	strbuf_release(&n.names);
+	strbuf_release(&msgs);
+	strbuf_release(&sb);
+}
