@@ -37,9 +37,8 @@ int cmd_import(int argc, char **argv)
 		{NULL, 0, NULL, NULL},
 	};
 	struct import_totals totals;
-	struct store *st = NULL;
 	char **files = NULL;
-	int nfiles = 0, ret = EXIT_RUNTIME, created;
+	int nfiles = 0, ret = EXIT_RUNTIME;
 	const char *db;
 
 	switch (cmdline_parse(argc, argv, opts, import_usage, &files, &nfiles)) {
@@ -55,19 +54,18 @@ int cmd_import(int argc, char **argv)
 		return cmdline_usage_error(import_usage, "no inventory given");
 	}
 	db = db_path(db_opt);
-	created = import_create_db_file(db);
-	if (store_open(db, &st) < 0)
+	struct import_db d;
+	if (import_db_open(&d, db) < 0)
 		goto out;
-	ret = import_inventories(st, files, nfiles, &totals);
+	ret = import_inventories(d.st, files, nfiles, &totals);
+	if (import_db_finish(&d, ret == EXIT_OK) < 0 && ret == EXIT_OK)
+		ret = EXIT_RUNTIME;
 	if (ret != EXIT_OK)
 		goto out;
 	printf("imported %ld system%s from %d file%s into %s (snapshot %ld)\n", totals.systems,
 	       totals.systems == 1 ? "" : "s", nfiles, nfiles == 1 ? "" : "s", db, totals.snapshot);
 	ret = finish_stdout() < 0 ? EXIT_RUNTIME : EXIT_OK;
 out:
-	store_close(st);
-	if (created && ret != EXIT_OK)
-		import_remove_created_db(db);
 	free(files);
 	return ret;
 }

@@ -101,18 +101,20 @@ int cmd_review(int argc, char **argv)
 	xmlDocPtr doc = NULL;
 	struct strbuf path;
 	strbuf_init(&path);
-	int created = import_create_db_file(db_path(db));
-	if (store_open(db_path(db), &st) < 0) {
+	struct import_db d;
+	if (import_db_open(&d, db_path(db)) < 0) {
 		status = EXIT_RUNTIME;
 		goto out;
 	}
 	struct import_totals imported;
-	status = import_inventories(st, args, nargs, &imported);
-	if (status != EXIT_OK) {
-		store_close(st);
-		st = NULL;
-		if (created)
-			import_remove_created_db(db_path(db));
+	status = import_inventories(d.st, args, nargs, &imported);
+	if (import_db_finish(&d, status == EXIT_OK) < 0 && status == EXIT_OK)
+		status = EXIT_RUNTIME;
+	if (status != EXIT_OK)
+		goto out;
+	/* reopen under its name (a new database has just been published there) */
+	if (store_open(db_path(db), &st) < 0) {
+		status = EXIT_RUNTIME;
 		goto out;
 	}
 	struct run_totals totals;

@@ -8,6 +8,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -114,8 +116,8 @@ out:
 	return ret;
 }
 
-/* Remove a database file this command created (and SQLite's companions). */
-void import_remove_created_db(const char *path)
+/* Remove a private temporary database and SQLite's companion files. */
+static void remove_db_files(const char *path)
 {
 	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
 	struct strbuf sb;
@@ -129,14 +131,58 @@ void import_remove_created_db(const char *path)
 	strbuf_release(&sb);
 }
 
-/* 1 when this call created the file at path (empty: SQLite takes it as a new
- * database), 0 when it existed or cannot be created here (store_open says why). */
-int import_create_db_file(const char *path)
+int import_db_open(struct import_db *d, const char *path)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0)
-		return 0;
+	memset(d, 0, sizeof(*d));
+	d->path = path;
+	if (!strcmp(path, ":memory:") || access(path, F_OK) == 0)
+		return store_open(path, &d->st);
+	/* a new database: build it privately, publish it only when it holds data */
+	struct strbuf tmp;
+	strbuf_init(&tmp);
+	strbuf_addf(&tmp, "%s.new.XXXXXX", path);
+	int fd = mkstemp(tmp.buf);
+	if (fd < 0) {
+		error("cannot create the database '%s': %s", path, strerror(errno));
+		strbuf_release(&tmp);
+		return -1;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0)
+		warning("cannot set the mode of '%s': %s", tmp.buf, strerror(errno));
 	close(fd);
-	return 1;
+	d->tmp = strbuf_detach(&tmp);
+	if (store_open(d->tmp, &d->st) < 0) {
+		remove_db_files(d->tmp);
+		free(d->tmp);
+		d->tmp = NULL;
+		return -1;
+	}
+	return 0;
 }
 
+int import_db_finish(struct import_db *d, int ok)
+{
+	int ret = 0;
+	store_close(d->st);
+	d->st = NULL;
+	if (!d->tmp)
+		return 0;
+	if (ok) {
+		/* closing the last connection checkpointed the WAL into the file;
+		 * link() refuses to replace a database another command created
+		 * meanwhile */
+		if (link(d->tmp, d->path) < 0) {
+			if (errno == EEXIST)
+				ret = error("the database '%s' was created by another command meanwhile; "
+				            "nothing imported, run the import again", d->path);
+			else
+				ret = error("cannot create the database '%s': %s", d->path, strerror(errno));
+		}
+	}
+	remove_db_files(d->tmp);
+	free(d->tmp);
+	d->tmp = NULL;
+	return ret;
+}

@@ -25,13 +25,21 @@ int import_inventories(struct store *st, char *const *files, int nfiles,
                        struct import_totals *totals);
 
 /*
- * A command that may create the database: import_create_db_file(path)
- * creates the file when it does not exist (1: this call created it, 0: it
- * existed or cannot be created here, store_open will say why), and
- * import_remove_created_db(path) removes it again with SQLite's companion
- * files when nothing was stored, so a rejected input leaves no empty database.
+ * The database of a command that imports. When it does not exist yet, the
+ * import goes to a private temporary database beside it ("DB.new.XXXXXX"),
+ * which import_db_finish(ok=1) publishes under its name with link() once
+ * the import committed: a rejected import leaves no file behind, no other
+ * command ever sees a half-made database, and one that appears meanwhile is
+ * never replaced. An existing database is opened as it is.
  */
-int import_create_db_file(const char *path);
-void import_remove_created_db(const char *path);
+struct import_db {
+	const char *path;   /* the database's name (borrowed) */
+	char *tmp;          /* the private database while it is new, else NULL */
+	struct store *st;   /* open on tmp or path */
+};
+/* Open d for path; 0, or -1 after reporting. */
+int import_db_open(struct import_db *d, const char *path);
+/* Close d->st; publish a new database when ok, else discard it. 0 or -1. */
+int import_db_finish(struct import_db *d, int ok);
 
 #endif
