@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "paths.h"
+#include "render.h"
 #include "report.h"
 #include "results.h"
 #include "store.h"
@@ -17,7 +18,7 @@
 #include "xmlsafe.h"
 
 static const char usage[] =
-	"usage: assess report [--db DB] [--run N] [--lang vi|en] [--system ID]\n"
+	"usage: assess report [--db DB] [--run N] [--lang vi|en] [--system ID] [--owner ID]\n"
 	"                     [--results FILE] [-o FILE] TEMPLATE\n"
 	"\n"
 	"Render one report of a run (default: the latest) through XSLT. TEMPLATE is\n"
@@ -30,6 +31,7 @@ static const char usage[] =
 	"  --run N         the run to report\n"
 	"  --lang LANG     vi (default) or en\n"
 	"  --system ID     only this system (the dossier of one system)\n"
+	"  --owner ID      only this owner's systems (its annual report, its dossiers)\n"
 	"  --results FILE  render a saved results document instead of a stored run\n"
 	"  -o FILE         write to FILE (atomically) instead of standard output\n";
 
@@ -57,13 +59,14 @@ static xmlDocPtr read_results(const char *file)
 
 int cmd_report(int argc, char **argv)
 {
-	const char *db = NULL, *run_text = NULL, *lang = "vi", *system = NULL;
+	const char *db = NULL, *run_text = NULL, *lang = "vi", *system = NULL, *owner = NULL;
 	const char *results_file = NULL, *out = "-";
 	const struct opt opts[] = {
 		{"db", 0, &db, NULL},
 		{"run", 0, &run_text, NULL},
 		{"lang", 0, &lang, NULL},
 		{"system", 0, &system, NULL},
+		{"owner", 0, &owner, NULL},
 		{"results", 0, &results_file, NULL},
 		{"output", 'o', &out, NULL},
 		{NULL, 0, NULL, NULL},
@@ -90,21 +93,21 @@ int cmd_report(int argc, char **argv)
 	if (results_file && (db || run_text))
 		return cmdline_usage_error(usage, "--results cannot be combined with --db or --run");
 
-	xmlDocPtr doc = NULL;
+	if (results_file && owner)
+		return cmdline_usage_error(usage, "--owner needs a stored run, not --results");
 	if (results_file) {
-		if (!(doc = read_results(results_file)))
+		xmlDocPtr doc = read_results(results_file);
+		if (!doc)
 			return diag_problem_count() ? EXIT_INVALID : EXIT_RUNTIME;
-	} else {
-		struct store *st;
-		if (open_existing_store(db_path(db), &st) < 0)
-			return EXIT_RUNTIME;
-		int rc = results_build(st, run, RESULTS_FULL, NULL, &doc);
-		store_close(st);
-		if (rc < 0)
-			return EXIT_RUNTIME;
+		const char *params[] = {"lang", lang, system ? "system" : NULL, system, NULL};
+		int rc = report_render(doc, template, params, out);
+		xmlFreeDoc(doc);
+		return rc < 0 ? EXIT_RUNTIME : EXIT_OK;
 	}
-	const char *params[] = {"lang", lang, system ? "system" : NULL, system, NULL};
-	int rc = report_render(doc, template, params, out);
-	xmlFreeDoc(doc);
+	struct store *st;
+	if (open_existing_store(db_path(db), &st) < 0)
+		return EXIT_RUNTIME;
+	int rc = render_report(st, run, template, lang, system, owner, out);
+	store_close(st);
 	return rc < 0 ? EXIT_RUNTIME : EXIT_OK;
 }

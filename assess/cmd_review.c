@@ -15,7 +15,7 @@
 #include "evaluate.h"
 #include "import.h"
 #include "paths.h"
-#include "report.h"
+#include "render.h"
 #include "results.h"
 #include "store.h"
 #include "util.h"
@@ -26,7 +26,10 @@ static const char usage[] =
 	"\n"
 	"Validate and import the inventories (all or nothing), classify them, and\n"
 	"render the report set into DIR (default ./assess-report/): index.html,\n"
-	"summary.html, dossier.html, annual.html, results.csv, results.xml.\n"
+	"summary.html, dossier.html, annual.html, results.csv, results.xml. Above\n"
+	"5,000 systems the summary, annual report and index are digests with exact\n"
+	"totals, the CSV lists every system, and dossiers are rendered per system or\n"
+	"owner on request ('assess report dossier --system ID').\n"
 	"\n"
 	"  --db DB      database (default $ASSESS_DB, else ./assess.db)\n"
 	"  --rules R    rule set: ND85, ND331, or auto (default)\n"
@@ -98,7 +101,6 @@ int cmd_review(int argc, char **argv)
 	}
 
 	struct store *st = NULL;
-	xmlDocPtr doc = NULL;
 	struct strbuf path;
 	strbuf_init(&path);
 	struct import_db d;
@@ -126,26 +128,30 @@ int cmd_review(int argc, char **argv)
 	status = EXIT_RUNTIME;
 	if (make_dir(dir) < 0)
 		goto out;
-	if (results_build(st, totals.run, RESULTS_FULL, NULL, &doc) < 0)
-		goto out;
-	strbuf_addf(&path, "%s/results.xml", dir);
-	if (results_save(doc, path.buf) < 0)
-		goto out;
-	const char *params[] = {"lang", lang, NULL};
+	int large = totals.systems > RENDER_DETAIL_LIMIT;
 	for (size_t i = 0; i < ARRAY_SIZE(set); i++) {
+		if (large && !strcmp(set[i].template_name, "dossier"))
+			continue; /* per system on request: see render.h */
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s", dir, set[i].file_name);
-		if (report_render(doc, set[i].template_name, params, path.buf) < 0)
+		if (render_report(st, totals.run, set[i].template_name, lang, NULL, NULL, path.buf) < 0)
+			goto out;
+	}
+	if (!large) {
+		strbuf_reset(&path);
+		strbuf_addf(&path, "%s/results.xml", dir);
+		if (results_write(st, totals.run, RESULTS_FULL, NULL, path.buf) < 0)
 			goto out;
 	}
 	/* index.html first, as the contract says */
 	printf("%s/index.html\n", dir);
 	for (size_t i = 0; i + 1 < ARRAY_SIZE(set); i++)
-		printf("%s/%s\n", dir, set[i].file_name);
-	printf("%s/results.xml\n", dir);
+		if (!large || strcmp(set[i].template_name, "dossier"))
+			printf("%s/%s\n", dir, set[i].file_name);
+	if (!large)
+		printf("%s/results.xml\n", dir);
 	status = EXIT_OK;
 out:
-	xmlFreeDoc(doc);
 	store_close(st);
 	strbuf_release(&path);
 	free(args);

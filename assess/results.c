@@ -89,8 +89,8 @@ struct builder {
 	size_t undetermined_sampled;
 
 	/* chunked output (results_each_chunk) */
-	size_t chunk, in_chunk, chunks;
-	xmlDocPtr doc, pending;
+	size_t chunk, in_chunk, chunks, emitted;
+	xmlDocPtr doc;
 	int (*chunk_fn)(xmlDocPtr doc, int first, int last, void *data);
 	void *chunk_data;
 
@@ -502,9 +502,12 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr(b, "approval-decision", rec->value[F_APPR_DECISION]);
 	attr(b, "approval-date", rec->value[F_APPR_DATE]);
 	attr(b, "drift", drift_name(res->drift));
-	if (res->deciding_clause >= 0 && (size_t)res->deciding_clause < b->nr_clauses)
+	/* an undetermined system has no deciding clause: its level is open */
+	if (res->determined && res->deciding_clause >= 0 &&
+	    (size_t)res->deciding_clause < b->nr_clauses)
 		attr(b, "deciding-clause", b->clauses[res->deciding_clause].id);
-	attr(b, "deciding-component", res->deciding_component);
+	if (res->determined)
+		attr(b, "deciding-component", res->deciding_component);
 	attr(b, "near-threshold", res->near_threshold);
 	attr(b, "plan", rec->value[F_PLAN_STATUS]);
 	attr(b, "regulation", rec->value[F_REG_DECISION] ? "yes" : "no");
@@ -527,6 +530,10 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr_long(b, "critical", sev[SEV_CRITICAL]);
 	attr_long(b, "warning", sev[SEV_WARNING]);
 	attr_long(b, "info", sev[SEV_INFO]);
+	if (b->detail == RESULTS_LEAN) {
+		end(b);
+		return b->failed ? -1 : 0;
+	}
 
 	if (!res->determined) {
 		text_element(b, "reason", "vi", res->reason_vi ? res->reason_vi : res->reason);
@@ -545,7 +552,7 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 		if (b->clauses[c].level)
 			attr_long(b, "level", b->clauses[c].level);
 		attr(b, "holds", tri_word(t));
-		attr(b, "deciding", (int)c == res->deciding_clause ? "yes" : "no");
+		attr(b, "deciding", res->determined && (int)c == res->deciding_clause ? "yes" : "no");
 		end(b);
 	}
 
@@ -626,7 +633,6 @@ static void builder_release(struct builder *b)
 	strmap_release(&b->sampled);
 	free(b->code_sampled);
 	xmlFreeDoc(b->doc);
-	xmlFreeDoc(b->pending);
 	free(b->held);
 }
 
@@ -700,7 +706,8 @@ static int write_head(struct builder *b)
 	attr(b, "date", b->run.date);
 	attr(b, "generated", b->run.generated);
 	attr(b, "tool-version", b->run.tool_version);
-	attr(b, "detail", b->detail == RESULTS_FULL ? "full" : "compact");
+	attr(b, "detail", b->detail == RESULTS_FULL ? "full"
+	                  : b->detail == RESULTS_LEAN ? "lean" : "compact");
 	if (b->filter && (b->filter->sample || b->filter->no_systems)) {
 		attr(b, "partial", "yes");
 		attr_long(b, "systems-included", b->filter->no_systems ? 0 : (long)b->sampled.size);
@@ -720,12 +727,40 @@ static int write_tail(struct builder *b)
 	return 0;
 }
 
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The systems of the document: a sample is fetched by id (a few hundred
+ * indexed look-ups instead of a walk over the run), aggregates-only needs
+ * none, anything else is one walk. */
+static int write_systems(struct builder *b)
+{
+	const struct results_filter *f = b->filter;
+	if (f && f->no_systems)
+		return 0;
+	if (f && f->sample && !f->system_id) {
+		char **ids = xcalloc(b->sampled.size + 1, sizeof(*ids));
+		size_t n = 0;
+		int ret = 0;
+		for (size_t i = 0; i < b->sampled.slots; i++)
+			if (b->sampled.keys[i])
+				ids[n++] = b->sampled.keys[i];
+		qsort(ids, n, sizeof(*ids), by_string);
+		for (size_t i = 0; i < n && ret == 0; i++)
+			ret = store_each_run_system(b->st, b->run.id, ids[i], pass_b, b);
+		free(ids);
+		return ret < 0 ? -1 : 0;
+	}
+	return store_each_run_system(b->st, b->run.id, f ? f->system_id : NULL, pass_b, b) < 0
+	               ? -1
+	               : 0;
+}
+
 static int write_document(struct builder *b)
 {
-	if (write_head(b) < 0)
-		return -1;
-	if (store_each_run_system(b->st, b->run.id, b->filter ? b->filter->system_id : NULL,
-	                          pass_b, b) < 0)
+	if (write_head(b) < 0 || write_systems(b) < 0)
 		return -1;
 	return write_tail(b);
 }
@@ -820,42 +855,22 @@ int results_save(xmlDocPtr doc, const char *path)
 
 /* ---- chunks ------------------------------------------------------------ */
 
-/* Close the chunk being written and hand the previous one to fn: the last
- * chunk is only known when the walk ends, so one is always held back. */
-static int chunk_close(struct builder *b, int at_end)
+/* Close the chunk being written and hand it to fn; the number of systems
+ * (b->matched, from pass A) says which chunk is the last. */
+static int chunk_close(struct builder *b)
 {
-	xmlDocPtr done = NULL;
-	if (b->w) {
-		int rc = write_tail(b);
-		xmlFreeTextWriter(b->w);
-		b->w = NULL;
-		done = b->doc;
-		b->doc = NULL;
-		if (rc < 0) {
-			xmlFreeDoc(done);
-			return -1;
-		}
-	}
-	if (b->pending && (done || at_end)) {
-		xmlDocPtr p = b->pending;
-		b->pending = NULL;
+	int rc = write_tail(b);
+	xmlFreeTextWriter(b->w);
+	b->w = NULL;
+	xmlDocPtr done = b->doc;
+	b->doc = NULL;
+	if (rc == 0) {
 		int first = b->chunks++ == 0;
-		int rc = b->chunk_fn(p, first, at_end && !done, b->chunk_data);
-		xmlFreeDoc(p);
-		if (rc)
-			return -1;
+		int last = b->emitted >= (size_t)b->matched;
+		rc = b->chunk_fn(done, first, last, b->chunk_data) ? -1 : 0;
 	}
-	b->pending = done;
-	if (at_end && b->pending) {
-		xmlDocPtr p = b->pending;
-		b->pending = NULL;
-		int first = b->chunks++ == 0;
-		int rc = b->chunk_fn(p, first, 1, b->chunk_data);
-		xmlFreeDoc(p);
-		if (rc)
-			return -1;
-	}
-	return 0;
+	xmlFreeDoc(done);
+	return rc;
 }
 
 static int chunk_open(struct builder *b)
@@ -877,7 +892,8 @@ static int pass_b_chunked(void *data, const struct system_result *res,
 		return -1;
 	if (pass_b(b, res, rec) < 0)
 		return -1;
-	if (++b->in_chunk >= b->chunk && chunk_close(b, 0) < 0)
+	b->emitted++;
+	if ((++b->in_chunk >= b->chunk || b->emitted >= (size_t)b->matched) && chunk_close(b) < 0)
 		return -1;
 	return 0;
 }
@@ -897,9 +913,16 @@ int results_each_chunk(struct store *st, long run, enum results_detail detail,
 	if (store_each_run_system(st, b.run.id, filter ? filter->system_id : NULL,
 	                          pass_b_chunked, &b) < 0)
 		goto done;
-	if (!b.w && !b.pending && chunk_open(&b) < 0) /* no system at all: one empty chunk */
-		goto done;
-	ret = chunk_close(&b, 1);
+	if (b.w) { /* the run changed under us: close what is open */
+		b.matched = (long)b.emitted;
+		if (chunk_close(&b) < 0)
+			goto done;
+	}
+	if (!b.chunks) { /* no system at all: one empty chunk */
+		if (chunk_open(&b) < 0 || chunk_close(&b) < 0)
+			goto done;
+	}
+	ret = 0;
 done:
 	if (b.w) {
 		xmlFreeTextWriter(b.w);

@@ -273,6 +273,8 @@ enum stmt_id {
 	ST_RUN_CLAUSES,
 	ST_EACH_RUN_SYSTEM,
 	ST_EACH_RUN_FINDING,
+	ST_ONE_RUN_SYSTEM,
+	ST_ONE_RUN_FINDING,
 	ST_ROW_COMPONENT,
 	ST_ROW_INSPECTION,
 	ST_ROW_CONTROL,
@@ -389,6 +391,20 @@ static const char *const stmt_sql[NR_STMT] = {
 	                        "FROM run_findings WHERE run = ?1 "
 	                        "AND (?2 IS NULL OR system_id = ?2) "
 	                        "ORDER BY system_id, pos",
+	/* one system: the same columns, with conditions the planner can use as
+	 * index keys ("?2 IS NULL OR ..." would scan the whole run) */
+	[ST_ONE_RUN_SYSTEM] =
+		"SELECT r.system_id, r.system_row, r.level, r.determined, r.level_low, "
+		"r.level_high, r.own_level_low, r.own_level_high, r.reason, "
+		"r.deciding_clause, r.deciding_component, r.near_threshold, "
+		"r.approved_level, r.drift, r.outcomes, r.req_applicable, r.req_met, "
+		"r.req_partial, r.req_not_met, r.req_waived, r.req_unknown, r.next_due, "
+		"r.layers, r.layers_unknown, s.file, s.line" FACT_LIST(FACT_SCOL)
+		", r.reason_vi FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
+		" WHERE r.run = ?1 AND r.system_id = ?2",
+	[ST_ONE_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en "
+	                       "FROM run_findings WHERE run = ?1 AND system_id = ?2 "
+	                       "ORDER BY pos",
 	[ST_ROW_COMPONENT] = "SELECT system_row, ref, line FROM components "
 	                     "WHERE system_row = ?1 ORDER BY pos",
 	[ST_ROW_INSPECTION] = "SELECT system_row, date, kind, independent, by_whom, findings, "
@@ -1566,12 +1582,12 @@ int store_each_run_system(struct store *st, long run, const char *only_id,
 	system_record_init(&rec);
 	if (store_run_clauses(st, run, &clauses, &nr_clauses) < 0)
 		return -1;
-	if (!(fc.s = stmt(st, ST_EACH_RUN_FINDING)))
+	if (!(fc.s = stmt(st, only_id ? ST_ONE_RUN_FINDING : ST_EACH_RUN_FINDING)))
 		goto out;
 	sqlite3_bind_int64(fc.s, 1, run);
 	bind_text(fc.s, 2, only_id);
 	fc.rc = sqlite3_step(fc.s);
-	if (!(s = stmt(st, ST_EACH_RUN_SYSTEM)))
+	if (!(s = stmt(st, only_id ? ST_ONE_RUN_SYSTEM : ST_EACH_RUN_SYSTEM)))
 		goto out;
 	sqlite3_bind_int64(s, 1, run);
 	bind_text(s, 2, only_id);

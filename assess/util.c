@@ -292,6 +292,80 @@ fail:
 	return -1;
 }
 
+struct atomic_file {
+	char *path;  /* the final name */
+	char *tmp;   /* the temporary name; NULL for standard output */
+	int fd;
+};
+
+struct atomic_file *atomic_file_open(const char *path)
+{
+	struct atomic_file *f = xcalloc(1, sizeof(*f));
+	f->path = xstrdup(path);
+	f->fd = STDOUT_FILENO;
+	if (!strcmp(path, "-"))
+		return f;
+	struct strbuf tmp;
+	strbuf_init(&tmp);
+	strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
+	f->fd = mkstemp(tmp.buf);
+	f->tmp = strbuf_detach(&tmp);
+	mode_t mask = umask(0);
+	umask(mask);
+	if (f->fd < 0 || fchmod(f->fd, 0666 & ~mask) < 0) {
+		error("cannot write '%s': %s", path, strerror(errno));
+		atomic_file_abort(f);
+		return NULL;
+	}
+	return f;
+}
+
+int atomic_file_write(struct atomic_file *f, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len) {
+		ssize_t n = write(f->fd, p, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return error("cannot write '%s': %s", f->path, strerror(errno));
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int atomic_file_commit(struct atomic_file *f)
+{
+	int ret = 0;
+	if (f->tmp) {
+		if (fsync(f->fd) < 0 || close(f->fd) < 0 || rename(f->tmp, f->path) < 0) {
+			ret = error("cannot write '%s': %s", f->path, strerror(errno));
+			unlink(f->tmp);
+		}
+		f->fd = -1;
+	}
+	free(f->tmp);
+	free(f->path);
+	free(f);
+	return ret;
+}
+
+void atomic_file_abort(struct atomic_file *f)
+{
+	if (!f)
+		return;
+	if (f->tmp) {
+		if (f->fd >= 0)
+			close(f->fd);
+		unlink(f->tmp);
+	}
+	free(f->tmp);
+	free(f->path);
+	free(f);
+}
+
 int finish_stdout(void)
 {
 	if (fflush(stdout) || ferror(stdout))

@@ -18,7 +18,8 @@ struct store;
 
 enum results_detail {
 	RESULTS_COMPACT = 0, /* clauses that held or are unknown; no requirement rows */
-	RESULTS_FULL = 1     /* every clause with its outcome, every requirement row */
+	RESULTS_FULL = 1,    /* every clause with its outcome, every requirement row */
+	RESULTS_LEAN = 2     /* the systems' attributes only: no child elements (CSV) */
 };
 
 /* Which systems a document holds (all by default). */

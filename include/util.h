@@ -86,6 +86,19 @@ void today_iso(char out[11]);
  * standard output. */
 int write_file_atomic(const char *path, const void *data, size_t len);
 
+/*
+ * The same for a file written in pieces: atomic_file_open() creates
+ * "PATH.tmp.XXXXXX" beside PATH ("-": standard output, written directly),
+ * atomic_file_write() appends, atomic_file_commit() flushes, fsyncs and
+ * renames it over PATH, atomic_file_abort() removes it. Each returns 0 or -1
+ * after reporting; commit and abort free f (abort accepts NULL).
+ */
+struct atomic_file;
+struct atomic_file *atomic_file_open(const char *path);
+int atomic_file_write(struct atomic_file *f, const void *data, size_t len);
+int atomic_file_commit(struct atomic_file *f);
+void atomic_file_abort(struct atomic_file *f);
+
 /* Check that everything written to stdout really reached it (git's habit).
  * Returns 0, or reports and returns -1. */
 int finish_stdout(void);

@@ -33,6 +33,20 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A digest of a large run (results/@partial): the counts cover every
+       system, the lists only those included. -->
+  <xsl:template name="partial-note">
+    <xsl:if test="/results/@partial = 'yes'">
+      <p class="partial">
+        <xsl:call-template name="t"><xsl:with-param name="id" select="'partial.1'"/></xsl:call-template>
+        <xsl:value-of select="/results/summary/@systems"/>
+        <xsl:call-template name="t"><xsl:with-param name="id" select="'partial.2'"/></xsl:call-template>
+        <xsl:value-of select="/results/@systems-included"/>
+        <xsl:call-template name="t"><xsl:with-param name="id" select="'partial.3'"/></xsl:call-template>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
   <!-- "Cấp độ 3" / "Level 3", or "Chưa xác định" when @level is absent -->
   <xsl:template name="level-label">
     <xsl:param name="level" select="@level"/>
@@ -164,6 +178,7 @@ tr.total td { font-weight: 600; background: #f6f8fa; }
          font-weight: 600; border: 1px solid currentColor; white-space: nowrap; }
 .muted { color: var(--muted); }
 .detail { color: var(--muted); font-size: 0.92em; }
+.partial { border-left: 4px solid var(--warn); background: #fff8ec; padding: .4rem .7rem; }
 ul.plain { padding-left: 1.2rem; margin: .2rem 0; }
 svg { max-width: 40rem; height: auto; display: block; margin: .5rem 0 1rem; }
 svg text { font-family: inherit; font-size: 13px; fill: #1b1f24; }
@@ -189,6 +204,7 @@ a { color: var(--accent); }
   <!-- the lines under the title: rule set, as-of date, run, generation time -->
   <xsl:template name="meta-lines">
     <xsl:variable name="r" select="/results"/>
+    <xsl:call-template name="partial-note"/>
     <p class="meta">
       <xsl:call-template name="t"><xsl:with-param name="id" select="'rules'"/></xsl:call-template>
       <xsl:text>: </xsl:text>

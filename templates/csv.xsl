@@ -6,18 +6,22 @@
   quotes doubled. The first character is a BOM (U+FEFF) so that spreadsheet
   programs read UTF-8. Header row in the chosen language; coded values
   (status, drift) stay as codes so that the file sorts and filters well.
-  Parameter: lang = vi (default) | en.
+  Parameters: lang = vi (default) | en; header = yes (default) | no: no omits
+  the BOM and the header row (the chunks after the first of a large run).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="common.xsl"/>
   <xsl:output method="text" encoding="UTF-8" media-type="text/csv"/>
 
+  <xsl:param name="header" select="'yes'"/>
   <xsl:variable name="q">"</xsl:variable>
 
   <xsl:template match="/">
+    <xsl:if test="$header != 'no'">
     <xsl:text>&#xFEFF;</xsl:text>
     <xsl:call-template name="head"><xsl:with-param name="id" select="'csv.id'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.name'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.owner'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.operator'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.status'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.level'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.deciding'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.approved'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.drift'"/></xsl:call-template>,<xsl:call-template name="head"><xsl:with-param name="id" select="'csv.findings'"/></xsl:call-template>
     <xsl:text>&#13;&#10;</xsl:text>
+    </xsl:if>
     <xsl:for-each select="/results/system">
       <xsl:call-template name="field"><xsl:with-param name="v" select="@id"/></xsl:call-template>
       <xsl:text>,</xsl:text>

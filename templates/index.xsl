@@ -37,11 +37,21 @@
         <h2><xsl:call-template name="t"><xsl:with-param name="id" select="'index.reports'"/></xsl:call-template></h2>
         <ul class="reports">
           <xsl:call-template name="link"><xsl:with-param name="href" select="'summary.html'"/><xsl:with-param name="id" select="'index.summary'"/></xsl:call-template>
-          <xsl:call-template name="link"><xsl:with-param name="href" select="'dossier.html'"/><xsl:with-param name="id" select="'index.dossier'"/></xsl:call-template>
+          <xsl:if test="not(/results/@partial = 'yes')">
+            <xsl:call-template name="link"><xsl:with-param name="href" select="'dossier.html'"/><xsl:with-param name="id" select="'index.dossier'"/></xsl:call-template>
+          </xsl:if>
           <xsl:call-template name="link"><xsl:with-param name="href" select="'annual.html'"/><xsl:with-param name="id" select="'index.annual'"/></xsl:call-template>
           <xsl:call-template name="link"><xsl:with-param name="href" select="'results.csv'"/><xsl:with-param name="id" select="'index.csv'"/></xsl:call-template>
-          <xsl:call-template name="link"><xsl:with-param name="href" select="'results.xml'"/><xsl:with-param name="id" select="'index.xml'"/></xsl:call-template>
+          <xsl:if test="not(/results/@partial = 'yes')">
+            <xsl:call-template name="link"><xsl:with-param name="href" select="'results.xml'"/><xsl:with-param name="id" select="'index.xml'"/></xsl:call-template>
+          </xsl:if>
         </ul>
+        <xsl:if test="/results/@partial = 'yes'">
+          <p><xsl:call-template name="t"><xsl:with-param name="id" select="'index.large'"/></xsl:call-template></p>
+          <pre>assess report --run <xsl:value-of select="/results/@run"/> dossier --system ID -o dossier-ID.html
+assess report --run <xsl:value-of select="/results/@run"/> annual --owner ID -o annual-ID.html
+assess results --run <xsl:value-of select="/results/@run"/> -o results.xml</pre>
+        </xsl:if>
       </body>
     </html>
   </xsl:template>

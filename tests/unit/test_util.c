@@ -97,3 +97,37 @@ TEST(strmap_put_get_grow)
 	CHECK_INT(strmap_get(&map, "ah-5000", &v), 0);
 	strmap_release(&map);
 }
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+TEST(util_atomic_file_pieces_then_rename)
+{
+	char dir[] = "/tmp/assess-atomic-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char path[64];
+	snprintf(path, sizeof(path), "%s/out.csv", dir);
+	struct atomic_file *f = atomic_file_open(path);
+	CHECK(f != NULL);
+	CHECK_INT(atomic_file_write(f, "a,b\r\n", 5), 0);
+	CHECK(access(path, F_OK) != 0); /* nothing under the final name yet */
+	CHECK_INT(atomic_file_write(f, "1,2\r\n", 5), 0);
+	CHECK_INT(atomic_file_commit(f), 0);
+	FILE *in = fopen(path, "r");
+	char buf[32] = "";
+	CHECK(in && fread(buf, 1, sizeof(buf) - 1, in) == 10);
+	if (in)
+		fclose(in);
+	CHECK_STR(buf, "a,b\r\n1,2\r\n");
+	/* an aborted file leaves nothing behind */
+	f = atomic_file_open(path);
+	atomic_file_write(f, "x", 1);
+	atomic_file_abort(f);
+	in = fopen(path, "r");
+	memset(buf, 0, sizeof(buf));
+	CHECK(in && fread(buf, 1, sizeof(buf) - 1, in) == 10);
+	if (in)
+		fclose(in);
+	unlink(path);
+	CHECK_INT(rmdir(dir), 0); /* empty: no temporary file left */
+}

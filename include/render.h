@@ -1,0 +1,36 @@
+/*
+ * render.h - which results document a report is rendered from: the policy
+ * that keeps reports of a national inventory within memory.
+ *
+ * A run of up to RENDER_DETAIL_LIMIT systems (or a report restricted to one
+ * system or one owner) is rendered from the whole results document. Above
+ * that, a report is rendered from what it needs:
+ *   summary            the exact totals plus up to RENDER_SAMPLE systems per
+ *                      finding code and severity and RENDER_SAMPLE undetermined;
+ *   annual, index, text the exact totals only (per owner, per operator);
+ *   csv                every system, in chunks of RENDER_CSV_CHUNK systems
+ *                      streamed to the file;
+ *   dossier            refused: it is rendered per system (--system) or per
+ *                      owner (--owner);
+ *   a user's template  the whole document (its author's choice).
+ * The reports then say they are digests (results/@partial).
+ */
+#ifndef ASSESS_RENDER_H
+#define ASSESS_RENDER_H
+
+struct store;
+
+#define RENDER_DETAIL_LIMIT 5000
+#define RENDER_SAMPLE 25
+#define RENDER_CSV_CHUNK 2000
+
+/*
+ * Render template `name` (shipped name or .xsl path) for run (0 = latest)
+ * in language lang ("vi" | "en") into out_path ("-" = stdout), written to a
+ * temporary file and renamed. system_id / owner_id (may be NULL) restrict
+ * the report to one system / one owner. Returns 0, or -1 after reporting.
+ */
+int render_report(struct store *st, long run, const char *name, const char *lang,
+                  const char *system_id, const char *owner_id, const char *out_path);
+
+#endif
