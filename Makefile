@@ -81,14 +81,14 @@ check: check-unit check-cli check-acceptance
 check-unit: $(UNIT_BIN)
 	cd tests/unit && ../../$(UNIT_BIN)
 
-check-cli: $(BIN)
-	ASSESS=$(CURDIR)/$(BIN) sh tests/cli/run.sh
+check-cli: $(BIN) $(BUILD)/bench-gen
+	ASSESS=$(CURDIR)/$(BIN) BENCH_GEN=$(CURDIR)/$(BUILD)/bench-gen sh tests/cli/run.sh
 
 check-acceptance: $(BIN)
 	ASSESS=$(CURDIR)/$(BIN) sh tests/acceptance/run.sh
 
-check-valgrind: $(BIN)
-	ASSESS=$(CURDIR)/$(BIN) ASSESS_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+check-valgrind: $(BIN) $(BUILD)/bench-gen
+	ASSESS=$(CURDIR)/$(BIN) BENCH_GEN=$(CURDIR)/$(BUILD)/bench-gen ASSESS_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 		sh tests/cli/run.sh
 
 install: $(BIN)

@@ -711,6 +711,8 @@ static int write_head(struct builder *b)
 	if (b->filter && (b->filter->sample || b->filter->no_systems)) {
 		attr(b, "partial", "yes");
 		attr_long(b, "systems-included", b->filter->no_systems ? 0 : (long)b->sampled.size);
+		if (b->filter->sample && !b->filter->no_systems)
+			attr_long(b, "sample", (long)b->filter->sample);
 	}
 	write_summary(b);
 	write_clauses(b);

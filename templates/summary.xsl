@@ -236,11 +236,25 @@
         <xsl:text> </xsl:text>
         <span class="muted">(<code><xsl:value-of select="@code"/></code>: <xsl:value-of select="@systems"/>)</span>
       </h3>
+      <!-- a digest lists at most /results/@sample systems per code -->
+      <xsl:variable name="cap">
+        <xsl:choose>
+          <xsl:when test="/results/@sample"><xsl:value-of select="/results/@sample"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="count($hits)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
       <ul class="plain">
-        <xsl:for-each select="$hits">
+        <xsl:for-each select="$hits[position() &lt;= $cap]">
           <li><xsl:value-of select="../@name"/><xsl:text> </xsl:text><span class="muted">(<xsl:value-of select="../@id"/>)</span>
             <br/><span class="detail"><xsl:call-template name="localized"/></span></li>
         </xsl:for-each>
+        <xsl:if test="@systems &gt; $cap">
+          <li class="more">
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'more.1'"/></xsl:call-template>
+            <xsl:value-of select="@systems - $cap"/>
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'more.2'"/></xsl:call-template>
+          </li>
+        </xsl:if>
       </ul>
     </xsl:for-each>
   </xsl:template>

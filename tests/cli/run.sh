@@ -4,6 +4,7 @@
 # Each case is tests/cli/t/NAME.sh, run by sh in a fresh empty directory with:
 #   $ASSESS  the binary (behind $ASSESS_WRAPPER, e.g. valgrind, when set)
 #   $FIX     tests/fixtures (absolute)      $DATA  the source tree's criteria/
+#   $BENCH_GEN  the deterministic inventory generator (tests/bench/gen.c)
 #   ASSESS_TODAY=2026-11-21, ASSESS_DB unset, LC_ALL=C.UTF-8
 # Its exit status, stdout and stderr are compared with tests/cli/t/NAME.expected:
 #   exit N
@@ -22,7 +23,8 @@ bin=$ASSESS
 ASSESS="${ASSESS_WRAPPER:+$ASSESS_WRAPPER }$bin"
 FIX="$top/tests/fixtures"
 DATA="$top/criteria"
-export ASSESS FIX DATA
+BENCH_GEN=${BENCH_GEN:-$top/build/bench-gen}
+export ASSESS FIX DATA BENCH_GEN
 export ASSESS_TODAY=2026-11-21 LC_ALL=C.UTF-8 TZ=UTC
 unset ASSESS_DB ASSESS_DATADIR
 passed=0
