@@ -128,15 +128,25 @@ int cmd_review(int argc, char **argv)
 	status = EXIT_RUNTIME;
 	if (make_dir(dir) < 0)
 		goto out;
-	int large = totals.systems > RENDER_DETAIL_LIMIT;
+	int large = render_is_large(totals.systems);
+	struct render_job jobs[ARRAY_SIZE(set)];
+	char *paths[ARRAY_SIZE(set)];
+	size_t nr_jobs = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(set); i++) {
 		if (large && !strcmp(set[i].template_name, "dossier"))
 			continue; /* per system on request: see render.h */
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/%s", dir, set[i].file_name);
-		if (render_report(st, totals.run, set[i].template_name, lang, NULL, NULL, path.buf) < 0)
-			goto out;
+		paths[nr_jobs] = strbuf_detach(&path);
+		jobs[nr_jobs].name = set[i].template_name;
+		jobs[nr_jobs].out_path = paths[nr_jobs];
+		nr_jobs++;
 	}
+	int rc = render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs);
+	for (size_t i = 0; i < nr_jobs; i++)
+		free(paths[i]);
+	if (rc < 0)
+		goto out;
 	if (!large) {
 		strbuf_reset(&path);
 		strbuf_addf(&path, "%s/results.xml", dir);

@@ -31,7 +31,7 @@ static int render_chunk(xmlDocPtr doc, int first, int last, void *data)
 	return atomic_file_write(c->out, c->buf.buf, c->buf.len);
 }
 
-static int render_csv_chunked(struct store *st, long run, const char *name, const char *lang,
+static int render_csv_chunked(struct results_prep *prep, const char *name, const char *lang,
                               const char *out_path)
 {
 	struct csv_chunks c = {NULL, NULL, lang, {NULL, 0, 0}};
@@ -41,7 +41,7 @@ static int render_csv_chunked(struct store *st, long run, const char *name, cons
 		goto out;
 	if (!(c.out = atomic_file_open(out_path)))
 		goto out;
-	if (results_each_chunk(st, run, RESULTS_LEAN, NULL, RENDER_CSV_CHUNK, render_chunk, &c) < 0)
+	if (results_prep_chunks(prep, RESULTS_LEAN, RENDER_CSV_CHUNK, render_chunk, &c) < 0)
 		goto out;
 	ret = atomic_file_commit(c.out);
 	c.out = NULL;
@@ -57,42 +57,59 @@ static int is(const char *name, const char *shipped)
 	return !strcmp(name, shipped);
 }
 
+/* One report from the preparation, by the policy of render.h. */
+static int render_one(struct results_prep *prep, long run, int large, const char *name,
+                      const char *lang, const char *system_id, const char *out_path)
+{
+	int shipped = report_is_shipped(name);
+	enum results_detail detail = !shipped || is(name, "dossier") ? RESULTS_FULL : RESULTS_COMPACT;
+	enum results_view view = RESULTS_VIEW_ALL;
+	xmlDocPtr doc = NULL;
+	if (large && shipped) {
+		if (is(name, "csv"))
+			return render_csv_chunked(prep, name, lang, out_path);
+		if (is(name, "dossier"))
+			return error("run %ld has %ld systems: render the dossier of one system "
+			             "(--system ID) or of one owner (--owner ID)",
+			             run, results_prep_systems(prep));
+		view = is(name, "summary") ? RESULTS_VIEW_SAMPLE : RESULTS_VIEW_NONE;
+	}
+	if (results_prep_build(prep, detail, view, &doc) < 0)
+		return -1;
+	const char *params[] = {"lang", lang, system_id ? "system" : NULL, system_id, NULL};
+	int ret = report_render(doc, name, params, out_path);
+	xmlFreeDoc(doc);
+	return ret;
+}
+
+int render_set(struct store *st, long run, const char *lang, const char *system_id,
+               const char *owner_id, const struct render_job *jobs, size_t nr_jobs)
+{
+	struct results_prep *prep = NULL;
+	struct results_filter filter = {.system_id = system_id, .owner_id = owner_id};
+	int ret = -1;
+	if ((run = results_resolve_run(st, run)) < 0)
+		return -1;
+	if (results_prepare(st, run, &filter, RENDER_SAMPLE, &prep) < 0)
+		return -1;
+	int large = results_prep_systems(prep) > RENDER_DETAIL_LIMIT && !system_id;
+	for (size_t i = 0; i < nr_jobs; i++)
+		if (render_one(prep, run, large, jobs[i].name, lang, system_id, jobs[i].out_path) < 0)
+			goto out;
+	ret = 0;
+out:
+	results_prep_free(prep);
+	return ret;
+}
+
 int render_report(struct store *st, long run, const char *name, const char *lang,
                   const char *system_id, const char *owner_id, const char *out_path)
 {
-	struct run_info info;
-	char *strings = NULL;
-	xmlDocPtr doc = NULL;
-	int ret = -1;
+	const struct render_job job = {name, out_path};
+	return render_set(st, run, lang, system_id, owner_id, &job, 1);
+}
 
-	if ((run = results_resolve_run(st, run)) < 0)
-		return -1;
-	if (store_get_run(st, run, &info, &strings) < 0)
-		return -1;
-	long systems = info.systems;
-	free(strings);
-
-	int shipped = report_is_shipped(name);
-	int large = systems > RENDER_DETAIL_LIMIT && !system_id && !owner_id && shipped;
-	struct results_filter filter = {.system_id = system_id, .owner_id = owner_id};
-	enum results_detail detail = RESULTS_COMPACT;
-	if (!shipped || is(name, "dossier"))
-		detail = RESULTS_FULL;
-	if (large) {
-		if (is(name, "csv"))
-			return render_csv_chunked(st, run, name, lang, out_path);
-		if (is(name, "dossier"))
-			return error("run %ld has %ld systems: render the dossier of one system "
-			             "(--system ID) or of one owner (--owner ID)", run, systems);
-		if (is(name, "summary"))
-			filter.sample = RENDER_SAMPLE;
-		else
-			filter.no_systems = 1;
-	}
-	if (results_build(st, run, detail, &filter, &doc) < 0)
-		return -1;
-	const char *params[] = {"lang", lang, system_id ? "system" : NULL, system_id, NULL};
-	ret = report_render(doc, name, params, out_path);
-	xmlFreeDoc(doc);
-	return ret;
+int render_is_large(long systems)
+{
+	return systems > RENDER_DETAIL_LIMIT;
 }

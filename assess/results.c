@@ -767,28 +767,97 @@ static int write_document(struct builder *b)
 	return write_tail(b);
 }
 
-int results_build(struct store *st, long run, enum results_detail detail,
-                  const struct results_filter *filter, xmlDocPtr *out)
-{
+/* A builder prepared once (pass A) and written many times, in different views. */
+struct results_prep {
 	struct builder b;
-	int ret = -1;
+	struct results_filter view; /* b.filter points here */
+};
+
+int results_prepare(struct store *st, long run, const struct results_filter *filter,
+                    size_t sample, struct results_prep **out)
+{
+	struct results_prep *p = xcalloc(1, sizeof(*p));
 	*out = NULL;
-	if (builder_prepare(&b, st, run, detail, filter) < 0)
-		goto done;
-	xmlDocPtr doc = NULL;
-	b.w = xmlNewTextWriterDoc(&doc, 0);
-	if (!b.w) {
-		error("cannot create the results document");
-		goto done;
+	if (filter) {
+		p->view.system_id = filter->system_id;
+		p->view.owner_id = filter->owner_id;
 	}
-	ret = write_document(&b);
-	xmlFreeTextWriter(b.w);
+	p->view.sample = sample;
+	if (builder_prepare(&p->b, st, run, RESULTS_COMPACT, &p->view) < 0) {
+		results_prep_free(p);
+		return -1;
+	}
+	*out = p;
+	return 0;
+}
+
+void results_prep_free(struct results_prep *p)
+{
+	if (!p)
+		return;
+	builder_release(&p->b);
+	free(p);
+}
+
+long results_prep_systems(const struct results_prep *p)
+{
+	return p->b.matched;
+}
+
+/* Set the view of the next document and clear the writer's state. */
+static void prep_view(struct results_prep *p, enum results_detail detail,
+                      enum results_view view)
+{
+	struct builder *b = &p->b;
+	b->detail = detail;
+	p->view.no_systems = view == RESULTS_VIEW_NONE;
+	b->filter = &p->view;
+	b->failed = 0;
+	b->chunks = b->emitted = b->in_chunk = 0;
+	b->w = NULL;
+	b->doc = NULL;
+}
+
+int results_prep_build(struct results_prep *p, enum results_detail detail,
+                       enum results_view view, xmlDocPtr *out)
+{
+	struct builder *b = &p->b;
+	size_t sample = p->view.sample;
+	int ret;
+	*out = NULL;
+	prep_view(p, detail, view);
+	if (view == RESULTS_VIEW_ALL)
+		p->view.sample = 0;
+	xmlDocPtr doc = NULL;
+	b->w = xmlNewTextWriterDoc(&doc, 0);
+	if (!b->w) {
+		p->view.sample = sample;
+		return error("cannot create the results document");
+	}
+	ret = write_document(b);
+	xmlFreeTextWriter(b->w);
+	b->w = NULL;
+	p->view.sample = sample;
 	if (ret < 0)
 		xmlFreeDoc(doc);
 	else
 		*out = doc;
-done:
-	builder_release(&b);
+	return ret;
+}
+
+int results_build(struct store *st, long run, enum results_detail detail,
+                  const struct results_filter *filter, xmlDocPtr *out)
+{
+	struct results_prep *p;
+	*out = NULL;
+	if (results_prepare(st, run, filter, filter ? filter->sample : 0, &p) < 0)
+		return -1;
+	enum results_view view = !filter ? RESULTS_VIEW_ALL
+	                         : filter->no_systems ? RESULTS_VIEW_NONE
+	                         : filter->sample ? RESULTS_VIEW_SAMPLE
+	                                          : RESULTS_VIEW_ALL;
+	int ret = results_prep_build(p, detail, view, out);
+	results_prep_free(p);
 	return ret;
 }
 
@@ -900,36 +969,52 @@ static int pass_b_chunked(void *data, const struct system_result *res,
 	return 0;
 }
 
+int results_prep_chunks(struct results_prep *p, enum results_detail detail, size_t chunk,
+                        int (*fn)(xmlDocPtr doc, int first, int last, void *data),
+                        void *data)
+{
+	struct builder *b = &p->b;
+	size_t sample = p->view.sample;
+	int ret = -1;
+	prep_view(p, detail, RESULTS_VIEW_ALL);
+	p->view.sample = 0;
+	b->chunk = chunk ? chunk : 1;
+	b->chunk_fn = fn;
+	b->chunk_data = data;
+	long matched = b->matched;
+	if (store_each_run_system(b->st, b->run.id, p->view.system_id, pass_b_chunked, b) < 0)
+		goto done;
+	if (b->w) { /* the run changed under us: close what is open */
+		b->matched = (long)b->emitted;
+		if (chunk_close(b) < 0)
+			goto done;
+	}
+	if (!b->chunks) { /* no system at all: one empty chunk */
+		if (chunk_open(b) < 0 || chunk_close(b) < 0)
+			goto done;
+	}
+	ret = 0;
+done:
+	if (b->w) {
+		xmlFreeTextWriter(b->w);
+		b->w = NULL;
+	}
+	xmlFreeDoc(b->doc);
+	b->doc = NULL;
+	b->matched = matched;
+	p->view.sample = sample;
+	return ret;
+}
+
 int results_each_chunk(struct store *st, long run, enum results_detail detail,
                        const struct results_filter *filter, size_t chunk,
                        int (*fn)(xmlDocPtr doc, int first, int last, void *data),
                        void *data)
 {
-	struct builder b;
-	int ret = -1;
-	if (builder_prepare(&b, st, run, detail, filter) < 0)
-		goto done;
-	b.chunk = chunk ? chunk : 1;
-	b.chunk_fn = fn;
-	b.chunk_data = data;
-	if (store_each_run_system(st, b.run.id, filter ? filter->system_id : NULL,
-	                          pass_b_chunked, &b) < 0)
-		goto done;
-	if (b.w) { /* the run changed under us: close what is open */
-		b.matched = (long)b.emitted;
-		if (chunk_close(&b) < 0)
-			goto done;
-	}
-	if (!b.chunks) { /* no system at all: one empty chunk */
-		if (chunk_open(&b) < 0 || chunk_close(&b) < 0)
-			goto done;
-	}
-	ret = 0;
-done:
-	if (b.w) {
-		xmlFreeTextWriter(b.w);
-		b.w = NULL;
-	}
-	builder_release(&b);
+	struct results_prep *p;
+	if (results_prepare(st, run, filter, 0, &p) < 0)
+		return -1;
+	int ret = results_prep_chunks(p, detail, chunk, fn, data);
+	results_prep_free(p);
 	return ret;
 }

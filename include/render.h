@@ -13,10 +13,13 @@
  *   dossier            refused: it is rendered per system (--system) or per
  *                      owner (--owner);
  *   a user's template  the whole document (its author's choice).
- * The reports then say they are digests (results/@partial).
+ * The reports then say they are digests (results/@partial). An owner's
+ * report (--owner) follows the same rule on that owner's systems.
  */
 #ifndef ASSESS_RENDER_H
 #define ASSESS_RENDER_H
+
+#include <stddef.h>
 
 struct store;
 
@@ -32,5 +35,19 @@ struct store;
  */
 int render_report(struct store *st, long run, const char *name, const char *lang,
                   const char *system_id, const char *owner_id, const char *out_path);
+
+/* One report of a set: template name and output path. */
+struct render_job {
+	const char *name;
+	const char *out_path;
+};
+
+/* Render several reports of one run, reading the run's totals once (what
+ * `assess review` does). Stops at the first failure. 0 or -1. */
+int render_set(struct store *st, long run, const char *lang, const char *system_id,
+               const char *owner_id, const struct render_job *jobs, size_t nr_jobs);
+
+/* 1 when a run of this many systems is rendered as digests. */
+int render_is_large(long systems);
 
 #endif

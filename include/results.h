@@ -67,6 +67,32 @@ int results_each_chunk(struct store *st, long run, enum results_detail detail,
                        int (*fn)(xmlDocPtr doc, int first, int last, void *data),
                        void *data);
 
+/*
+ * The same documents from one preparation, for a command that renders many
+ * reports of one run (review): results_prepare() reads the header, clauses,
+ * organizations and every total once (and, with sample > 0, picks the
+ * sample); each results_prep_build() / results_prep_chunks() then writes one
+ * document in the given view without reading the totals again. filter may
+ * restrict to one system or owner (its sample / no_systems are ignored).
+ */
+enum results_view {
+	RESULTS_VIEW_ALL,    /* every system */
+	RESULTS_VIEW_SAMPLE, /* the sample (results_prepare's sample > 0) */
+	RESULTS_VIEW_NONE    /* no <system> element: the totals only */
+};
+struct results_prep;
+int results_prepare(struct store *st, long run, const struct results_filter *filter,
+                    size_t sample, struct results_prep **out);
+int results_prep_build(struct results_prep *p, enum results_detail detail,
+                       enum results_view view, xmlDocPtr *out);
+int results_prep_chunks(struct results_prep *p, enum results_detail detail, size_t chunk,
+                        int (*fn)(xmlDocPtr doc, int first, int last, void *data),
+                        void *data);
+/* Systems the preparation counted (after its filter). */
+long results_prep_systems(const struct results_prep *p);
+/* Free a preparation; accepts NULL. */
+void results_prep_free(struct results_prep *p);
+
 /* Save a built document to path atomically ("-" = stdout). 0 or -1. */
 int results_save(xmlDocPtr doc, const char *path);
 
