@@ -76,6 +76,14 @@ $(UNIT_BIN): $(UNIT_OBJ) $(LIB_OBJ)
 $(BUILD)/obj $(BUILD)/unit:
 	mkdir -p $@
 
+# paths.o has DATADIR compiled in: rebuild it whenever PREFIX/DATADIR change
+DATADIR_STAMP := $(BUILD)/datadir.txt
+$(DATADIR_STAMP): FORCE | $(BUILD)/obj
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(BUILD)/obj/paths.o: $(DATADIR_STAMP)
+.PHONY: FORCE
+FORCE:
+
 check: check-unit check-cli check-acceptance
 
 check-unit: $(UNIT_BIN)
