@@ -298,6 +298,7 @@
         <th><xsl:call-template name="t"><xsl:with-param name="id" select="'status'"/></xsl:call-template></th>
         <th><xsl:call-template name="t"><xsl:with-param name="id" select="'level'"/></xsl:call-template></th>
         <th><xsl:call-template name="t"><xsl:with-param name="id" select="'deciding-clause'"/></xsl:call-template></th>
+        <th class="num"><xsl:call-template name="t"><xsl:with-param name="id" select="'summary.requirements'"/></xsl:call-template></th>
         <th class="num"><xsl:call-template name="t"><xsl:with-param name="id" select="'findings'"/></xsl:call-template></th>
       </tr></thead>
       <tbody>
@@ -308,6 +309,15 @@
             <td><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template></td>
             <td><xsl:call-template name="level-label"/></td>
             <td><xsl:value-of select="@deciding-clause"/></td>
+            <!-- requirements of the level (Circular 12/2022): met / applicable,
+                 then what is not met and what the inventory does not say -->
+            <td class="num req">
+              <xsl:for-each select="requirements[@applicable &gt; 0]">
+                <xsl:value-of select="concat(@met, ' / ', @applicable)"/>
+                <xsl:if test="@not-met &gt; 0"><br/><span class="sev-critical"><xsl:call-template name="t"><xsl:with-param name="id" select="'summary.req.not-met'"/></xsl:call-template><xsl:value-of select="@not-met"/></span></xsl:if>
+                <xsl:if test="@unknown &gt; 0"><br/><span class="muted"><xsl:call-template name="t"><xsl:with-param name="id" select="'summary.req.unknown'"/></xsl:call-template><xsl:value-of select="@unknown"/></span></xsl:if>
+              </xsl:for-each>
+            </td>
             <td class="num">
               <xsl:if test="@critical &gt; 0"><span class="sev-critical"><xsl:value-of select="@critical"/></span> / </xsl:if>
               <xsl:value-of select="@findings"/>
