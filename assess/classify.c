@@ -399,10 +399,135 @@ int classify_system(const struct ruleset *rs, const struct system_record *rec,
 	return ev.limit_hits;
 }
 
-/* Does the own verdict of r leave its level open (or uncovered)? */
-static int own_open(const struct system_result *r)
+/* ---- composites ---------------------------------------------------------- */
+
+/* Does a system's own verdict leave its level open (or uncovered)? */
+static int node_open(const struct classify_node *nd)
 {
-	return r->own_level_low != r->own_level_high || r->own_level_low == 0;
+	return nd->own_low != nd->own_high || nd->own_low == 0;
+}
+
+void classify_graph_init(struct classify_graph *g, struct classify_node *nodes, size_t n,
+                         const size_t *first, const size_t *comp)
+{
+	g->nodes = nodes;
+	g->n = n;
+	g->first = first;
+	g->comp = comp;
+	g->stamp = xcalloc(n ? n : 1, sizeof(*g->stamp));
+	g->reach = xmalloc((n ? n : 1) * sizeof(*g->reach));
+	g->nr_reach = 0;
+	g->epoch = 0;
+}
+
+void classify_graph_release(struct classify_graph *g)
+{
+	free(g->stamp);
+	free(g->reach);
+	g->stamp = g->reach = NULL;
+}
+
+/* Fill g->reach with i and every system reachable from it (depth-first,
+ * each once: the stamps make it cycle-safe). */
+static void graph_reach(struct classify_graph *g, size_t i)
+{
+	size_t nr = 0, top = 0, mark = ++g->epoch;
+	g->reach[nr++] = i;
+	g->stamp[i] = mark;
+	while (top < nr) {
+		size_t j = g->reach[top++];
+		size_t from = g->first ? g->first[j] : 0, to = g->first ? g->first[j + 1] : 0;
+		for (size_t c = from; c < to; c++) {
+			size_t m = g->comp[c];
+			if (m >= g->n || g->stamp[m] == mark)
+				continue;
+			g->stamp[m] = mark;
+			g->reach[nr++] = m;
+		}
+	}
+	g->nr_reach = nr;
+}
+
+void classify_graph_aggregate(struct classify_graph *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		struct classify_node *r = &g->nodes[i];
+		int low = 0, high = 0, uncovered = 0;
+		graph_reach(g, i);
+		for (size_t t = 0; t < g->nr_reach; t++) {
+			const struct classify_node *s = &g->nodes[g->reach[t]];
+			if (s->own_low > low)
+				low = s->own_low;
+			if (s->own_high > high)
+				high = s->own_high;
+			uncovered |= s->own_high == 0;
+		}
+		r->low = low;
+		r->high = high;
+		r->determined = low == high && low > 0 && !uncovered;
+		r->decider = -1;
+		if (r->own_low < low)
+			for (size_t t = 1; t < g->nr_reach; t++)
+				if (g->nodes[g->reach[t]].own_low == low) {
+					r->decider = (long)g->reach[t];
+					break;
+				}
+	}
+}
+
+void classify_graph_reason(struct classify_graph *g, size_t i,
+                           void (*own_reason)(size_t j, const char **id, const char **en,
+                                              const char **vi, void *data),
+                           void *data, char **out_en, char **out_vi)
+{
+	const struct classify_node *r = &g->nodes[i];
+	struct strbuf sb, vi;
+	const char *id, *en_j, *vi_j;
+	strbuf_init(&sb);
+	strbuf_init(&vi);
+	graph_reach(g, i);
+	for (size_t t = 0; t < g->nr_reach; t++) {
+		size_t j = g->reach[t];
+		const struct classify_node *s = &g->nodes[j];
+		if (!node_open(s))
+			continue;
+		if (t && s->own_high != 0 && s->own_high <= r->low)
+			continue; /* its doubt cannot change the level */
+		id = en_j = vi_j = NULL;
+		own_reason(j, &id, &en_j, &vi_j, data);
+		if (!en_j)
+			continue;
+		if (!vi_j)
+			vi_j = en_j;
+		if (!t) {
+			strbuf_addstr(&sb, en_j);
+			strbuf_addstr(&vi, vi_j);
+			continue;
+		}
+		strbuf_addf(&sb, "%scomponent %s: %s", sb.len ? "; " : "", id ? id : "?", en_j);
+		strbuf_addf(&vi, "%sthành phần %s: %s", vi.len ? "; " : "", id ? id : "?", vi_j);
+	}
+	if (!sb.len) {
+		strbuf_addstr(&sb, "the level is undetermined");
+		strbuf_reset(&vi);
+		strbuf_addstr(&vi, "chưa xác định được cấp độ");
+	}
+	*out_en = strbuf_detach(&sb);
+	*out_vi = strbuf_detach(&vi);
+}
+
+/* classify_aggregate over results: their own reasons, by index. */
+struct reasons {
+	struct system_result *res;
+	char **en, **vi;
+};
+
+static void reason_of(size_t j, const char **id, const char **en, const char **vi, void *data)
+{
+	struct reasons *rs = data;
+	*id = rs->res[j].system_id;
+	*en = rs->en[j];
+	*vi = rs->vi[j];
 }
 
 void classify_aggregate(struct system_result *res, size_t n, const size_t *const *comps,
@@ -410,89 +535,56 @@ void classify_aggregate(struct system_result *res, size_t n, const size_t *const
 {
 	if (!res || !n)
 		return;
-	size_t *stamp = xcalloc(n, sizeof(*stamp));
-	size_t *reach = xmalloc(n * sizeof(*reach));
-	char **own_reason = xcalloc(n, sizeof(*own_reason));
-	char **own_reason_vi = xcalloc(n, sizeof(*own_reason_vi));
+	/* the graph in compact form: nodes and one array of component indices */
+	struct classify_node *nodes = xcalloc(n, sizeof(*nodes));
+	size_t *first = xcalloc(n + 1, sizeof(*first));
+	size_t total = 0;
 	for (size_t i = 0; i < n; i++) {
-		own_reason[i] = res[i].reason;
-		own_reason_vi[i] = res[i].reason_vi;
+		first[i] = total;
+		total += comps && nr_comps && comps[i] ? nr_comps[i] : 0;
+	}
+	first[n] = total;
+	size_t *comp = xmalloc((total ? total : 1) * sizeof(*comp));
+	for (size_t i = 0; i < n; i++) {
+		nodes[i].own_low = res[i].own_level_low;
+		nodes[i].own_high = res[i].own_level_high;
+		for (size_t c = first[i]; c < first[i + 1]; c++)
+			comp[c] = comps[i][c - first[i]];
+	}
+	struct classify_graph g;
+	classify_graph_init(&g, nodes, n, first, comp);
+	classify_graph_aggregate(&g);
+
+	struct reasons rs = {res, xcalloc(n, sizeof(char *)), xcalloc(n, sizeof(char *))};
+	for (size_t i = 0; i < n; i++) {
+		rs.en[i] = res[i].reason;
+		rs.vi[i] = res[i].reason_vi;
 		res[i].reason = res[i].reason_vi = NULL;
 	}
 	for (size_t i = 0; i < n; i++) {
-		/* depth-first over the component graph; stamps make it cycle-safe */
-		size_t nr = 0, top = 0;
-		reach[nr++] = i;
-		stamp[i] = i + 1;
-		while (top < nr) {
-			size_t j = reach[top++];
-			size_t k = comps && nr_comps ? nr_comps[j] : 0;
-			for (size_t c = 0; c < k; c++) {
-				size_t m = comps[j] ? comps[j][c] : n;
-				if (m >= n || stamp[m] == i + 1)
-					continue;
-				stamp[m] = i + 1;
-				reach[nr++] = m;
-			}
-		}
 		struct system_result *r = &res[i];
-		int low = 0, high = 0, uncovered = 0;
-		for (size_t t = 0; t < nr; t++) {
-			const struct system_result *s = &res[reach[t]];
-			if (s->own_level_low > low)
-				low = s->own_level_low;
-			if (s->own_level_high > high)
-				high = s->own_level_high;
-			uncovered |= s->own_level_high == 0;
-		}
-		r->level_low = low;
-		r->level_high = high;
-		r->determined = low == high && low > 0 && !uncovered;
-		r->level = r->determined ? low : 0;
+		const struct classify_node *nd = &nodes[i];
+		r->level_low = nd->low;
+		r->level_high = nd->high;
+		r->determined = nd->determined;
+		r->level = r->determined ? nd->low : 0;
 		free(r->deciding_component);
 		r->deciding_component = NULL;
-		if (r->own_level_low < low) {
-			for (size_t t = 1; t < nr; t++)
-				if (res[reach[t]].own_level_low == low) {
-					r->deciding_component = xstrdup_or_null(res[reach[t]].system_id);
-					r->deciding_clause = -1;
-					break;
-				}
+		if (nd->decider >= 0) {
+			r->deciding_component = xstrdup_or_null(res[nd->decider].system_id);
+			r->deciding_clause = -1;
 		}
-		if (r->determined)
-			continue;
-		struct strbuf sb, vi;
-		strbuf_init(&sb);
-		strbuf_init(&vi);
-		if (own_open(r) && own_reason[i]) {
-			strbuf_addstr(&sb, own_reason[i]);
-			strbuf_addstr(&vi, own_reason_vi[i] ? own_reason_vi[i] : own_reason[i]);
-		}
-		for (size_t t = 1; t < nr; t++) {
-			const struct system_result *s = &res[reach[t]];
-			if (!own_open(s) || !own_reason[reach[t]])
-				continue;
-			if (s->own_level_high != 0 && s->own_level_high <= low)
-				continue; /* its doubt cannot change the level */
-			strbuf_addf(&sb, "%scomponent %s: %s", sb.len ? "; " : "",
-			            s->system_id ? s->system_id : "?", own_reason[reach[t]]);
-			strbuf_addf(&vi, "%sthành phần %s: %s", vi.len ? "; " : "",
-			            s->system_id ? s->system_id : "?",
-			            own_reason_vi[reach[t]] ? own_reason_vi[reach[t]] : own_reason[reach[t]]);
-		}
-		if (!sb.len) {
-			strbuf_addstr(&sb, "the level is undetermined");
-			strbuf_addstr(&vi, "chưa xác định được cấp độ");
-		}
-		r->reason = strbuf_detach(&sb);
-		r->reason_vi = strbuf_detach(&vi);
+		if (!r->determined)
+			classify_graph_reason(&g, i, reason_of, &rs, &r->reason, &r->reason_vi);
 	}
 	for (size_t i = 0; i < n; i++) {
-		free(own_reason[i]);
-		free(own_reason_vi[i]);
+		free(rs.en[i]);
+		free(rs.vi[i]);
 	}
-	free(own_reason);
-	free(own_reason_vi);
-	free(reach);
-	free(stamp);
+	free(rs.en);
+	free(rs.vi);
+	classify_graph_release(&g);
+	free(nodes);
+	free(first);
+	free(comp);
 }

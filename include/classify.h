@@ -56,6 +56,41 @@ int classify_system(const struct ruleset *rs, const struct system_record *rec,
 void classify_aggregate(struct system_result *res, size_t n, const size_t *const *comps,
                         const size_t *nr_comps);
 
+/*
+ * The same aggregation over a compact graph, for runs too large to keep a
+ * system_result per system (evaluate.c). A node holds a system's own range
+ * (own_low / own_high, from classify_system); the components of node i are
+ * comp[first[i] .. first[i+1]) (first has n + 1 entries; first may be NULL
+ * when nothing has components). classify_graph_init() allocates scratch
+ * space (two arrays of n); classify_graph_aggregate() fills every node's
+ * low, high, determined and decider (index of the component whose own level
+ * gives low when the system's own does not, else -1), exactly as
+ * classify_aggregate() does; classify_graph_reason() builds the reason of an
+ * undetermined node i in English and Vietnamese (new strings for the caller)
+ * from what own_reason() says of an index j: the system's id and its own
+ * reasons (NULL when none).
+ */
+struct classify_node {
+	int own_low, own_high;  /* in: the system's own range */
+	int low, high;          /* out: over itself and all it reaches */
+	int determined;         /* out */
+	long decider;           /* out: a component that gives the level, or -1 */
+};
+struct classify_graph {
+	struct classify_node *nodes;
+	size_t n;
+	const size_t *first, *comp;
+	size_t *stamp, *reach, nr_reach, epoch; /* scratch */
+};
+void classify_graph_init(struct classify_graph *g, struct classify_node *nodes, size_t n,
+                         const size_t *first, const size_t *comp);
+void classify_graph_aggregate(struct classify_graph *g);
+void classify_graph_reason(struct classify_graph *g, size_t i,
+                           void (*own_reason)(size_t j, const char **id, const char **en,
+                                              const char **vi, void *data),
+                           void *data, char **out_en, char **out_vi);
+void classify_graph_release(struct classify_graph *g);
+
 /* Evaluate one condition on rec (three-valued, no bookkeeping). */
 enum tri classify_condition(const struct condition *cond, const struct system_record *rec);
 
