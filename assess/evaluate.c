@@ -21,47 +21,74 @@
 #include "strmap.h"
 #include "util.h"
 
-/* Per system, what pass 1 keeps: the own verdict and the components. */
+/*
+ * What pass 1 keeps per system, compactly (a national inventory has 10^6
+ * systems): its node (own level range), its id, its own reasons when its
+ * own level is open, its approved level and its components. Pass 2
+ * classifies each system again (cheaper than keeping every verdict) and
+ * applies what the graph says.
+ */
 struct graph {
-	struct system_result *res; /* one per system, in row order */
-	size_t **comps;            /* component indices of each system */
-	size_t *nr_comps;
-	int *approved;             /* approved level, 0 when none */
-	size_t n, alloc;
-	struct strmap index;       /* system id -> index */
-	char ***comp_ids;          /* component ids, until resolved */
-	long limit_hits;           /* pattern conditions that hit the PCRE2 limits */
+	struct classify_node *nodes; /* in row order */
+	size_t *id_at;               /* offset of each system's id in ids */
+	struct strbuf ids;           /* the ids, NUL-separated */
+	char **reason_en, **reason_vi; /* own reasons of open systems, else NULL */
+	unsigned char *approved;     /* approved level, 0 when none */
+	size_t *first;               /* components of i: comp[first[i] .. first[i+1]) */
+	size_t *comp;
+	size_t n, alloc, nr_comp, alloc_comp;
+	struct strbuf refs;          /* pass 1: the component ids, NUL-separated */
+	size_t *ref_at;              /* pass 1: offset of each comp[] entry in refs */
+	struct strmap index;         /* system id -> index */
 	const struct ruleset *rs;
+	long limit_hits;             /* pattern conditions that hit the PCRE2 limits */
 };
+
+static const char *graph_id(const struct graph *g, size_t i)
+{
+	return g->ids.buf + g->id_at[i];
+}
 
 static int pass1_system(void *data, const struct system_record *rec, long row)
 {
 	struct graph *g = data;
+	struct system_result res;
 	(void)row;
 	if (g->n == g->alloc) {
 		size_t a = g->alloc ? g->alloc * 2 : 1024;
-		g->res = xrealloc(g->res, a * sizeof(*g->res));
-		g->comps = xrealloc(g->comps, a * sizeof(*g->comps));
-		g->nr_comps = xrealloc(g->nr_comps, a * sizeof(*g->nr_comps));
-		g->approved = xrealloc(g->approved, a * sizeof(*g->approved));
-		g->comp_ids = xrealloc(g->comp_ids, a * sizeof(*g->comp_ids));
+		g->nodes = xrealloc(g->nodes, a * sizeof(*g->nodes));
+		g->id_at = xrealloc(g->id_at, a * sizeof(*g->id_at));
+		g->reason_en = xrealloc(g->reason_en, a * sizeof(*g->reason_en));
+		g->reason_vi = xrealloc(g->reason_vi, a * sizeof(*g->reason_vi));
+		g->approved = xrealloc(g->approved, a);
+		g->first = xrealloc(g->first, (a + 1) * sizeof(*g->first));
 		g->alloc = a;
 	}
 	size_t i = g->n++;
-	system_result_init(&g->res[i], rec->value[F_ID]);
-	g->limit_hits += classify_system(g->rs, rec, &g->res[i]);
-	g->nr_comps[i] = rec->nr_components;
-	g->comps[i] = NULL;
-	g->comp_ids[i] = NULL;
-	if (rec->nr_components) {
-		g->comps[i] = xcalloc(rec->nr_components, sizeof(size_t));
-		g->comp_ids[i] = xcalloc(rec->nr_components, sizeof(char *));
-		for (size_t c = 0; c < rec->nr_components; c++)
-			g->comp_ids[i][c] = xstrdup(rec->components[c].ref);
+	system_result_init(&res, rec->value[F_ID]);
+	g->limit_hits += classify_system(g->rs, rec, &res);
+	memset(&g->nodes[i], 0, sizeof(g->nodes[i]));
+	g->nodes[i].own_low = res.own_level_low;
+	g->nodes[i].own_high = res.own_level_high;
+	g->reason_en[i] = g->reason_vi[i] = NULL;
+	if (res.own_level_low != res.own_level_high || res.own_level_low == 0) {
+		g->reason_en[i] = res.reason;
+		g->reason_vi[i] = res.reason_vi;
+		res.reason = res.reason_vi = NULL;
 	}
-	long long appr = fact_count(rec, F_APPR_LEVEL);
-	g->approved[i] = appr > 0 ? (int)appr : 0;
+	system_result_release(&res);
+
+	g->id_at[i] = g->ids.len;
+	strbuf_add(&g->ids, rec->value[F_ID], strlen(rec->value[F_ID]) + 1);
 	strmap_put(&g->index, rec->value[F_ID], i, NULL);
+	long long appr = fact_count(rec, F_APPR_LEVEL);
+	g->approved[i] = appr > 0 && appr <= 5 ? (unsigned char)appr : 0;
+	g->first[i] = g->nr_comp;
+	ALLOC_GROW(g->ref_at, g->nr_comp + rec->nr_components, g->alloc_comp);
+	for (size_t c = 0; c < rec->nr_components; c++) {
+		g->ref_at[g->nr_comp++] = g->refs.len;
+		strbuf_add(&g->refs, rec->components[c].ref, strlen(rec->components[c].ref) + 1);
+	}
 	return 0;
 }
 
@@ -69,44 +96,58 @@ static int pass1_system(void *data, const struct system_record *rec, long row)
  * import already rejected dangling ones, this only guards the engine. */
 static void resolve_components(struct graph *g)
 {
+	size_t kept = 0;
+	g->first[g->n] = g->nr_comp;
+	g->comp = xmalloc((g->nr_comp ? g->nr_comp : 1) * sizeof(*g->comp));
 	for (size_t i = 0; i < g->n; i++) {
-		size_t kept = 0;
-		for (size_t c = 0; c < g->nr_comps[i]; c++) {
+		size_t from = g->first[i], to = g->first[i + 1];
+		g->first[i] = kept;
+		for (size_t c = from; c < to; c++) {
 			size_t j;
-			if (strmap_get(&g->index, g->comp_ids[i][c], &j))
-				g->comps[i][kept++] = j;
-			free(g->comp_ids[i][c]);
+			if (strmap_get(&g->index, g->refs.buf + g->ref_at[c], &j))
+				g->comp[kept++] = j;
 		}
-		free(g->comp_ids[i]);
-		g->comp_ids[i] = NULL;
-		g->nr_comps[i] = kept;
 	}
-	free(g->comp_ids);
-	g->comp_ids = NULL;
+	g->first[g->n] = kept;
+	g->nr_comp = kept;
+	free(g->ref_at);
+	g->ref_at = NULL;
+	strbuf_release(&g->refs);
+	/* the index is not needed any more: components are indices now */
+	strmap_release(&g->index);
 }
 
 static void graph_release(struct graph *g)
 {
 	for (size_t i = 0; i < g->n; i++) {
-		system_result_release(&g->res[i]);
-		free(g->comps[i]);
-		if (g->comp_ids && g->comp_ids[i]) {
-			for (size_t c = 0; c < g->nr_comps[i]; c++)
-				free(g->comp_ids[i][c]);
-			free(g->comp_ids[i]);
-		}
+		free(g->reason_en[i]);
+		free(g->reason_vi[i]);
 	}
-	free(g->res);
-	free(g->comps);
-	free(g->nr_comps);
+	free(g->nodes);
+	free(g->id_at);
+	strbuf_release(&g->ids);
+	free(g->reason_en);
+	free(g->reason_vi);
 	free(g->approved);
-	free(g->comp_ids);
+	free(g->first);
+	free(g->comp);
+	free(g->ref_at);
+	strbuf_release(&g->refs);
 	strmap_release(&g->index);
 }
 
-/* Pass 2: findings with the final levels, then the row of the run. */
+static void own_reason(size_t j, const char **id, const char **en, const char **vi, void *data)
+{
+	const struct graph *g = data;
+	*id = graph_id(g, j);
+	*en = g->reason_en[j];
+	*vi = g->reason_vi[j];
+}
+
+/* Pass 2: the verdict again with the composite levels, findings, storage. */
 struct pass2 {
 	struct graph *g;
+	struct classify_graph *cg;
 	struct store *st;
 	const struct findings_context *ctx;
 	struct run_totals *totals;
@@ -114,13 +155,12 @@ struct pass2 {
 	const char **held;         /* scratch: ids of the clauses that held */
 };
 
-static void component_findings(struct graph *g, size_t i)
+static void component_findings(struct graph *g, size_t i, struct system_result *res)
 {
-	struct system_result *res = &g->res[i];
-	for (size_t c = 0; c < g->nr_comps[i]; c++) {
-		size_t j = g->comps[i][c];
+	for (size_t c = g->first[i]; c < g->first[i + 1]; c++) {
+		size_t j = g->comp[c];
 		if (g->approved[i] && g->approved[j] > g->approved[i])
-			findings_component_above_parent(res, g->res[j].system_id, g->approved[j],
+			findings_component_above_parent(res, graph_id(g, j), g->approved[j],
 			                                 g->approved[i]);
 	}
 }
@@ -130,25 +170,40 @@ static int pass2_system(void *data, const struct system_record *rec, long row)
 	struct pass2 *p = data;
 	struct graph *g = p->g;
 	size_t i = p->next++;
-	if (i >= g->n || strcmp(g->res[i].system_id, rec->value[F_ID]))
+	if (i >= g->n || strcmp(graph_id(g, i), rec->value[F_ID]))
 		return error("the snapshot changed while it was being classified");
-	struct system_result *res = &g->res[i];
+	const struct classify_node *nd = &g->nodes[i];
 	const struct ruleset *rs = g->rs;
+	struct system_result res;
+	system_result_init(&res, rec->value[F_ID]);
+	classify_system(rs, rec, &res);
+	res.level_low = nd->low;
+	res.level_high = nd->high;
+	res.determined = nd->determined;
+	res.level = nd->determined ? nd->low : 0;
+	if (nd->decider >= 0) {
+		res.deciding_component = xstrdup(graph_id(g, (size_t)nd->decider));
+		res.deciding_clause = -1;
+	}
+	if (!res.determined) {
+		free(res.reason);
+		free(res.reason_vi);
+		classify_graph_reason(p->cg, i, own_reason, g, &res.reason, &res.reason_vi);
+	}
+
 	size_t nr_held = 0;
 	for (size_t c = 0; c < rs->nr_clauses; c++)
-		if (res->outcomes[c] == TRI_YES)
+		if (res.outcomes[c] == TRI_YES)
 			p->held[nr_held++] = rs->clauses[c].id;
-	findings_evaluate(p->ctx, rec, p->held, nr_held, res);
-	component_findings(g, i);
+	findings_evaluate(p->ctx, rec, p->held, nr_held, &res);
+	component_findings(g, i, &res);
 	p->totals->systems++;
-	p->totals->per_level[res->determined ? res->level : 0]++;
-	for (size_t f = 0; f < res->nr_findings; f++)
-		p->totals->per_severity[res->findings[f].severity]++;
-	if (store_run_system(p->st, p->totals->run, res, row) < 0)
-		return -1;
-	/* the findings are stored; drop them to keep memory flat */
-	system_result_release_findings(res);
-	return 0;
+	p->totals->per_level[res.determined ? res.level : 0]++;
+	for (size_t f = 0; f < res.nr_findings; f++)
+		p->totals->per_severity[res.findings[f].severity]++;
+	int rc = store_run_system(p->st, p->totals->run, &res, row);
+	system_result_release(&res);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Is there a rule set with this id? If not, say which there are. */
@@ -186,6 +241,7 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 	struct ruleset *rs = NULL;
 	struct requirement_catalogue *cat = NULL;
 	struct graph g;
+	struct classify_graph cg;
 	char as_of[11] = "", run_date[11], generated[32];
 	const char **clause_ids = NULL;
 	int *clause_levels = NULL;
@@ -193,7 +249,10 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 
 	memset(totals, 0, sizeof(*totals));
 	memset(&g, 0, sizeof(g));
+	memset(&cg, 0, sizeof(cg));
 	strmap_init(&g.index);
+	strbuf_init(&g.ids);
+	strbuf_init(&g.refs);
 
 	long snapshot = store_latest_snapshot(st);
 	if (snapshot <= 0) {
@@ -236,8 +295,12 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		warning("%ld pattern condition%s hit the PCRE2 match limit and count as unknown "
 		        "(see the reasons of the systems concerned)",
 		        g.limit_hits, g.limit_hits == 1 ? "" : "s");
+	if (!g.n) {
+		g.first = xcalloc(1, sizeof(*g.first));
+	}
 	resolve_components(&g);
-	classify_aggregate(g.res, g.n, (const size_t *const *)g.comps, g.nr_comps);
+	classify_graph_init(&cg, g.nodes, g.n, g.first, g.comp);
+	classify_graph_aggregate(&cg);
 
 	/* pass 2: findings and storage, in one transaction */
 	clause_ids = xcalloc(rs->nr_clauses + 1, sizeof(*clause_ids));
@@ -276,7 +339,7 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		.independent_from = independent_from,
 		.catalogue = cat,
 	};
-	struct pass2 p2 = {&g, st, &ctx, totals, 0, clause_ids};
+	struct pass2 p2 = {&g, &cg, st, &ctx, totals, 0, clause_ids};
 	const char **held = xcalloc(rs->nr_clauses + 1, sizeof(*held));
 	p2.held = held;
 	rc = store_each_system(st, snapshot, pass2_system, &p2);
@@ -295,6 +358,7 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 out:
 	free(clause_ids);
 	free(clause_levels);
+	classify_graph_release(&cg);
 	graph_release(&g);
 	requirements_free(cat);
 	ruleset_free(rs);
