@@ -87,9 +87,16 @@ int render_set(struct store *st, long run, const char *lang, const char *system_
 {
 	struct results_prep *prep = NULL;
 	struct results_filter filter = {.system_id = system_id, .owner_id = owner_id};
+	struct run_info info;
+	char *strings = NULL;
 	int ret = -1;
 	if ((run = results_resolve_run(st, run)) < 0)
 		return -1;
+	if (store_get_run(st, run, &info, &strings) < 0)
+		return -1;
+	free(strings);
+	/* digests show no components: do not keep every system's name */
+	filter.no_component_names = !system_id && !owner_id && render_is_large(info.systems);
 	if (results_prepare(st, run, &filter, RENDER_SAMPLE, &prep) < 0)
 		return -1;
 	int large = results_prep_systems(prep) > RENDER_DETAIL_LIMIT && !system_id;

@@ -9,6 +9,7 @@
 #include "results.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,11 +43,14 @@ struct tallies {
 	struct strmap index;
 };
 
-/* What the writer needs to know about every system of the run. */
+/* What the writer needs to know about every system of the run (for the
+ * <component> elements of the others), kept compactly: a run walks its
+ * systems in id order, so the peers are sorted and found by binary search. */
 struct peer {
-	int level;       /* 0 when undetermined */
-	int determined;
-	char *name;
+	size_t id_at;            /* offset of the id in builder.peer_text */
+	size_t name_at;          /* offset of the name, or SIZE_MAX */
+	unsigned char level;     /* 0 when undetermined */
+	unsigned char determined;
 };
 
 struct finding_code {
@@ -73,9 +77,9 @@ struct builder {
 	struct organization *orgs;
 	size_t nr_orgs, alloc_orgs;
 
-	struct peer *peers;                   /* per system, walk order */
+	struct peer *peers;                   /* per system, in id order */
 	size_t nr_peers, alloc_peers;
-	struct strmap peer_index;             /* system id -> peer */
+	struct strbuf peer_text;              /* their ids and names, NUL-separated */
 
 	struct tallies owners, operators;
 	struct finding_code *codes;
@@ -191,12 +195,16 @@ static int pass_a(void *data, const struct system_result *res, const struct syst
 {
 	struct builder *b = data;
 	ALLOC_GROW(b->peers, b->nr_peers + 1, b->alloc_peers);
-	struct peer *p = &b->peers[b->nr_peers];
-	p->level = res->determined ? res->level : 0;
-	p->determined = res->determined;
-	p->name = xstrdup_or_null(rec->value[F_NAME]);
-	strmap_put(&b->peer_index, res->system_id, b->nr_peers, NULL);
-	b->nr_peers++;
+	struct peer *p = &b->peers[b->nr_peers++];
+	p->level = (unsigned char)(res->determined ? res->level : 0);
+	p->determined = (unsigned char)res->determined;
+	p->id_at = b->peer_text.len;
+	strbuf_add(&b->peer_text, res->system_id, strlen(res->system_id) + 1);
+	p->name_at = SIZE_MAX;
+	if (rec->value[F_NAME] && !(b->filter && b->filter->no_component_names)) {
+		p->name_at = b->peer_text.len;
+		strbuf_add(&b->peer_text, rec->value[F_NAME], strlen(rec->value[F_NAME]) + 1);
+	}
 	if (!in_filter(b, res, rec))
 		return 0;
 
@@ -288,6 +296,23 @@ static int pass_a(void *data, const struct system_result *res, const struct syst
 		strmap_put(&b->sampled, res->system_id, 1, NULL);
 	}
 	return 0;
+}
+
+/* The peer with this id, or NULL. */
+static const struct peer *find_peer(const struct builder *b, const char *id)
+{
+	size_t lo = 0, hi = b->nr_peers;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(id, b->peer_text.buf + b->peers[mid].id_at);
+		if (!c)
+			return &b->peers[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
 }
 
 static int collect_org(void *data, const struct organization *org)
@@ -557,14 +582,15 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	}
 
 	for (size_t c = 0; c < rec->nr_components; c++) {
-		size_t i;
+		const struct peer *peer = find_peer(b, rec->components[c].ref);
 		start(b, "component");
 		attr(b, "ref", rec->components[c].ref);
-		if (strmap_get(&b->peer_index, rec->components[c].ref, &i)) {
-			attr(b, "name", b->peers[i].name);
-			if (b->peers[i].level)
-				attr_long(b, "level", b->peers[i].level);
-			attr(b, "determined", b->peers[i].determined ? "yes" : "no");
+		if (peer) {
+			if (peer->name_at != SIZE_MAX)
+				attr(b, "name", b->peer_text.buf + peer->name_at);
+			if (peer->level)
+				attr_long(b, "level", peer->level);
+			attr(b, "determined", peer->determined ? "yes" : "no");
 		}
 		end(b);
 	}
@@ -620,10 +646,8 @@ static void builder_release(struct builder *b)
 		organization_release(&b->orgs[i]);
 	free(b->orgs);
 	strmap_release(&b->org_index);
-	for (size_t i = 0; i < b->nr_peers; i++)
-		free(b->peers[i].name);
 	free(b->peers);
-	strmap_release(&b->peer_index);
+	strbuf_release(&b->peer_text);
 	tallies_release(&b->owners);
 	tallies_release(&b->operators);
 	for (size_t i = 0; i < b->nr_codes; i++)
@@ -643,7 +667,7 @@ static int builder_prepare(struct builder *b, struct store *st, long run,
 {
 	memset(b, 0, sizeof(*b));
 	strmap_init(&b->org_index);
-	strmap_init(&b->peer_index);
+	strbuf_init(&b->peer_text);
 	strmap_init(&b->owners.index);
 	strmap_init(&b->operators.index);
 	strmap_init(&b->code_index);
@@ -781,6 +805,7 @@ int results_prepare(struct store *st, long run, const struct results_filter *fil
 	if (filter) {
 		p->view.system_id = filter->system_id;
 		p->view.owner_id = filter->owner_id;
+		p->view.no_component_names = filter->no_component_names;
 	}
 	p->view.sample = sample;
 	if (builder_prepare(&p->b, st, run, RESULTS_COMPACT, &p->view) < 0) {

@@ -30,6 +30,8 @@ struct results_filter {
 	                         * systems (in id order) of each finding code and
 	                         * severity, and the first `sample` undetermined ones */
 	int no_systems;         /* 1: aggregates only, no <system> element */
+	int no_component_names; /* 1: <component> without @name (saves ~75 bytes per
+	                         * system of the run; for digests of huge runs) */
 };
 /* The counts of <summary> always cover every system the filter's system_id
  * and owner_id let through; sample and no_systems only thin out the
