@@ -44,14 +44,9 @@ int cmd_classify(int argc, char **argv)
 	};
 	char **args;
 	int nargs, floor = -1;
-	switch (cmdline_parse(argc, argv, opts, usage, &args, &nargs)) {
-	case CMDLINE_HELP:
-		return EXIT_OK;
-	case CMDLINE_ERROR:
-		return EXIT_USAGE;
-	case CMDLINE_OK:
-		break;
-	}
+	int early = cmdline_parse_command(argc, argv, opts, usage, &args, &nargs);
+	if (early >= 0)
+		return early;
 	free(args);
 	if (nargs)
 		return cmdline_usage_error(usage, "classify takes no file arguments");

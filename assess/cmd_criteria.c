@@ -135,14 +135,9 @@ int cmd_criteria(int argc, char **argv)
 	static const struct opt opts[] = {{NULL, 0, NULL, NULL}};
 	char **args = NULL;
 	int nargs = 0, ret;
-	switch (cmdline_parse(argc, argv, opts, usage, &args, &nargs)) {
-	case CMDLINE_HELP:
-		return EXIT_OK;
-	case CMDLINE_ERROR:
-		return EXIT_USAGE;
-	case CMDLINE_OK:
-		break;
-	}
+	int early = cmdline_parse_command(argc, argv, opts, usage, &args, &nargs);
+	if (early >= 0)
+		return early;
 	const char *sub = nargs ? args[0] : "list";
 	if (!strcmp(sub, "list") && nargs <= 1)
 		ret = list();

@@ -235,14 +235,9 @@ int cmd_diff(int argc, char **argv)
 		{"db", 0, &db, NULL}, {"format", 0, &format, NULL}, {NULL, 0, NULL, NULL}};
 	char **args;
 	int nargs, status = EXIT_RUNTIME;
-	switch (cmdline_parse(argc, argv, opts, usage, &args, &nargs)) {
-	case CMDLINE_HELP:
-		return EXIT_OK;
-	case CMDLINE_ERROR:
-		return EXIT_USAGE;
-	case CMDLINE_OK:
-		break;
-	}
+	int early = cmdline_parse_command(argc, argv, opts, usage, &args, &nargs);
+	if (early >= 0)
+		return early;
 	long ra = nargs == 2 ? parse_run_option(args[0]) : -1;
 	long rb = nargs == 2 ? parse_run_option(args[1]) : -1;
 	free(args);

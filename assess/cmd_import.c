@@ -41,14 +41,9 @@ int cmd_import(int argc, char **argv)
 	int nfiles = 0, ret = EXIT_RUNTIME;
 	const char *db;
 
-	switch (cmdline_parse(argc, argv, opts, import_usage, &files, &nfiles)) {
-	case CMDLINE_HELP:
-		return EXIT_OK;
-	case CMDLINE_ERROR:
-		return EXIT_USAGE;
-	case CMDLINE_OK:
-		break;
-	}
+	int early = cmdline_parse_command(argc, argv, opts, import_usage, &files, &nfiles);
+	if (early >= 0)
+		return early;
 	if (nfiles == 0) {
 		free(files);
 		return cmdline_usage_error(import_usage, "no inventory given");

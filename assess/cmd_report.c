@@ -73,14 +73,9 @@ int cmd_report(int argc, char **argv)
 	};
 	char **args;
 	int nargs;
-	switch (cmdline_parse(argc, argv, opts, usage, &args, &nargs)) {
-	case CMDLINE_HELP:
-		return EXIT_OK;
-	case CMDLINE_ERROR:
-		return EXIT_USAGE;
-	case CMDLINE_OK:
-		break;
-	}
+	int early = cmdline_parse_command(argc, argv, opts, usage, &args, &nargs);
+	if (early >= 0)
+		return early;
 	const char *template = nargs == 1 ? args[0] : NULL;
 	free(args);
 	if (!template)

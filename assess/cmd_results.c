@@ -35,14 +35,9 @@ int cmd_results(int argc, char **argv)
 	};
 	char **args;
 	int nargs;
-	switch (cmdline_parse(argc, argv, opts, usage, &args, &nargs)) {
-	case CMDLINE_HELP:
-		return EXIT_OK;
-	case CMDLINE_ERROR:
-		return EXIT_USAGE;
-	case CMDLINE_OK:
-		break;
-	}
+	int early = cmdline_parse_command(argc, argv, opts, usage, &args, &nargs);
+	if (early >= 0)
+		return early;
 	free(args);
 	if (nargs)
 		return cmdline_usage_error(usage, "results takes no file arguments");

@@ -83,14 +83,9 @@ int cmd_review(int argc, char **argv)
 	};
 	char **args;
 	int nargs, status;
-	switch (cmdline_parse(argc, argv, opts, usage, &args, &nargs)) {
-	case CMDLINE_HELP:
-		return EXIT_OK;
-	case CMDLINE_ERROR:
-		return EXIT_USAGE;
-	case CMDLINE_OK:
-		break;
-	}
+	int early = cmdline_parse_command(argc, argv, opts, usage, &args, &nargs);
+	if (early >= 0)
+		return early;
 	if (!nargs) {
 		free(args);
 		return cmdline_usage_error(usage, "review needs at least one inventory");

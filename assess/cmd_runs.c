@@ -34,14 +34,9 @@ int cmd_runs(int argc, char **argv)
 	const struct opt opts[] = {{"db", 0, &db, NULL}, {NULL, 0, NULL, NULL}};
 	char **args;
 	int nargs, count = 0;
-	switch (cmdline_parse(argc, argv, opts, usage, &args, &nargs)) {
-	case CMDLINE_HELP:
-		return EXIT_OK;
-	case CMDLINE_ERROR:
-		return EXIT_USAGE;
-	case CMDLINE_OK:
-		break;
-	}
+	int early = cmdline_parse_command(argc, argv, opts, usage, &args, &nargs);
+	if (early >= 0)
+		return early;
 	free(args);
 	if (nargs)
 		return cmdline_usage_error(usage, "runs takes no arguments");

@@ -27,14 +27,9 @@ int cmd_validate(int argc, char **argv)
 	char **files = NULL;
 	int nr_files = 0, status = EXIT_OK, runtime = 0, problems = 0;
 
-	switch (cmdline_parse(argc, argv, opts, validate_usage, &files, &nr_files)) {
-	case CMDLINE_HELP:
-		return EXIT_OK;
-	case CMDLINE_ERROR:
-		return EXIT_USAGE;
-	case CMDLINE_OK:
-		break;
-	}
+	int early = cmdline_parse_command(argc, argv, opts, validate_usage, &files, &nr_files);
+	if (early >= 0)
+		return early;
 	if (!nr_files) {
 		free(files);
 		return cmdline_usage_error(validate_usage, "no inventory file given");

@@ -25,6 +25,20 @@ int cmdline_usage_error(const char *usage, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cmdline_parse_command(int argc, char **argv, const struct opt *opts, const char *usage,
+                          char ***args, int *nargs)
+{
+	switch (cmdline_parse(argc, argv, opts, usage, args, nargs)) {
+	case CMDLINE_HELP:
+		return EXIT_OK;
+	case CMDLINE_ERROR:
+		return EXIT_USAGE;
+	case CMDLINE_OK:
+		break;
+	}
+	return -1;
+}
+
 static const struct opt *find_long(const struct opt *opts, const char *name, size_t len)
 {
 	for (; opts->long_name; opts++)

@@ -30,6 +30,15 @@ enum cmdline_result {
 enum cmdline_result cmdline_parse(int argc, char **argv, const struct opt *opts,
                                   const char *usage, char ***args, int *nargs);
 
+/*
+ * cmdline_parse for a command's entry point: returns -1 when the command
+ * goes on (positionals in *args and *nargs, as above), else the exit status
+ * the command must return at once: EXIT_OK after --help, EXIT_USAGE after a
+ * reported error (*args is then not set).
+ */
+int cmdline_parse_command(int argc, char **argv, const struct opt *opts, const char *usage,
+                          char ***args, int *nargs);
+
 /* Return EXIT_USAGE after printing "assess: MESSAGE" and the usage to stderr. */
 int cmdline_usage_error(const char *usage, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
