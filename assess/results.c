@@ -8,13 +8,10 @@
  */
 #include "results.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <libxml/xmlwriter.h>
 
@@ -886,53 +883,39 @@ int results_build(struct store *st, long run, enum results_detail detail,
 	return ret;
 }
 
+/* libxml2 output callback: into an atomic file. */
+static int write_to_atomic_file(void *ctx, const char *buf, int len)
+{
+	return atomic_file_write(ctx, buf, (size_t)len) < 0 ? -1 : len;
+}
+
 int results_write(struct store *st, long run, enum results_detail detail,
                   const struct results_filter *filter, const char *path)
 {
 	struct builder b;
-	struct strbuf tmp;
-	int ret = -1, fd = -1;
-	FILE *f = NULL;
-	strbuf_init(&tmp);
+	struct atomic_file *f = NULL;
+	int ret = -1;
 	if (builder_prepare(&b, st, run, detail, filter) < 0)
 		goto done;
-	if (!strcmp(path, "-")) {
-		f = stdout;
-	} else {
-		strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
-		mode_t mask = umask(0);
-		umask(mask);
-		if ((fd = mkstemp(tmp.buf)) < 0 || fchmod(fd, 0666 & ~mask) < 0 ||
-		    !(f = fdopen(fd, "w"))) {
-			error("cannot write '%s': %s", path, strerror(errno));
-			goto done;
-		}
-		fd = -1;
-	}
-	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
+	if (!(f = atomic_file_open(path)))
+		goto done;
+	xmlOutputBufferPtr out = xmlOutputBufferCreateIO(write_to_atomic_file, NULL, f, NULL);
 	b.w = out ? xmlNewTextWriter(out) : NULL;
 	if (!b.w) {
+		if (out)
+			xmlOutputBufferClose(out);
 		error("cannot write '%s'", path);
 		goto done;
 	}
 	ret = write_document(&b);
 	xmlFreeTextWriter(b.w); /* flushes and frees the output buffer */
-	if (f != stdout) {
-		if (fflush(f) || fsync(fileno(f)) || ferror(f))
-			ret = error("cannot write '%s': %s", path, strerror(errno));
-		fclose(f);
+	b.w = NULL;
+	if (ret == 0) {
+		ret = atomic_file_commit(f);
 		f = NULL;
-		if (ret == 0 && rename(tmp.buf, path) < 0)
-			ret = error("cannot write '%s': %s", path, strerror(errno));
 	}
 done:
-	if (f && f != stdout)
-		fclose(f);
-	if (fd >= 0)
-		close(fd);
-	if (tmp.len && ret < 0)
-		unlink(tmp.buf);
-	strbuf_release(&tmp);
+	atomic_file_abort(f);
 	builder_release(&b);
 	return ret;
 }

@@ -243,55 +243,6 @@ void today_iso(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-int write_file_atomic(const char *path, const void *data, size_t len)
-{
-	if (!strcmp(path, "-")) {
-		if (fwrite(data, 1, len, stdout) != len)
-			return error("cannot write standard output: %s", strerror(errno));
-		return 0;
-	}
-	struct strbuf tmp;
-	strbuf_init(&tmp);
-	strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp.buf);
-	if (fd < 0) {
-		error("cannot create a temporary file for '%s': %s", path, strerror(errno));
-		strbuf_release(&tmp);
-		return -1;
-	}
-	const char *p = data;
-	size_t left = len;
-	while (left) {
-		ssize_t n = write(fd, p, left);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		p += n;
-		left -= (size_t)n;
-	}
-	/* mkstemp makes the file 0600; give it the mode a new file gets */
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0 || close(fd) < 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp.buf, path) < 0)
-		goto fail;
-	strbuf_release(&tmp);
-	return 0;
-fail:
-	error("cannot write '%s': %s", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp.buf);
-	strbuf_release(&tmp);
-	return -1;
-}
-
 struct atomic_file {
 	char *path;  /* the final name */
 	char *tmp;   /* the temporary name; NULL for standard output */
@@ -323,6 +274,11 @@ struct atomic_file *atomic_file_open(const char *path)
 int atomic_file_write(struct atomic_file *f, const void *data, size_t len)
 {
 	const char *p = data;
+	if (!f->tmp) { /* standard output: through stdio, in order with the rest */
+		if (fwrite(data, 1, len, stdout) != len)
+			return error("cannot write standard output: %s", strerror(errno));
+		return 0;
+	}
 	while (len) {
 		ssize_t n = write(f->fd, p, len);
 		if (n < 0) {
@@ -364,6 +320,18 @@ void atomic_file_abort(struct atomic_file *f)
 	free(f->tmp);
 	free(f->path);
 	free(f);
+}
+
+int write_file_atomic(const char *path, const void *data, size_t len)
+{
+	struct atomic_file *f = atomic_file_open(path);
+	if (!f)
+		return -1;
+	if (atomic_file_write(f, data, len) < 0) {
+		atomic_file_abort(f);
+		return -1;
+	}
+	return atomic_file_commit(f);
 }
 
 int finish_stdout(void)
