@@ -3,8 +3,10 @@
  *
  * Two walks over the run's systems: the first computes the aggregates of
  * <summary> (and what <component> elements need to know about other
- * systems), the second writes the systems. Both go through xmlTextWriter,
- * into a DOM or a stream.
+ * systems), the second writes the systems. Both go through the small
+ * writer helpers below, which either stream through xmlTextWriter (results
+ * files) or add nodes to a DOM directly (reports): xmlNewTextWriterDoc would
+ * serialise every node and parse it again.
  */
 #include "results.h"
 
@@ -95,7 +97,8 @@ struct builder {
 	int (*chunk_fn)(xmlDocPtr doc, int first, int last, void *data);
 	void *chunk_data;
 
-	xmlTextWriterPtr w;
+	xmlTextWriterPtr w;                   /* streaming; or else: */
+	xmlNodePtr cur;                       /* the open element of b->doc */
 	int failed;
 	const char **held;                    /* scratch: ids of clauses that held */
 };
@@ -104,37 +107,75 @@ struct builder {
 
 static void start(struct builder *b, const char *name)
 {
-	if (xmlTextWriterStartElement(b->w, (const xmlChar *)name) < 0)
+	if (b->w) {
+		if (xmlTextWriterStartElement(b->w, (const xmlChar *)name) < 0)
+			b->failed = 1;
+		return;
+	}
+	xmlNodePtr node = xmlNewDocNode(b->doc, NULL, (const xmlChar *)name, NULL);
+	if (!node || !(b->cur ? xmlAddChild(b->cur, node) : xmlDocSetRootElement(b->doc, node),
+	               node->parent)) {
+		xmlFreeNode(node);
 		b->failed = 1;
+		return;
+	}
+	b->cur = node;
 }
 
 static void end(struct builder *b)
 {
-	if (xmlTextWriterEndElement(b->w) < 0)
-		b->failed = 1;
+	if (b->w) {
+		if (xmlTextWriterEndElement(b->w) < 0)
+			b->failed = 1;
+	} else if (b->cur) {
+		xmlNodePtr up = b->cur->parent;
+		b->cur = up && up->type == XML_ELEMENT_NODE ? up : NULL;
+	}
 }
 
 static void attr(struct builder *b, const char *name, const char *value)
 {
-	if (value && *value && xmlTextWriterWriteAttribute(b->w, (const xmlChar *)name, (const xmlChar *)value) < 0)
+	if (!value || !*value)
+		return;
+	if (b->w ? xmlTextWriterWriteAttribute(b->w, (const xmlChar *)name, (const xmlChar *)value) < 0
+	         : !b->cur || !xmlNewProp(b->cur, (const xmlChar *)name, (const xmlChar *)value))
 		b->failed = 1;
 }
 
 static void attr_long(struct builder *b, const char *name, long value)
 {
-	if (xmlTextWriterWriteFormatAttribute(b->w, (const xmlChar *)name, "%ld", value) < 0)
-		b->failed = 1;
+	char num[24];
+	snprintf(num, sizeof(num), "%ld", value);
+	attr(b, name, num);
 }
 
 static void text_element(struct builder *b, const char *name, const char *lang,
                          const char *text)
 {
 	start(b, name);
-	if (lang && xmlTextWriterWriteAttribute(b->w, (const xmlChar *)"xml:lang", (const xmlChar *)lang) < 0)
-		b->failed = 1;
-	if (xmlTextWriterWriteString(b->w, (const xmlChar *)(text ? text : "")) < 0)
-		b->failed = 1;
+	if (b->w) {
+		if (lang && xmlTextWriterWriteAttribute(b->w, (const xmlChar *)"xml:lang", (const xmlChar *)lang) < 0)
+			b->failed = 1;
+		if (xmlTextWriterWriteString(b->w, (const xmlChar *)(text ? text : "")) < 0)
+			b->failed = 1;
+	} else if (b->cur) {
+		if (lang)
+			xmlNodeSetLang(b->cur, (const xmlChar *)lang);
+		if (text && *text)
+			xmlNodeAddContent(b->cur, (const xmlChar *)text);
+	}
 	end(b);
+}
+
+/* Start a document as a DOM into b->doc. */
+static int dom_open(struct builder *b)
+{
+	b->doc = xmlNewDoc((const xmlChar *)"1.0");
+	b->cur = NULL;
+	if (!b->doc)
+		return error("cannot create the results document");
+	b->doc->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+	return 0;
 }
 
 /* ---- pass A: aggregates ------------------------------------------------ */
@@ -712,10 +753,12 @@ static int builder_prepare(struct builder *b, struct store *st, long run,
 static int write_head(struct builder *b)
 {
 	xmlTextWriterPtr w = b->w;
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
-	if (xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0)
-		return error("cannot write the results document");
+	if (w) {
+		xmlTextWriterSetIndent(w, 1);
+		xmlTextWriterSetIndentString(w, (const xmlChar *)"  ");
+		if (xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0)
+			return error("cannot write the results document");
+	}
 	start(b, "results");
 	attr_long(b, "run", b->run.id);
 	attr_long(b, "snapshot", b->run.snapshot);
@@ -745,7 +788,7 @@ static int write_head(struct builder *b)
 static int write_tail(struct builder *b)
 {
 	end(b);
-	if (xmlTextWriterEndDocument(b->w) < 0 || b->failed)
+	if ((b->w && xmlTextWriterEndDocument(b->w) < 0) || b->failed)
 		return error("cannot write the results document");
 	return 0;
 }
@@ -850,15 +893,14 @@ int results_prep_build(struct results_prep *p, enum results_detail detail,
 	prep_view(p, detail, view);
 	if (view == RESULTS_VIEW_ALL)
 		p->view.sample = 0;
-	xmlDocPtr doc = NULL;
-	b->w = xmlNewTextWriterDoc(&doc, 0);
-	if (!b->w) {
+	if (dom_open(b) < 0) {
 		p->view.sample = sample;
-		return error("cannot create the results document");
+		return -1;
 	}
 	ret = write_document(b);
-	xmlFreeTextWriter(b->w);
-	b->w = NULL;
+	xmlDocPtr doc = b->doc;
+	b->doc = NULL;
+	b->cur = NULL;
 	p->view.sample = sample;
 	if (ret < 0)
 		xmlFreeDoc(doc);
@@ -939,10 +981,9 @@ int results_save(xmlDocPtr doc, const char *path)
 static int chunk_close(struct builder *b)
 {
 	int rc = write_tail(b);
-	xmlFreeTextWriter(b->w);
-	b->w = NULL;
 	xmlDocPtr done = b->doc;
 	b->doc = NULL;
+	b->cur = NULL;
 	if (rc == 0) {
 		int first = b->chunks++ == 0;
 		int last = b->emitted >= (size_t)b->matched;
@@ -954,9 +995,8 @@ static int chunk_close(struct builder *b)
 
 static int chunk_open(struct builder *b)
 {
-	b->w = xmlNewTextWriterDoc(&b->doc, 0);
-	if (!b->w)
-		return error("cannot create the results document");
+	if (dom_open(b) < 0)
+		return -1;
 	b->in_chunk = 0;
 	return write_head(b);
 }
@@ -967,7 +1007,7 @@ static int pass_b_chunked(void *data, const struct system_result *res,
 	struct builder *b = data;
 	if (!included(b, res, rec))
 		return 0;
-	if (!b->w && chunk_open(b) < 0)
+	if (!b->doc && chunk_open(b) < 0)
 		return -1;
 	if (pass_b(b, res, rec) < 0)
 		return -1;
@@ -992,7 +1032,7 @@ int results_prep_chunks(struct results_prep *p, enum results_detail detail, size
 	long matched = b->matched;
 	if (store_each_run_system(b->st, b->run.id, p->view.system_id, pass_b_chunked, b) < 0)
 		goto done;
-	if (b->w) { /* the run changed under us: close what is open */
+	if (b->doc) { /* the run changed under us: close what is open */
 		b->matched = (long)b->emitted;
 		if (chunk_close(b) < 0)
 			goto done;
@@ -1003,12 +1043,9 @@ int results_prep_chunks(struct results_prep *p, enum results_detail detail, size
 	}
 	ret = 0;
 done:
-	if (b->w) {
-		xmlFreeTextWriter(b->w);
-		b->w = NULL;
-	}
 	xmlFreeDoc(b->doc);
 	b->doc = NULL;
+	b->cur = NULL;
 	b->matched = matched;
 	p->view.sample = sample;
 	return ret;
