@@ -15,6 +15,7 @@
 
   <xsl:param name="header" select="'yes'"/>
   <xsl:variable name="q">"</xsl:variable>
+  <xsl:variable name="special" select="concat(',', $q, '&#10;&#13;')"/>
 
   <xsl:template match="/">
     <xsl:if test="$header != 'no'">
@@ -23,29 +24,39 @@
     <xsl:text>&#13;&#10;</xsl:text>
     </xsl:if>
     <xsl:for-each select="/results/system">
-      <xsl:call-template name="field"><xsl:with-param name="v" select="@id"/></xsl:call-template>
-      <xsl:text>,</xsl:text>
-      <xsl:call-template name="field"><xsl:with-param name="v" select="@name"/></xsl:call-template>
-      <xsl:text>,</xsl:text>
-      <xsl:call-template name="field"><xsl:with-param name="v" select="@owner"/></xsl:call-template>
-      <xsl:text>,</xsl:text>
-      <xsl:call-template name="field"><xsl:with-param name="v" select="@operator"/></xsl:call-template>
-      <xsl:text>,</xsl:text>
-      <xsl:call-template name="field"><xsl:with-param name="v" select="@status"/></xsl:call-template>
-      <xsl:text>,</xsl:text>
+      <xsl:variable name="fields" select="concat(@id, @name, @owner, @operator, @status, @deciding-clause, @drift)"/>
       <xsl:choose>
-        <xsl:when test="@level"><xsl:value-of select="@level"/></xsl:when>
-        <xsl:otherwise>undetermined</xsl:otherwise>
+        <!-- the usual row: nothing to quote, one expression -->
+        <xsl:when test="translate($fields, $special, '') = $fields">
+          <xsl:value-of select="concat(@id, ',', @name, ',', @owner, ',', @operator, ',', @status, ',', @level, substring('undetermined', 1, 12 * not(@level)), ',', @deciding-clause, ',', @approved-level, ',', @drift, ',', @findings)"/>
+          <xsl:text>&#13;&#10;</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>
+        <xsl:call-template name="field"><xsl:with-param name="v" select="@id"/></xsl:call-template>
+        <xsl:text>,</xsl:text>
+        <xsl:call-template name="field"><xsl:with-param name="v" select="@name"/></xsl:call-template>
+        <xsl:text>,</xsl:text>
+        <xsl:call-template name="field"><xsl:with-param name="v" select="@owner"/></xsl:call-template>
+        <xsl:text>,</xsl:text>
+        <xsl:call-template name="field"><xsl:with-param name="v" select="@operator"/></xsl:call-template>
+        <xsl:text>,</xsl:text>
+        <xsl:call-template name="field"><xsl:with-param name="v" select="@status"/></xsl:call-template>
+        <xsl:text>,</xsl:text>
+        <xsl:choose>
+          <xsl:when test="@level"><xsl:value-of select="@level"/></xsl:when>
+          <xsl:otherwise>undetermined</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>,</xsl:text>
+        <xsl:call-template name="field"><xsl:with-param name="v" select="@deciding-clause"/></xsl:call-template>
+        <xsl:text>,</xsl:text>
+        <xsl:value-of select="@approved-level"/>
+        <xsl:text>,</xsl:text>
+        <xsl:call-template name="field"><xsl:with-param name="v" select="@drift"/></xsl:call-template>
+        <xsl:text>,</xsl:text>
+        <xsl:value-of select="@findings"/>
+        <xsl:text>&#13;&#10;</xsl:text>
+    </xsl:otherwise>
       </xsl:choose>
-      <xsl:text>,</xsl:text>
-      <xsl:call-template name="field"><xsl:with-param name="v" select="@deciding-clause"/></xsl:call-template>
-      <xsl:text>,</xsl:text>
-      <xsl:value-of select="@approved-level"/>
-      <xsl:text>,</xsl:text>
-      <xsl:call-template name="field"><xsl:with-param name="v" select="@drift"/></xsl:call-template>
-      <xsl:text>,</xsl:text>
-      <xsl:value-of select="@findings"/>
-      <xsl:text>&#13;&#10;</xsl:text>
     </xsl:for-each>
   </xsl:template>
 
