@@ -19,7 +19,10 @@ struct store;
 enum results_detail {
 	RESULTS_COMPACT = 0, /* clauses that held or are unknown; no requirement rows */
 	RESULTS_FULL = 1,    /* every clause with its outcome, every requirement row */
-	RESULTS_LEAN = 2     /* the systems' attributes only: no child elements (CSV) */
+	RESULTS_LEAN = 2     /* what a CSV row shows: <system> with id, name, owner,
+	                      * operator, status, level, determined, approved-level,
+	                      * drift, deciding-clause and the finding counts; no
+	                      * child element (the CSV's chunks) */
 };
 
 /* Which systems a document holds (all by default). */

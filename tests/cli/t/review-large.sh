@@ -21,3 +21,6 @@ $ASSESS results >r.xml
 $ASSESS report annual --owner "$owner" -o a.html &&
 	echo "annual report of $owner: digest note $(grep -c 'class="partial"' a.html), system rows $(grep -c '<tr class="system">' a.html) of $(xmllint --xpath "count(/results/system[@owner='$owner'])" r.xml)"
 ls out d.html a.html
+# the CSV written in lean chunks is the CSV of the whole results document
+$ASSESS report --results r.xml csv -o whole.csv &&
+	cmp out/results.csv whole.csv && echo "chunked csv = csv of the whole document"
