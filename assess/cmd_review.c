@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cmdline.h"
 #include "commands.h"
@@ -96,9 +97,11 @@ int cmd_review(int argc, char **argv)
 	}
 
 	struct store *st = NULL;
+	struct timespec clock;
 	struct strbuf path;
 	strbuf_init(&path);
 	struct import_db d;
+	trace_perf_start(&clock);
 	if (import_db_open(&d, db_path(db)) < 0) {
 		status = EXIT_RUNTIME;
 		goto out;
@@ -109,6 +112,7 @@ int cmd_review(int argc, char **argv)
 		status = EXIT_RUNTIME;
 	if (status != EXIT_OK)
 		goto out;
+	trace_perf(&clock, "import");
 	/* reopen under its name (a new database has just been published there) */
 	if (store_open(db_path(db), &st) < 0) {
 		status = EXIT_RUNTIME;
@@ -119,6 +123,7 @@ int cmd_review(int argc, char **argv)
 	if (status != EXIT_OK)
 		goto out;
 	evaluate_print_summary(&totals);
+	trace_perf(&clock, "classify");
 
 	status = EXIT_RUNTIME;
 	if (make_dir(dir) < 0)
@@ -147,6 +152,7 @@ int cmd_review(int argc, char **argv)
 		strbuf_addf(&path, "%s/results.xml", dir);
 		if (results_write(st, totals.run, RESULTS_FULL, NULL, path.buf) < 0)
 			goto out;
+		trace_perf(&clock, "results.xml");
 	}
 	/* index.html first, as the contract says */
 	printf("%s/index.html\n", dir);

@@ -5,7 +5,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libxml/xmlerror.h>
 #include <libxslt/xsltutils.h>
@@ -142,4 +144,25 @@ void diag_install_xml_handlers(void)
 	xmlSetStructuredErrorFunc(NULL, xml_structured_error);
 	xmlSetGenericErrorFunc(NULL, xml_generic_error);
 	xsltSetGenericErrorFunc(NULL, xml_generic_error);
+}
+
+void trace_perf_start(struct timespec *since)
+{
+	clock_gettime(CLOCK_MONOTONIC, since);
+}
+
+void trace_perf(struct timespec *since, const char *what)
+{
+	static int enabled = -1;
+	struct timespec now;
+	if (enabled < 0) {
+		const char *v = getenv("ASSESS_TRACE_PERF");
+		enabled = v && *v && strcmp(v, "0");
+	}
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (enabled)
+		fprintf(stderr, "assess: perf: %s: %.3f s\n", what,
+		        (double)(now.tv_sec - since->tv_sec) +
+		                (double)(now.tv_nsec - since->tv_nsec) / 1e9);
+	*since = now;
 }

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "diag.h"
 #include "report.h"
@@ -88,8 +89,10 @@ int render_set(struct store *st, long run, const char *lang, const char *system_
 	struct results_prep *prep = NULL;
 	struct results_filter filter = {.system_id = system_id, .owner_id = owner_id};
 	struct run_info info;
+	struct timespec clock;
 	char *strings = NULL;
 	int ret = -1;
+	trace_perf_start(&clock);
 	if ((run = results_resolve_run(st, run)) < 0)
 		return -1;
 	if (store_get_run(st, run, &info, &strings) < 0)
@@ -99,10 +102,13 @@ int render_set(struct store *st, long run, const char *lang, const char *system_
 	filter.no_component_names = !system_id && !owner_id && render_is_large(info.systems);
 	if (results_prepare(st, run, &filter, RENDER_SAMPLE, &prep) < 0)
 		return -1;
+	trace_perf(&clock, "totals of the run");
 	int large = results_prep_systems(prep) > RENDER_DETAIL_LIMIT && !system_id;
-	for (size_t i = 0; i < nr_jobs; i++)
+	for (size_t i = 0; i < nr_jobs; i++) {
 		if (render_one(prep, run, large, jobs[i].name, lang, system_id, jobs[i].out_path) < 0)
 			goto out;
+		trace_perf(&clock, jobs[i].name);
+	}
 	ret = 0;
 out:
 	results_prep_free(prep);

@@ -41,4 +41,15 @@ void diag_capture(struct strbuf *sink);
  * with file and line when the library knows them). Called once by main. */
 void diag_install_xml_handlers(void);
 
+/*
+ * Where the time goes (like git's GIT_TRACE_PERFORMANCE): when the
+ * environment has ASSESS_TRACE_PERF set and not "0", trace_perf() prints
+ * "assess: perf: WHAT: S.SSS s" to stderr, the wall time since *since, and
+ * sets *since to now. trace_perf_start() sets *since to now. Without the
+ * variable nothing is printed.
+ */
+struct timespec;
+void trace_perf_start(struct timespec *since);
+void trace_perf(struct timespec *since, const char *what);
+
 #endif

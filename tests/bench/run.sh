@@ -8,11 +8,15 @@
 # time when a step uses both cores, e.g. the schema worker of validate and
 # import; a busy machine shows as wall time well above it) of:
 #   floor     bench-floor: libxml2's xmlTextReader reading every node, nothing else
+#   schema    xmllint --stream --relaxng with the schema assess validates with
+#             (inventory.rng without the pattern facets it checks in C): what
+#             libxml2's RELAX NG validator alone costs, for reference
 #   validate  assess validate FILE
 #   import    assess import --db DB FILE            (fresh DB)
 #   classify  assess classify --db DB
 #   report    assess report --db DB -o OUT summary
-#   review    assess review --db DB2 -o DIR FILE    (fresh DB2, end to end)
+#   review    assess review --db DB2 -o DIR FILE    (fresh DB2, end to end),
+#             with ASSESS_TRACE_PERF=1: its phases are printed under the table
 # A step that fails prints "n/a (exit N)" and the script goes on. At the end
 # it checks the targets (review of 100,000 systems <= 4x floor and <= 150 MB;
 # review of 1,000,000 <= 300 MB).
@@ -61,8 +65,16 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 results=$tmp/results	# lines: N step status seconds kilobytes
 notes=$tmp/notes	# why a step failed
+phases=$tmp/phases	# review's phases (ASSESS_TRACE_PERF lines)
 : >"$results"
 : >"$notes"
+: >"$phases"
+
+# The schema the validator uses: the pattern facets assess checks in C are
+# dropped (assess/inventory.c: patterns_checked_in_c).
+schema=$tmp/inventory-validator.rng
+grep -v '<param name="pattern">' criteria/schema/inventory.rng >"$schema" ||
+	die "cannot read criteria/schema/inventory.rng (run from the source tree)"
 
 # inventory N: print the path of the cached N-system inventory, generating it
 # when missing or older than the generator.
@@ -125,13 +137,24 @@ for n in "$@"; do
 	rdb=$tmp/review-$n.db
 	rm -rf "$db" "$rdb" "$tmp/summary-$n.html" "$tmp/review-$n"
 	measure "$n" floor "$floor" "$file"
+	measure "$n" schema xmllint --stream --noout --relaxng "$schema" "$file"
 	measure "$n" validate "$assess" validate "$file"
 	measure "$n" import "$assess" import --db "$db" "$file"
 	measure "$n" classify "$assess" classify --db "$db"
 	measure "$n" report "$assess" report --db "$db" -o "$tmp/summary-$n.html" summary
-	measure "$n" review "$assess" review --db "$rdb" -o "$tmp/review-$n" "$file"
+	ASSESS_TRACE_PERF=1 measure "$n" review "$assess" review --db "$rdb" -o "$tmp/review-$n" "$file"
+	sed -n "s/^assess: perf: \(.*\): \([0-9.]*\) s$/$n \1 \2/p" "$tmp/err" >>"$phases"
 	rm -rf "$db" "$rdb" "$tmp/summary-$n.html" "$tmp/review-$n"
 done
+
+if [ -s "$phases" ]; then
+	echo
+	echo "review, phase by phase (wall seconds):"
+	awk '$1 != n { if (line != "") print line; n = $1; line = sprintf("%10s ", n) }
+	     { t = $NF; $1 = ""; $NF = ""; sub(/^ +/, ""); sub(/ +$/, "");
+	       line = line sprintf(" %s %s,", $0, t) }
+	     END { if (line != "") print line }' "$phases" | sed 's/,$//'
+fi
 
 if [ -s "$notes" ]; then
 	echo
