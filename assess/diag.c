@@ -146,6 +146,12 @@ void diag_install_xml_handlers(void)
 	xsltSetGenericErrorFunc(NULL, xml_generic_error);
 }
 
+void diag_install_thread_handlers(void)
+{
+	xmlSetStructuredErrorFunc(NULL, xml_structured_error);
+	xmlSetGenericErrorFunc(NULL, xml_generic_error);
+}
+
 void trace_perf_start(struct timespec *since)
 {
 	clock_gettime(CLOCK_MONOTONIC, since);

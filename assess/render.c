@@ -3,6 +3,7 @@
  */
 #include "render.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,43 +14,121 @@
 #include "store.h"
 #include "util.h"
 
-/* Chunked CSV: every chunk through one compiled template into one file. */
-struct csv_chunks {
+/*
+ * Chunked CSV, in two stages: the main thread reads the run and builds chunk
+ * k+1 while a worker thread transforms chunk k and appends it to the file.
+ * One compiled template, used by the worker only; one chunk waits at most.
+ */
+struct csv_pipe {
 	struct report *r;
 	struct atomic_file *out;
 	const char *lang;
-	struct strbuf buf;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	xmlDocPtr pending; /* handed over, not yet taken by the worker */
+	int pending_first;
+	int no_more;       /* the main thread has handed over its last chunk */
+	int failed;        /* the worker failed (it reported why) */
 };
 
-static int render_chunk(xmlDocPtr doc, int first, int last, void *data)
+/* Worker: transform and append every chunk handed over, in order. */
+static void *csv_worker(void *data)
 {
-	struct csv_chunks *c = data;
-	const char *params[] = {"lang", c->lang, "header", first ? "yes" : "no", NULL};
+	struct csv_pipe *c = data;
+	struct strbuf buf;
+	strbuf_init(&buf);
+	diag_install_thread_handlers();
+	for (;;) {
+		pthread_mutex_lock(&c->lock);
+		while (!c->pending && !c->no_more)
+			pthread_cond_wait(&c->changed, &c->lock);
+		xmlDocPtr doc = c->pending;
+		int first = c->pending_first;
+		c->pending = NULL;
+		pthread_cond_broadcast(&c->changed);
+		pthread_mutex_unlock(&c->lock);
+		if (!doc)
+			break; /* no_more, and nothing left */
+		const char *params[] = {"lang", c->lang, "header", first ? "yes" : "no", NULL};
+		strbuf_reset(&buf);
+		int rc = report_apply(c->r, doc, params, &buf);
+		xmlFreeDoc(doc);
+		if (rc == 0)
+			rc = atomic_file_write(c->out, buf.buf, buf.len);
+		if (rc < 0) {
+			pthread_mutex_lock(&c->lock);
+			c->failed = 1;
+			pthread_cond_broadcast(&c->changed);
+			pthread_mutex_unlock(&c->lock);
+			break;
+		}
+	}
+	strbuf_release(&buf);
+	return NULL;
+}
+
+/* results_prep_chunks callback (main thread): hand the chunk to the worker. */
+static int csv_hand_over(xmlDocPtr doc, int first, int last, void *data)
+{
+	struct csv_pipe *c = data;
 	(void)last;
-	strbuf_reset(&c->buf);
-	if (report_apply(c->r, doc, params, &c->buf) < 0)
-		return -1;
-	return atomic_file_write(c->out, c->buf.buf, c->buf.len);
+	pthread_mutex_lock(&c->lock);
+	while (c->pending && !c->failed)
+		pthread_cond_wait(&c->changed, &c->lock);
+	int failed = c->failed;
+	if (!failed) {
+		c->pending = doc;
+		c->pending_first = first;
+		pthread_cond_broadcast(&c->changed);
+	}
+	pthread_mutex_unlock(&c->lock);
+	if (failed)
+		xmlFreeDoc(doc);
+	return failed ? -1 : 0;
 }
 
 static int render_csv_chunked(struct results_prep *prep, const char *name, const char *lang,
                               const char *out_path)
 {
-	struct csv_chunks c = {NULL, NULL, lang, {NULL, 0, 0}};
-	int ret = -1;
-	strbuf_init(&c.buf);
+	struct csv_pipe c = {.lang = lang};
+	pthread_t worker;
+	int ret = -1, started = 0;
+	pthread_mutex_init(&c.lock, NULL);
+	pthread_cond_init(&c.changed, NULL);
 	if (!(c.r = report_open(name)))
 		goto out;
 	if (!(c.out = atomic_file_open(out_path)))
 		goto out;
-	if (results_prep_chunks(prep, RESULTS_LEAN, RENDER_CSV_CHUNK, render_chunk, &c) < 0)
+	if (pthread_create(&worker, NULL, csv_worker, &c)) {
+		error("cannot start a thread to render '%s'", name);
+		goto out;
+	}
+	started = 1;
+	int produced = results_prep_chunks(prep, RESULTS_LEAN, RENDER_CSV_CHUNK, csv_hand_over, &c);
+	pthread_mutex_lock(&c.lock);
+	c.no_more = 1;
+	pthread_cond_broadcast(&c.changed);
+	pthread_mutex_unlock(&c.lock);
+	pthread_join(worker, NULL);
+	started = 0;
+	xmlFreeDoc(c.pending); /* handed over after the worker failed: never taken */
+	c.pending = NULL;
+	if (produced < 0 || c.failed)
 		goto out;
 	ret = atomic_file_commit(c.out);
 	c.out = NULL;
 out:
+	if (started) {
+		pthread_mutex_lock(&c.lock);
+		c.no_more = 1;
+		pthread_cond_broadcast(&c.changed);
+		pthread_mutex_unlock(&c.lock);
+		pthread_join(worker, NULL);
+	}
 	atomic_file_abort(c.out);
 	report_close(c.r);
-	strbuf_release(&c.buf);
+	pthread_cond_destroy(&c.changed);
+	pthread_mutex_destroy(&c.lock);
 	return ret;
 }
 

@@ -1006,21 +1006,21 @@ int results_save(xmlDocPtr doc, const char *path)
 
 /* ---- chunks ------------------------------------------------------------ */
 
-/* Close the chunk being written and hand it to fn; the number of systems
- * (b->matched, from pass A) says which chunk is the last. */
+/* Close the chunk being written and hand it (and its ownership) to fn; the
+ * number of systems (b->matched, from pass A) says which chunk is the last. */
 static int chunk_close(struct builder *b)
 {
 	int rc = write_tail(b);
 	xmlDocPtr done = b->doc;
 	b->doc = NULL;
 	b->cur = NULL;
-	if (rc == 0) {
-		int first = b->chunks++ == 0;
-		int last = b->emitted >= (size_t)b->matched;
-		rc = b->chunk_fn(done, first, last, b->chunk_data) ? -1 : 0;
+	if (rc < 0) {
+		xmlFreeDoc(done);
+		return -1;
 	}
-	xmlFreeDoc(done);
-	return rc;
+	int first = b->chunks++ == 0;
+	int last = b->emitted >= (size_t)b->matched;
+	return b->chunk_fn(done, first, last, b->chunk_data) ? -1 : 0;
 }
 
 static int chunk_open(struct builder *b)

@@ -40,6 +40,9 @@ void diag_capture(struct strbuf *sink);
 /* Route libxml2's and libxslt's own messages through diag (one line each,
  * with file and line when the library knows them). Called once by main. */
 void diag_install_xml_handlers(void);
+/* The same for a thread of ours that runs libxml2 (its handlers are per
+ * thread). Messages of two threads at once may interleave in a line. */
+void diag_install_thread_handlers(void);
 
 /*
  * Where the time goes (like git's GIT_TRACE_PERFORMANCE): when the

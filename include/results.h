@@ -63,9 +63,10 @@ int results_write(struct store *st, long run, enum results_detail detail,
  * complete results document (same header, summary, clauses and
  * organizations) holding the next systems in id order. fn is called once
  * per chunk, in order, with first/last set for the first and last chunk (a
- * run without systems gives one empty chunk with both set); the document is
- * freed after the call. fn returns 0 to go on. Returns 0, or -1 after
- * reporting (or when fn failed).
+ * run without systems gives one empty chunk with both set); fn owns the
+ * document and frees it with xmlFreeDoc(), at once or later (on another
+ * thread, say: the documents share nothing). fn returns 0 to go on.
+ * Returns 0, or -1 after reporting (or when fn failed).
  */
 int results_each_chunk(struct store *st, long run, enum results_detail detail,
                        const struct results_filter *filter, size_t chunk,
