@@ -1215,6 +1215,13 @@ int store_each_system(struct store *st, long snapshot,
                       int (*fn)(void *data, const struct system_record *rec, long row),
                       void *data)
 {
+	return store_each_system_part(st, snapshot, STORE_ALL_CHILDREN, fn, data);
+}
+
+int store_each_system_part(struct store *st, long snapshot, unsigned children,
+                           int (*fn)(void *data, const struct system_record *rec, long row),
+                           void *data)
+{
 	static const enum stmt_id child[4] = {ST_EACH_COMPONENT, ST_EACH_INSPECTION,
 	                                      ST_EACH_CONTROL, ST_EACH_WAIVER};
 	struct cursor cur[4] = {{NULL, SQLITE_DONE}, {NULL, SQLITE_DONE},
@@ -1225,8 +1232,9 @@ int store_each_system(struct store *st, long snapshot,
 	int rc, ret = -1;
 
 	system_record_init(&rec);
+	/* a child left out keeps its cursor at SQLITE_DONE: no rows */
 	for (int i = 0; i < 4; i++)
-		if (cursor_open(st, &cur[i], child[i], snapshot) < 0)
+		if ((children & (1u << i)) && cursor_open(st, &cur[i], child[i], snapshot) < 0)
 			goto out;
 	if (!(s = stmt(st, ST_EACH_SYSTEM)))
 		goto out;

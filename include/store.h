@@ -128,6 +128,19 @@ long store_snapshot_systems(struct store *st, long snapshot);
 int store_each_system(struct store *st, long snapshot,
                       int (*fn)(void *data, const struct system_record *rec, long row),
                       void *data);
+/* The children store_each_system_part reads (bits; the enum order of
+ * store.c's child cursors). */
+#define STORE_COMPONENTS   1u
+#define STORE_INSPECTIONS  2u
+#define STORE_CONTROLS     4u
+#define STORE_WAIVERS      8u
+#define STORE_ALL_CHILDREN 15u
+/* store_each_system reading only the children given by the bits of
+ * `children` (a pass that needs no controls need not read them); the other
+ * lists of the record are empty. */
+int store_each_system_part(struct store *st, long snapshot, unsigned children,
+                           int (*fn)(void *data, const struct system_record *rec, long row),
+                           void *data);
 /* Call fn for every organization of the snapshot, in row order; the same
  * rules as store_each_system. */
 int store_each_organization(struct store *st, long snapshot,
