@@ -621,8 +621,11 @@ int store_open(const char *path, struct store **out)
 	*out = NULL;
 	st->path = xstrdup(path);
 	st->resolve_snapshot = -1;
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	/* one thread per connection (store.h): no mutex around every bind and
+	 * column call, ~4% of a classification */
+	if (sqlite3_open_v2(path, &st->db,
+	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK) {
 		if (st->db)
 			db_error(st, "cannot open the database");
 		else

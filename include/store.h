@@ -50,7 +50,8 @@ int store_schema_version(void);
  * private in-memory database (tests). A database written by a newer assess
  * (user_version above store_schema_version()) or a file that is not an
  * assess database is refused. On success *out is a new store the caller
- * frees with store_close().
+ * frees with store_close(). A store belongs to one thread at a time: the
+ * connection is opened without SQLite's per-call mutex.
  */
 int store_open(const char *path, struct store **out);
 /* Finalize every statement and close the connection; accepts NULL. */
