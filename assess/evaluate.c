@@ -287,9 +287,9 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		}
 	}
 
-	/* pass 1: every system's own clauses */
+	/* pass 1: every system's own clauses (facts only) and its components */
 	g.rs = rs;
-	if (store_each_system(st, snapshot, pass1_system, &g) < 0)
+	if (store_each_system_part(st, snapshot, STORE_COMPONENTS, pass1_system, &g) < 0)
 		goto out;
 	if (g.limit_hits)
 		warning("%ld pattern condition%s hit the PCRE2 match limit and count as unknown "

@@ -19,29 +19,40 @@ const char *inspection_state_name(enum inspection_state st)
 	                                                         : "?";
 }
 
+/* A formatted text, heap-allocated: one vsnprintf into a stack buffer for
+ * the usual sentence, a second one only for a longer text. */
 static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
 static char *fmt(const char *f, ...)
 {
+	char small[512];
 	va_list ap;
 	va_start(ap, f);
-	int n = vsnprintf(NULL, 0, f, ap);
+	int n = vsnprintf(small, sizeof(small), f, ap);
 	va_end(ap);
 	if (n < 0)
 		return xstrdup("");
 	char *buf = xmalloc((size_t)n + 1);
+	if ((size_t)n < sizeof(small)) {
+		memcpy(buf, small, (size_t)n + 1);
+		return buf;
+	}
 	va_start(ap, f);
 	vsnprintf(buf, (size_t)n + 1, f, ap);
 	va_end(ap);
 	return buf;
 }
 
-/* Add a finding whose texts were built by fmt() (freed here). */
+/* Add a finding whose texts were built by fmt(): the result takes them over
+ * (what result_add_finding does, without copying them again). */
 static void add(struct system_result *res, const char *code, enum severity sev, char *vi,
                 char *en)
 {
-	result_add_finding(res, code, sev, vi, en);
-	free(vi);
-	free(en);
+	ALLOC_GROW(res->findings, res->nr_findings + 1, res->alloc_findings);
+	struct finding *f = &res->findings[res->nr_findings++];
+	f->code = xstrdup(code);
+	f->severity = sev;
+	f->text_vi = vi;
+	f->text_en = en;
 }
 
 static int is_status(const struct system_record *rec, const char *status)

@@ -450,15 +450,18 @@ static enum tri cond_eval(const struct eval_ctx *ec, const struct requirement_co
 	return TRI_UNKNOWN;
 }
 
-/* Three-valued: does the level's condition hold? (OR of ANDs) */
+/* Three-valued: does the level's condition hold? (OR of ANDs) Conditions
+ * have no side effects, so a conjunction stops at its first no and the
+ * disjunction at its first yes: the cheap clause test usually spares the
+ * name pattern. */
 static enum tri level_applies(const struct eval_ctx *ec, const struct requirement_level *at)
 {
 	if (!at->nr_whens)
 		return TRI_YES;
 	enum tri any = TRI_NO;
-	for (size_t i = 0; i < at->nr_whens; i++) {
+	for (size_t i = 0; i < at->nr_whens && any != TRI_YES; i++) {
 		enum tri all = TRI_YES;
-		for (size_t j = 0; j < at->whens[i].nr_conds; j++) {
+		for (size_t j = 0; j < at->whens[i].nr_conds && all != TRI_NO; j++) {
 			enum tri t = cond_eval(ec, &at->whens[i].conds[j]);
 			if (t < all)
 				all = t;

@@ -50,7 +50,8 @@ int store_schema_version(void);
  * private in-memory database (tests). A database written by a newer assess
  * (user_version above store_schema_version()) or a file that is not an
  * assess database is refused. On success *out is a new store the caller
- * frees with store_close().
+ * frees with store_close(). A store belongs to one thread at a time: the
+ * connection is opened without SQLite's per-call mutex.
  */
 int store_open(const char *path, struct store **out);
 /* Finalize every statement and close the connection; accepts NULL. */
@@ -128,6 +129,19 @@ long store_snapshot_systems(struct store *st, long snapshot);
 int store_each_system(struct store *st, long snapshot,
                       int (*fn)(void *data, const struct system_record *rec, long row),
                       void *data);
+/* The children store_each_system_part reads (bits; the enum order of
+ * store.c's child cursors). */
+#define STORE_COMPONENTS   1u
+#define STORE_INSPECTIONS  2u
+#define STORE_CONTROLS     4u
+#define STORE_WAIVERS      8u
+#define STORE_ALL_CHILDREN 15u
+/* store_each_system reading only the children given by the bits of
+ * `children` (a pass that needs no controls need not read them); the other
+ * lists of the record are empty. */
+int store_each_system_part(struct store *st, long snapshot, unsigned children,
+                           int (*fn)(void *data, const struct system_record *rec, long row),
+                           void *data);
 /* Call fn for every organization of the snapshot, in row order; the same
  * rules as store_each_system. */
 int store_each_organization(struct store *st, long snapshot,
