@@ -772,7 +772,8 @@ static int builder_prepare(struct builder *b, struct store *st, long run,
 	b->ctx.catalogue = b->cat;
 	if (store_each_organization(st, b->run.snapshot, collect_org, b) < 0)
 		return -1;
-	if (store_each_run_system(st, run, NULL, pass_a, b) < 0)
+	/* the totals need the inspections and the findings' codes, nothing more */
+	if (store_each_run_system_part(st, run, NULL, STORE_INSPECTIONS, pass_a, b) < 0)
 		return -1;
 	if (filter && filter->system_id && !b->matched)
 		return error("no system '%s' in run %ld", filter->system_id, run);
@@ -1060,7 +1061,10 @@ int results_prep_chunks(struct results_prep *p, enum results_detail detail, size
 	b->chunk_fn = fn;
 	b->chunk_data = data;
 	long matched = b->matched;
-	if (store_each_run_system(b->st, b->run.id, p->view.system_id, pass_b_chunked, b) < 0)
+	/* a lean row needs neither the children nor the texts of the findings */
+	unsigned parts = detail == RESULTS_LEAN ? 0 : STORE_ALL_CHILDREN | STORE_FINDING_TEXTS;
+	if (store_each_run_system_part(b->st, b->run.id, p->view.system_id, parts, pass_b_chunked,
+	                               b) < 0)
 		goto done;
 	if (b->doc) { /* the run changed under us: close what is open */
 		b->matched = (long)b->emitted;

@@ -275,6 +275,8 @@ enum stmt_id {
 	ST_EACH_RUN_FINDING,
 	ST_ONE_RUN_SYSTEM,
 	ST_ONE_RUN_FINDING,
+	ST_EACH_RUN_FINDING_CODE,
+	ST_ONE_RUN_FINDING_CODE,
 	ST_ROW_COMPONENT,
 	ST_ROW_INSPECTION,
 	ST_ROW_CONTROL,
@@ -405,6 +407,14 @@ static const char *const stmt_sql[NR_STMT] = {
 	[ST_ONE_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en "
 	                       "FROM run_findings WHERE run = ?1 AND system_id = ?2 "
 	                       "ORDER BY pos",
+	/* the same without the texts (totals need codes and severities only) */
+	[ST_EACH_RUN_FINDING_CODE] = "SELECT system_id, code, severity "
+	                             "FROM run_findings WHERE run = ?1 "
+	                             "AND (?2 IS NULL OR system_id = ?2) "
+	                             "ORDER BY system_id, pos",
+	[ST_ONE_RUN_FINDING_CODE] = "SELECT system_id, code, severity "
+	                            "FROM run_findings WHERE run = ?1 AND system_id = ?2 "
+	                            "ORDER BY pos",
 	[ST_ROW_COMPONENT] = "SELECT system_row, ref, line FROM components "
 	                     "WHERE system_row = ?1 ORDER BY pos",
 	[ST_ROW_INSPECTION] = "SELECT system_row, date, kind, independent, by_whom, findings, "
@@ -1275,15 +1285,17 @@ out:
 
 /* The children of one system row, by indexed look-ups (run walks, which go
  * in system id order, not row order). */
-static int read_row_children(struct store *st, long long row, struct system_record *rec)
+static int read_row_children(struct store *st, long long row, unsigned children,
+                             struct system_record *rec)
 {
 	static const enum stmt_id child[4] = {ST_ROW_COMPONENT, ST_ROW_INSPECTION,
 	                                      ST_ROW_CONTROL, ST_ROW_WAIVER};
 	struct cursor cur[4] = {{NULL, SQLITE_DONE}, {NULL, SQLITE_DONE},
 	                        {NULL, SQLITE_DONE}, {NULL, SQLITE_DONE}};
 	int ret = -1;
+	/* a child left out keeps its cursor at SQLITE_DONE: no rows */
 	for (int i = 0; i < 4; i++)
-		if (cursor_open(st, &cur[i], child[i], (long)row) < 0)
+		if ((children & (1u << i)) && cursor_open(st, &cur[i], child[i], (long)row) < 0)
 			goto out;
 	ret = read_children(st, cur, row, rec, NULL);
 out:
@@ -1654,6 +1666,16 @@ int store_each_run_system(struct store *st, long run, const char *only_id,
                                     const struct system_record *rec),
                           void *data)
 {
+	return store_each_run_system_part(st, run, only_id, STORE_ALL_CHILDREN | STORE_FINDING_TEXTS,
+	                                  fn, data);
+}
+
+int store_each_run_system_part(struct store *st, long run, const char *only_id, unsigned parts,
+                               int (*fn)(void *data, const struct system_result *res,
+                                         const struct system_record *rec),
+                               void *data)
+{
+	int texts = (parts & STORE_FINDING_TEXTS) != 0;
 	struct run_clause *clauses = NULL;
 	size_t nr_clauses = 0;
 	struct cursor fc = {NULL, SQLITE_DONE};
@@ -1666,7 +1688,8 @@ int store_each_run_system(struct store *st, long run, const char *only_id,
 	system_record_init(&rec);
 	if (store_run_clauses(st, run, &clauses, &nr_clauses) < 0)
 		return -1;
-	if (!(fc.s = stmt(st, only_id ? ST_ONE_RUN_FINDING : ST_EACH_RUN_FINDING)))
+	if (!(fc.s = stmt(st, only_id ? (texts ? ST_ONE_RUN_FINDING : ST_ONE_RUN_FINDING_CODE)
+	                              : (texts ? ST_EACH_RUN_FINDING : ST_EACH_RUN_FINDING_CODE))))
 		goto out;
 	sqlite3_bind_int64(fc.s, 1, run);
 	bind_text(fc.s, 2, only_id);
@@ -1679,8 +1702,9 @@ int store_each_run_system(struct store *st, long run, const char *only_id,
 		result_from_row(s, clauses, nr_clauses, &res);
 		read_facts(s, 24, &rec, NULL);
 		res.reason_vi = column_dup(s, 24 + 2 + F__COUNT);
-		if (sqlite3_column_type(s, 1) != SQLITE_NULL &&
-		    read_row_children(st, sqlite3_column_int64(s, 1), &rec) < 0)
+		if (sqlite3_column_type(s, 1) != SQLITE_NULL && (parts & STORE_ALL_CHILDREN) &&
+		    read_row_children(st, sqlite3_column_int64(s, 1), parts & STORE_ALL_CHILDREN,
+		                      &rec) < 0)
 			goto out;
 		/* findings are ordered by system id like the systems */
 		while (fc.rc == SQLITE_ROW) {
@@ -1690,10 +1714,11 @@ int store_each_run_system(struct store *st, long run, const char *only_id,
 				break;
 			if (cmp == 0) {
 				int sev = severity_parse(column_str(fc.s, 2));
+				const char *vi = texts ? column_str(fc.s, 3) : NULL;
+				const char *en = texts ? column_str(fc.s, 4) : NULL;
 				result_add_finding(&res, column_str(fc.s, 1),
 				                   sev < 0 ? SEV_INFO : (enum severity)sev,
-				                   column_str(fc.s, 3) ? column_str(fc.s, 3) : "",
-				                   column_str(fc.s, 4) ? column_str(fc.s, 4) : "");
+				                   vi ? vi : "", en ? en : "");
 			}
 			fc.rc = sqlite3_step(fc.s);
 		}

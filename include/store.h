@@ -229,5 +229,15 @@ int store_each_run_system(struct store *st, long run, const char *only_id,
                           int (*fn)(void *data, const struct system_result *res,
                                     const struct system_record *rec),
                           void *data);
+/* The texts of the findings (bit for store_each_run_system_part). */
+#define STORE_FINDING_TEXTS 16u
+/* store_each_run_system reading only the record's children given by the
+ * STORE_* child bits of `parts` (the other lists are empty) and, without
+ * STORE_FINDING_TEXTS, the findings' codes and severities but empty texts:
+ * a pass that counts need not read them. */
+int store_each_run_system_part(struct store *st, long run, const char *only_id, unsigned parts,
+                               int (*fn)(void *data, const struct system_result *res,
+                                         const struct system_record *rec),
+                               void *data);
 
 #endif

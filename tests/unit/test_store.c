@@ -660,3 +660,76 @@ TEST(store_runs_round_trip)
 	strbuf_release(&msg);
 	store_close(st);
 }
+
+static int first_row(void *data, const struct system_record *rec, long row)
+{
+	(void)rec;
+	*(long *)data = row;
+	return 0;
+}
+
+/* "C I K W|code:vi:en ..." of one system of a run walk: the children it
+ * came with and its findings. */
+static int collect_parts(void *data, const struct system_result *res,
+                         const struct system_record *rec)
+{
+	struct strbuf *sb = data;
+	strbuf_addf(sb, "%zu %zu %zu %zu|", rec->nr_components, rec->nr_inspections,
+	            rec->nr_controls, rec->nr_waivers);
+	for (size_t i = 0; i < res->nr_findings; i++)
+		strbuf_addf(sb, "%s:%s:%s ", res->findings[i].code, res->findings[i].text_vi,
+		            res->findings[i].text_en);
+	strbuf_addf(sb, "name=%s", rec->value[F_NAME] ? rec->value[F_NAME] : "-");
+	return 0;
+}
+
+/* A run walk reads the children and the finding texts it is asked for,
+ * and always the facts and the findings' codes. */
+TEST(store_run_walk_reads_the_parts_asked_for)
+{
+	struct store *st;
+	struct store_import *imp;
+	struct system_record full;
+	long snap, row = 0;
+	CHECK_INT(store_open(":memory:", &st), 0);
+	full_record(&full);
+	system_record_set(&full, F_NAME, "Hệ thống");
+	CHECK_INT(store_import_begin(st, &imp), 0);
+	CHECK_INT(store_import_system(imp, &full), 0);
+	CHECK_INT(store_import_end(imp, 1, &snap), 0);
+	system_record_release(&full);
+	CHECK_INT(store_each_system(st, snap, first_row, &row), 0);
+
+	const char *const clauses[] = {"ND85-7.1"};
+	const int levels[] = {1};
+	struct run_info info = {.snapshot = snap, .rules = "ND85", .date = "2026-11-21",
+	                        .generated = "2026-11-21T10:00:00Z", .tool_version = "0.1.0"};
+	CHECK_INT(store_run_begin(st, &info, clauses, levels, 1), 0);
+	struct system_result res;
+	system_result_init(&res, "rt-1");
+	result_add_finding(&res, "no-plan", SEV_INFO, "chưa có", "none");
+	result_add_finding(&res, "undetermined", SEV_WARNING, "chưa rõ", "unknown");
+	CHECK_INT(store_run_system(st, info.id, &res, row), 0);
+	system_result_release(&res);
+	info.systems = 1;
+	CHECK_INT(store_run_end(st, &info, 1), 0);
+
+	struct strbuf sb;
+	strbuf_init(&sb);
+	CHECK_INT(store_each_run_system_part(st, info.id, NULL,
+	                                     STORE_ALL_CHILDREN | STORE_FINDING_TEXTS,
+	                                     collect_parts, &sb), 0);
+	CHECK_STR(sb.buf, "3 2 2 1|no-plan:chưa có:none undetermined:chưa rõ:unknown name=Hệ thống");
+	strbuf_reset(&sb);
+	CHECK_INT(store_each_run_system(st, info.id, "rt-1", collect_parts, &sb), 0);
+	CHECK_STR(sb.buf, "3 2 2 1|no-plan:chưa có:none undetermined:chưa rõ:unknown name=Hệ thống");
+	strbuf_reset(&sb);
+	CHECK_INT(store_each_run_system_part(st, info.id, NULL, STORE_INSPECTIONS, collect_parts,
+	                                     &sb), 0);
+	CHECK_STR(sb.buf, "0 2 0 0|no-plan:: undetermined:: name=Hệ thống");
+	strbuf_reset(&sb);
+	CHECK_INT(store_each_run_system_part(st, info.id, "rt-1", 0, collect_parts, &sb), 0);
+	CHECK_STR(sb.buf, "0 0 0 0|no-plan:: undetermined:: name=Hệ thống");
+	strbuf_release(&sb);
+	store_close(st);
+}
