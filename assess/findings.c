@@ -42,17 +42,11 @@ static char *fmt(const char *f, ...)
 	return buf;
 }
 
-/* Add a finding whose texts were built by fmt(): the result takes them over
- * (what result_add_finding does, without copying them again). */
+/* Add a finding whose texts were built by fmt(): the result takes them over. */
 static void add(struct system_result *res, const char *code, enum severity sev, char *vi,
                 char *en)
 {
-	ALLOC_GROW(res->findings, res->nr_findings + 1, res->alloc_findings);
-	struct finding *f = &res->findings[res->nr_findings++];
-	f->code = xstrdup(code);
-	f->severity = sev;
-	f->text_vi = vi;
-	f->text_en = en;
+	result_take_finding(res, code, sev, vi, en);
 }
 
 static int is_status(const struct system_record *rec, const char *status)

@@ -29,15 +29,21 @@ const char *drift_name(enum drift d)
 	return drift_names[d];
 }
 
-void result_add_finding(struct system_result *res, const char *code, enum severity sev,
-                        const char *text_vi, const char *text_en)
+void result_take_finding(struct system_result *res, const char *code, enum severity sev,
+                         char *text_vi, char *text_en)
 {
 	ALLOC_GROW(res->findings, res->nr_findings + 1, res->alloc_findings);
 	struct finding *f = &res->findings[res->nr_findings++];
 	f->code = xstrdup(code);
 	f->severity = sev;
-	f->text_vi = xstrdup(text_vi);
-	f->text_en = xstrdup(text_en);
+	f->text_vi = text_vi;
+	f->text_en = text_en;
+}
+
+void result_add_finding(struct system_result *res, const char *code, enum severity sev,
+                        const char *text_vi, const char *text_en)
+{
+	result_take_finding(res, code, sev, xstrdup(text_vi), xstrdup(text_en));
 }
 
 void system_result_init(struct system_result *res, const char *system_id)

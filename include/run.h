@@ -39,6 +39,9 @@ struct finding {
 struct system_result;
 void result_add_finding(struct system_result *res, const char *code, enum severity sev,
                         const char *text_vi, const char *text_en);
+/* The same, taking over the texts (heap strings, freed with the result). */
+void result_take_finding(struct system_result *res, const char *code, enum severity sev,
+                         char *text_vi, char *text_en);
 
 /* Counts of requirement statuses at the system's level (findings.h). */
 struct requirement_counts {
