@@ -809,9 +809,11 @@ static int write_head(struct builder *b)
 		if (b->filter->sample && !b->filter->no_systems)
 			attr_long(b, "sample", (long)b->filter->sample);
 	}
-	write_summary(b);
-	write_clauses(b);
-	write_organizations(b);
+	if (b->detail != RESULTS_LEAN) { /* a lean chunk is rows only: see results.h */
+		write_summary(b);
+		write_clauses(b);
+		write_organizations(b);
+	}
 	return b->failed ? error("cannot write the results document") : 0;
 }
 

@@ -19,10 +19,12 @@ struct store;
 enum results_detail {
 	RESULTS_COMPACT = 0, /* clauses that held or are unknown; no requirement rows */
 	RESULTS_FULL = 1,    /* every clause with its outcome, every requirement row */
-	RESULTS_LEAN = 2     /* what a CSV row shows: <system> with id, name, owner,
-	                      * operator, status, level, determined, approved-level,
-	                      * drift, deciding-clause and the finding counts; no
-	                      * child element (the CSV's chunks) */
+	RESULTS_LEAN = 2     /* the CSV's chunks: the root's attributes and rows
+	                      * only (no summary, clauses or organizations, which
+	                      * every chunk would repeat), each <system> with id,
+	                      * name, owner, operator, status, level, determined,
+	                      * approved-level, drift, deciding-clause and the
+	                      * finding counts, and no child element */
 };
 
 /* Which systems a document holds (all by default). */
@@ -60,8 +62,9 @@ int results_write(struct store *st, long run, enum results_detail detail,
 /*
  * Build the document of run (0 = latest) in chunks of at most `chunk`
  * systems, for rendering a large run with flat memory: every chunk is a
- * complete results document (same header, summary, clauses and
- * organizations) holding the next systems in id order. fn is called once
+ * complete results document (same header, and in the compact and full
+ * detail the same summary, clauses and organizations; a lean chunk has rows
+ * only) holding the next systems in id order. fn is called once
  * per chunk, in order, with first/last set for the first and last chunk (a
  * run without systems gives one empty chunk with both set); fn owns the
  * document and frees it with xmlFreeDoc(), at once or later (on another

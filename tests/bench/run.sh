@@ -19,7 +19,8 @@
 #             with ASSESS_TRACE_PERF=1: its phases are printed under the table
 # A step that fails prints "n/a (exit N)" and the script goes on. At the end
 # it checks the targets (review of 100,000 systems <= 4x floor and <= 150 MB;
-# review of 1,000,000 <= 300 MB).
+# review of 1,000,000 <= 300 MB; import, classify, report and review take at
+# most 12.5x the time for 10x the systems, 10^5 -> 10^6).
 #
 # Environment: BUILD (default build) holds assess, bench-gen, bench-floor;
 # BENCH_DIR the cache of generated inventories; TMPDIR the scratch space for
@@ -192,9 +193,27 @@ verdicts=$(awk '
 		}
 		printf "  %-52s %s (%s)\n", what, ok ? "PASS" : "FAIL", why
 	}
+	# linear: from 10^5 to 10^6 systems a step may take at most 12.5x the time
+	$3 == "ok" && $2 != "floor" && $2 != "schema" && ($1 == 100000 || $1 == 1000000) {
+		t[$1 " " $2] = $4
+	}
+	function linear(step,   a, b) {
+		a = t["100000 " step]
+		b = t["1000000 " step]
+		if (a == "" || b == "" || a + 0 <= 0) {
+			printf "  %-52s not measured\n", step " grows linearly (10^5 -> 10^6)"
+			return
+		}
+		printf "  %-52s %s (%.1fx the time for 10x the systems)\n",
+			step " grows linearly (10^5 -> 10^6)", b / a <= 12.5 ? "PASS" : "FAIL", b / a
+	}
 	END {
 		target(100000, 4, 150)
 		target(1000000, 0, 300)
+		linear("import")
+		linear("classify")
+		linear("report")
+		linear("review")
 	}' "$results")
 echo "$verdicts"
 
