@@ -531,14 +531,33 @@ static int included(struct builder *b, const struct system_result *res,
 	return 1;
 }
 
+/* The id of the clause that decided res, or NULL: an undetermined system
+ * has none, its level is open. */
+static const char *deciding_clause_id(const struct builder *b, const struct system_result *res)
+{
+	if (res->determined && res->deciding_clause >= 0 &&
+	    (size_t)res->deciding_clause < b->nr_clauses)
+		return b->clauses[res->deciding_clause].id;
+	return NULL;
+}
+
+/* The findings, critical, warning and info attributes of a <system>. */
+static void finding_counts(struct builder *b, const struct system_result *res)
+{
+	long sev[3] = {0, 0, 0};
+	for (size_t f = 0; f < res->nr_findings; f++)
+		sev[res->findings[f].severity]++;
+	attr_long(b, "findings", (long)res->nr_findings);
+	attr_long(b, "critical", sev[SEV_CRITICAL]);
+	attr_long(b, "warning", sev[SEV_WARNING]);
+	attr_long(b, "info", sev[SEV_INFO]);
+}
+
 /* A lean <system>: what a row of the CSV shows, nothing else (every
  * attribute the XSLT has to look past costs time on 100,000 rows). */
 static int pass_b_lean(struct builder *b, const struct system_result *res,
                        const struct system_record *rec)
 {
-	long sev[3] = {0, 0, 0};
-	for (size_t f = 0; f < res->nr_findings; f++)
-		sev[res->findings[f].severity]++;
 	start(b, "system");
 	attr(b, "id", res->system_id);
 	attr(b, "name", rec->value[F_NAME]);
@@ -551,13 +570,8 @@ static int pass_b_lean(struct builder *b, const struct system_result *res,
 	if (res->approved_level)
 		attr_long(b, "approved-level", res->approved_level);
 	attr(b, "drift", drift_name(res->drift));
-	if (res->determined && res->deciding_clause >= 0 &&
-	    (size_t)res->deciding_clause < b->nr_clauses)
-		attr(b, "deciding-clause", b->clauses[res->deciding_clause].id);
-	attr_long(b, "findings", (long)res->nr_findings);
-	attr_long(b, "critical", sev[SEV_CRITICAL]);
-	attr_long(b, "warning", sev[SEV_WARNING]);
-	attr_long(b, "info", sev[SEV_INFO]);
+	attr(b, "deciding-clause", deciding_clause_id(b, res));
+	finding_counts(b, res);
 	end(b);
 	return b->failed ? -1 : 0;
 }
@@ -572,9 +586,6 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	char buf[32], due[11];
 	const char *last = NULL;
 	enum inspection_state insp = inspection_of(b, res, rec, due, &last);
-	long sev[3] = {0, 0, 0};
-	for (size_t f = 0; f < res->nr_findings; f++)
-		sev[res->findings[f].severity]++;
 
 	start(b, "system");
 	attr(b, "id", res->system_id);
@@ -599,10 +610,7 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr(b, "approval-decision", rec->value[F_APPR_DECISION]);
 	attr(b, "approval-date", rec->value[F_APPR_DATE]);
 	attr(b, "drift", drift_name(res->drift));
-	/* an undetermined system has no deciding clause: its level is open */
-	if (res->determined && res->deciding_clause >= 0 &&
-	    (size_t)res->deciding_clause < b->nr_clauses)
-		attr(b, "deciding-clause", b->clauses[res->deciding_clause].id);
+	attr(b, "deciding-clause", deciding_clause_id(b, res));
 	if (res->determined)
 		attr(b, "deciding-component", res->deciding_component);
 	attr(b, "near-threshold", res->near_threshold);
@@ -623,10 +631,7 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	         tri_word(res->layers_unknown & 4 ? TRI_UNKNOWN : res->layers & 4 ? TRI_YES : TRI_NO),
 	         tri_word(res->layers_unknown & 8 ? TRI_UNKNOWN : res->layers & 8 ? TRI_YES : TRI_NO));
 	attr(b, "layers", buf);
-	attr_long(b, "findings", (long)res->nr_findings);
-	attr_long(b, "critical", sev[SEV_CRITICAL]);
-	attr_long(b, "warning", sev[SEV_WARNING]);
-	attr_long(b, "info", sev[SEV_INFO]);
+	finding_counts(b, res);
 
 	if (!res->determined) {
 		text_element(b, "reason", "vi", res->reason_vi ? res->reason_vi : res->reason);
