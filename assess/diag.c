@@ -141,8 +141,7 @@ static void xml_generic_error(void *ctx, const char *fmt, ...)
 void diag_install_xml_handlers(void)
 {
 	strbuf_init(&generic_line);
-	xmlSetStructuredErrorFunc(NULL, xml_structured_error);
-	xmlSetGenericErrorFunc(NULL, xml_generic_error);
+	diag_install_thread_handlers();
 	xsltSetGenericErrorFunc(NULL, xml_generic_error);
 }
 

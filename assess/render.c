@@ -92,7 +92,7 @@ static int render_csv_chunked(struct results_prep *prep, const char *name, const
 {
 	struct csv_pipe c = {.lang = lang};
 	pthread_t worker;
-	int ret = -1, started = 0;
+	int ret = -1;
 	pthread_mutex_init(&c.lock, NULL);
 	pthread_cond_init(&c.changed, NULL);
 	if (!(c.r = report_open(name)))
@@ -103,28 +103,19 @@ static int render_csv_chunked(struct results_prep *prep, const char *name, const
 		error("cannot start a thread to render '%s'", name);
 		goto out;
 	}
-	started = 1;
 	int produced = results_prep_chunks(prep, RESULTS_LEAN, RENDER_CSV_CHUNK, csv_hand_over, &c);
 	pthread_mutex_lock(&c.lock);
 	c.no_more = 1;
 	pthread_cond_broadcast(&c.changed);
 	pthread_mutex_unlock(&c.lock);
 	pthread_join(worker, NULL);
-	started = 0;
 	xmlFreeDoc(c.pending); /* handed over after the worker failed: never taken */
 	c.pending = NULL;
 	if (produced < 0 || c.failed)
 		goto out;
 	ret = atomic_file_commit(c.out);
 	c.out = NULL;
-out:
-	if (started) {
-		pthread_mutex_lock(&c.lock);
-		c.no_more = 1;
-		pthread_cond_broadcast(&c.changed);
-		pthread_mutex_unlock(&c.lock);
-		pthread_join(worker, NULL);
-	}
+out: /* the worker, if it was started, has been joined */
 	atomic_file_abort(c.out);
 	report_close(c.r);
 	pthread_cond_destroy(&c.changed);
