@@ -680,6 +680,11 @@ void store_close(struct store *st)
 	free(st);
 }
 
+const char *store_path(const struct store *st)
+{
+	return st ? st->path : NULL;
+}
+
 /* ---- import ------------------------------------------------------------ */
 
 static void now_iso(char out[21])

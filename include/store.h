@@ -56,6 +56,13 @@ int store_schema_version(void);
 int store_open(const char *path, struct store **out);
 /* Finalize every statement and close the connection; accepts NULL. */
 void store_close(struct store *st);
+/*
+ * The path st was opened with (borrowed, valid until store_close), for a
+ * second connection to the same database on another thread: with WAL, a
+ * reader there sees what this one has committed. ":memory:" names a private
+ * database that no second connection can reach.
+ */
+const char *store_path(const struct store *st);
 
 /* ---- import ------------------------------------------------------------ */
 

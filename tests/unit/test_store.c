@@ -134,10 +134,12 @@ TEST(store_migrates_and_has_every_fact_column)
 	char *path = temp_db();
 	struct store *st = NULL;
 	CHECK_INT(store_open(path, &st), 0);
+	CHECK_STR(store_path(st), path);
 	store_close(st);
 	/* reopening an up-to-date database is a no-op */
 	CHECK_INT(store_open(path, &st), 0);
 	store_close(st);
+	CHECK(store_path(NULL) == NULL);
 
 	sqlite3 *db;
 	sqlite3_stmt *s;
