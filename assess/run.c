@@ -36,8 +36,16 @@ void result_take_finding(struct system_result *res, const char *code, enum sever
 	struct finding *f = &res->findings[res->nr_findings++];
 	f->code = xstrdup(code);
 	f->severity = sev;
+	f->args = NULL;
 	f->text_vi = text_vi;
 	f->text_en = text_en;
+}
+
+void result_take_finding_args(struct system_result *res, const char *code, enum severity sev,
+                              char *args)
+{
+	result_take_finding(res, code, sev, NULL, NULL);
+	res->findings[res->nr_findings - 1].args = args;
 }
 
 void result_add_finding(struct system_result *res, const char *code, enum severity sev,
@@ -57,6 +65,7 @@ void system_result_release_findings(struct system_result *res)
 {
 	for (size_t i = 0; i < res->nr_findings; i++) {
 		free(res->findings[i].code);
+		free(res->findings[i].args);
 		free(res->findings[i].text_vi);
 		free(res->findings[i].text_en);
 	}

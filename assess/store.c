@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "diag.h"
+#include "finding_text.h"
 #include "util.h"
 
 #define STORE_APPLICATION_ID 0x41535345 /* "ASSE" */
@@ -214,6 +215,9 @@ static const char *const migrations[] = {
 	"  text_en TEXT,\n"
 	"  PRIMARY KEY(run, system_id, pos)\n"
 	") STRICT, WITHOUT ROWID;\n",
+	/* 2: a finding stores its sentence and facts (finding_text.h) instead
+	 * of both texts; rows of earlier runs keep their texts */
+	"ALTER TABLE run_findings ADD COLUMN args TEXT;\n",
 };
 
 int store_schema_version(void)
@@ -370,8 +374,8 @@ static const char *const stmt_sql[NR_STMT] = {
 		"req_unknown, next_due, layers, layers_unknown, reason_vi) "
 		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_INSERT_RUN_FINDING] = "INSERT INTO run_findings(run, system_id, pos, code, "
-	                          "severity, text_vi, text_en) "
-	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	                          "severity, text_vi, text_en, args) "
+	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[ST_FINISH_RUN] = "UPDATE runs SET systems = ?2, undetermined = ?3, critical = ?4, "
 	                  "warning = ?5, info = ?6 WHERE id = ?1",
 	[ST_LATEST_RUN] = "SELECT coalesce(max(id), 0) FROM runs",
@@ -389,7 +393,7 @@ static const char *const stmt_sql[NR_STMT] = {
 		", r.reason_vi FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
 		" WHERE r.run = ?1 AND (?2 IS NULL OR r.system_id = ?2)"
 		" ORDER BY r.system_id",
-	[ST_EACH_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en "
+	[ST_EACH_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, args "
 	                        "FROM run_findings WHERE run = ?1 "
 	                        "AND (?2 IS NULL OR system_id = ?2) "
 	                        "ORDER BY system_id, pos",
@@ -404,7 +408,7 @@ static const char *const stmt_sql[NR_STMT] = {
 		"r.layers, r.layers_unknown, s.file, s.line" FACT_LIST(FACT_SCOL)
 		", r.reason_vi FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
 		" WHERE r.run = ?1 AND r.system_id = ?2",
-	[ST_ONE_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en "
+	[ST_ONE_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, args "
 	                       "FROM run_findings WHERE run = ?1 AND system_id = ?2 "
 	                       "ORDER BY pos",
 	/* the same without the texts (totals need codes and severities only) */
@@ -1449,8 +1453,10 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 		sqlite3_bind_int64(s, 3, (long long)i);
 		bind_text(s, 4, f->code);
 		bind_text(s, 5, severity_name(f->severity));
-		bind_text(s, 6, f->text_vi);
-		bind_text(s, 7, f->text_en);
+		/* the sentence and its facts, or (no args) the texts themselves */
+		bind_text(s, 6, f->args ? NULL : f->text_vi);
+		bind_text(s, 7, f->args ? NULL : f->text_en);
+		bind_text(s, 8, f->args);
 		if (step_done(st, s, "cannot store a finding") < 0)
 			goto out;
 	}
@@ -1719,11 +1725,17 @@ int store_each_run_system_part(struct store *st, long run, const char *only_id, 
 				break;
 			if (cmp == 0) {
 				int sev = severity_parse(column_str(fc.s, 2));
-				const char *vi = texts ? column_str(fc.s, 3) : NULL;
-				const char *en = texts ? column_str(fc.s, 4) : NULL;
-				result_add_finding(&res, column_str(fc.s, 1),
-				                   sev < 0 ? SEV_INFO : (enum severity)sev,
-				                   vi ? vi : "", en ? en : "");
+				enum severity severity = sev < 0 ? SEV_INFO : (enum severity)sev;
+				const char *args = texts ? column_str(fc.s, 5) : NULL;
+				if (args) {
+					result_take_finding_args(&res, column_str(fc.s, 1), severity,
+					                         xstrdup(args));
+				} else {
+					const char *vi = texts ? column_str(fc.s, 3) : NULL;
+					const char *en = texts ? column_str(fc.s, 4) : NULL;
+					result_add_finding(&res, column_str(fc.s, 1), severity,
+					                   vi ? vi : "", en ? en : "");
+				}
 			}
 			fc.rc = sqlite3_step(fc.s);
 		}
@@ -1731,6 +1743,8 @@ int store_each_run_system_part(struct store *st, long run, const char *only_id, 
 			db_error(st, "cannot read findings");
 			goto out;
 		}
+		if (texts)
+			result_fill_finding_texts(&res);
 		int r = fn(data, &res, &rec);
 		system_result_release(&res);
 		system_record_release(&rec);

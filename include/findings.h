@@ -5,7 +5,9 @@
  *
  * Pure: structs in, findings out; no I/O, no SQLite. Every finding has a
  * stable code (criteria/README-findings.md lists them all), a severity and
- * one sentence in Vietnamese and in English with the facts filled in.
+ * its args: which sentence tells it and the facts filled in. The sentence
+ * in Vietnamese and in English is made from args when read
+ * (finding_text.h); findings leave text_vi and text_en NULL.
  */
 #ifndef ASSESS_FINDINGS_H
 #define ASSESS_FINDINGS_H

@@ -31,8 +31,9 @@ const char *drift_name(enum drift d);
 struct finding {
 	char *code;            /* stable code, e.g. "unapproved-in-operation" */
 	enum severity severity;
-	char *text_vi;         /* one sentence in Vietnamese, facts filled in */
-	char *text_en;         /* the same in English */
+	char *args;            /* its sentence and facts (finding_text.h), or NULL */
+	char *text_vi;         /* one sentence in Vietnamese, facts filled in; NULL */
+	char *text_en;         /*   until made from args (result_fill_finding_texts) */
 };
 
 /* Append a finding (the texts are copied). */
@@ -42,6 +43,10 @@ void result_add_finding(struct system_result *res, const char *code, enum severi
 /* The same, taking over the texts (heap strings, freed with the result). */
 void result_take_finding(struct system_result *res, const char *code, enum severity sev,
                          char *text_vi, char *text_en);
+/* Append a finding told by args (finding_text.h; a heap string the result
+ * takes over); its texts stay NULL until someone needs them. */
+void result_take_finding_args(struct system_result *res, const char *code, enum severity sev,
+                              char *args);
 
 /* Counts of requirement statuses at the system's level (findings.h). */
 struct requirement_counts {

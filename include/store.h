@@ -188,7 +188,9 @@ int store_run_begin(struct store *st, struct run_info *info,
  * Store one verdict of the open run: one run_systems row and its findings.
  * res->deciding_clause indexes the clauses given to store_run_begin;
  * res->outcomes are stored as one character per clause ('y', 'n', '?').
- * system_row is the row store_each_system gave for the system.
+ * A finding with args is stored as its args (a tenth of its two texts);
+ * one without, as its texts. system_row is the row store_each_system gave
+ * for the system.
  */
 int store_run_system(struct store *st, long run, const struct system_result *res,
                      long system_row);
@@ -224,7 +226,8 @@ void run_clauses_free(struct run_clause *clauses, size_t nr);
  * system of the run in system id order (bytewise), or only for system only_id
  * when it is not NULL. res is the stored verdict with its findings in order,
  * deciding_clause mapped back to an index into store_run_clauses() (-1 when
- * none), outcomes decoded to enum tri; rec holds the facts of the exact
+ * none), outcomes decoded to enum tri, each finding with both texts (made
+ * from its args, or as stored by a run of schema 1); rec holds the facts of the exact
  * system row the run classified (scalars, file and line: name, owner,
  * operator, status, type ...; and its children: components, inspections,
  * controls, waivers, in inventory order). Both are valid during the call

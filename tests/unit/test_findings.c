@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "finding_text.h"
 #include "findings.h"
 #include "harness.h"
 #include "requirements.h"
@@ -206,6 +207,7 @@ static int load_an_hoa(struct an_hoa *ah, const struct findings_context *ctx)
 			ah->res[k].near_threshold = xstrdup("data-subjects.users = 9600 (threshold 10000)");
 		findings_evaluate(ctx, &ah->rec[k], (const char *const *)ah->held[k], ah->nr_held[k],
 		                  &ah->res[k]);
+		result_fill_finding_texts(&ah->res[k]);
 	}
 	xmlFreeDoc(doc);
 	return 0;
@@ -410,6 +412,7 @@ static void evaluate(const struct findings_context *ctx, const struct system_rec
 	res->level = res->level_low = res->level_high = level;
 	res->determined = level > 0;
 	findings_evaluate(ctx, rec, NULL, 0, res);
+	result_fill_finding_texts(res);
 }
 
 TEST(findings_inspection_cadence_boundaries)
@@ -558,6 +561,7 @@ TEST(findings_approval_plan_and_waivers)
 	res.reason = xstrdup("service.conditional-business is unknown");
 	system_record_set(&rec, F_APPR_LEVEL, "2");
 	findings_evaluate(&ctx, &rec, NULL, 0, &res);
+	result_fill_finding_texts(&res);
 	CHECK_STR(drift_name(res.drift), "under");
 	f = finding(&res, "under-classified");
 	if (f)
@@ -699,6 +703,7 @@ TEST(findings_testing_scope_and_nd331)
 	findings_component_above_parent(&res, "ah-cong-dvc", 2, 3);
 	CHECK_INT(res.nr_findings, 0);
 	findings_component_above_parent(&res, "ah-cong-dvc", 4, 3);
+	result_fill_finding_texts(&res);
 	f = finding(&res, "component-above-parent");
 	CHECK(f && f->severity == SEV_WARNING);
 	if (f) {
@@ -707,4 +712,39 @@ TEST(findings_testing_scope_and_nd331)
 	}
 	system_result_release(&res);
 	findings_component_above_parent(NULL, "x", 4, 3);
+}
+
+/* args that name no known sentence, or bring the wrong number of facts,
+ * render as "unreadable" naming the form; a separator inside a fact cannot
+ * shift the facts after it. */
+TEST(finding_text_refuses_malformed_args)
+{
+	char *vi, *en;
+	CHECK_INT(finding_text_render("no-such-form", &vi, &en), -1);
+	CHECK_STR(en, "(unreadable finding 'no-such-form')");
+	CHECK_CONTAINS(vi, "'no-such-form'");
+	free(vi);
+	free(en);
+	CHECK_INT(finding_text_render("waiver-expired\x1f" "D.DLP", &vi, &en), -1);
+	CHECK_STR(en, "(unreadable finding 'waiver-expired')");
+	free(vi);
+	free(en);
+	CHECK_INT(finding_text_render("waiver-expired\x1f" "a\x1f" "b\x1f" "c", &vi, &en), -1);
+	free(vi);
+	free(en);
+	CHECK_INT(finding_text_render(NULL, &vi, &en), -1);
+	free(vi);
+	free(en);
+
+	struct finding_args a;
+	finding_args_start(&a, "waiver-expired");
+	finding_args_str(&a, "D.\x1f" "DLP");
+	finding_args_str(&a, NULL);
+	char *args = finding_args_finish(&a);
+	CHECK_STR(args, "waiver-expired\x1f" "D.?DLP\x1f");
+	CHECK_INT(finding_text_render(args, &vi, &en), 0);
+	CHECK_STR(en, "The waiver for requirement D.?DLP ended on : the requirement counts as not met.");
+	free(vi);
+	free(en);
+	free(args);
 }

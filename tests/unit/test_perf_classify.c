@@ -1,9 +1,11 @@
-/* Unit tests of the fast paths of a classification run (findings texts
- * built without copies, ...): the results must be those of the plain code. */
+/* Unit tests of the fast paths of a classification run (findings told by
+ * their arguments, texts made only when read, ...): the results must be
+ * those of the plain code. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "finding_text.h"
 #include "findings.h"
 #include "harness.h"
 #include "store.h"
@@ -38,6 +40,8 @@ TEST(perf_classify_long_finding_text)
 	res.reason_vi = strbuf_detach(&vi);
 	findings_evaluate(&ctx, &rec, NULL, 0, &res);
 	CHECK_INT(res.nr_findings, 1);
+	CHECK(res.nr_findings == 1 && !res.findings[0].text_en); /* made when read */
+	result_fill_finding_texts(&res);
 	if (res.nr_findings == 1) {
 		const struct finding *f = &res.findings[0];
 		CHECK_STR(f->code, "undetermined");
@@ -52,7 +56,7 @@ TEST(perf_classify_long_finding_text)
 	system_record_release(&rec);
 }
 
-/* Texts just below, at and above the size of the stack buffer. */
+/* Texts around 512 bytes (the stack buffer texts were once made in). */
 TEST(perf_classify_finding_text_sizes)
 {
 	struct findings_context ctx = {"ND85", "2026-11-21", months, 3, NULL};
@@ -70,6 +74,7 @@ TEST(perf_classify_finding_text_sizes)
 		memset(res.near_threshold, 'n', len);
 		res.near_threshold[len] = '\0';
 		findings_evaluate(&ctx, &rec, NULL, 0, &res);
+		result_fill_finding_texts(&res);
 		CHECK_INT(res.nr_findings, 1);
 		if (res.nr_findings == 1) {
 			const char *t = res.findings[0].text_en;

@@ -685,28 +685,38 @@ static int collect_parts(void *data, const struct system_result *res,
 	return 0;
 }
 
+/* Import full_record() named name (NULL: keep its name) and begin a run of
+ * that snapshot into *info; the system's row goes to *row. */
+static void begin_run_of_one_record(struct store *st, const char *name, struct run_info *info,
+                                    long *row)
+{
+	static const char *const clauses[] = {"ND85-7.1"};
+	static const int levels[] = {1};
+	struct store_import *imp;
+	struct system_record full;
+	long snap = 0;
+	full_record(&full);
+	if (name)
+		system_record_set(&full, F_NAME, name);
+	CHECK_INT(store_import_begin(st, &imp), 0);
+	CHECK_INT(store_import_system(imp, &full), 0);
+	CHECK_INT(store_import_end(imp, 1, &snap), 0);
+	system_record_release(&full);
+	CHECK_INT(store_each_system(st, snap, first_row, row), 0);
+	*info = (struct run_info){.snapshot = snap, .rules = "ND85", .date = "2026-11-21",
+	                          .generated = "2026-11-21T10:00:00Z", .tool_version = "0.1.0"};
+	CHECK_INT(store_run_begin(st, info, clauses, levels, 1), 0);
+}
+
 /* A run walk reads the children and the finding texts it is asked for,
  * and always the facts and the findings' codes. */
 TEST(store_run_walk_reads_the_parts_asked_for)
 {
 	struct store *st;
-	struct store_import *imp;
-	struct system_record full;
-	long snap, row = 0;
+	struct run_info info;
+	long row = 0;
 	CHECK_INT(store_open(":memory:", &st), 0);
-	full_record(&full);
-	system_record_set(&full, F_NAME, "Hệ thống");
-	CHECK_INT(store_import_begin(st, &imp), 0);
-	CHECK_INT(store_import_system(imp, &full), 0);
-	CHECK_INT(store_import_end(imp, 1, &snap), 0);
-	system_record_release(&full);
-	CHECK_INT(store_each_system(st, snap, first_row, &row), 0);
-
-	const char *const clauses[] = {"ND85-7.1"};
-	const int levels[] = {1};
-	struct run_info info = {.snapshot = snap, .rules = "ND85", .date = "2026-11-21",
-	                        .generated = "2026-11-21T10:00:00Z", .tool_version = "0.1.0"};
-	CHECK_INT(store_run_begin(st, &info, clauses, levels, 1), 0);
+	begin_run_of_one_record(st, "Hệ thống", &info, &row);
 	struct system_result res;
 	system_result_init(&res, "rt-1");
 	result_add_finding(&res, "no-plan", SEV_INFO, "chưa có", "none");
@@ -734,4 +744,66 @@ TEST(store_run_walk_reads_the_parts_asked_for)
 	CHECK_STR(sb.buf, "0 0 0 0|no-plan:: undetermined:: name=Hệ thống");
 	strbuf_release(&sb);
 	store_close(st);
+}
+
+/* A finding told by its arguments is stored without texts and read back
+ * with both texts made from them; a database of schema 1, whose findings
+ * carry their texts, still reads after the migration that added args. */
+TEST(store_findings_told_by_args_and_schema_1_texts)
+{
+	char *path = temp_db();
+	struct store *st;
+	struct run_info info;
+	long row = 0;
+	CHECK_INT(store_open(path, &st), 0);
+	begin_run_of_one_record(st, NULL, &info, &row);
+	struct system_result res;
+	system_result_init(&res, "rt-1");
+	result_take_finding_args(&res, "waiver-expired", SEV_WARNING,
+	                         xstrdup("waiver-expired\x1f" "D.DLP\x1f" "2026-11-20"));
+	result_add_finding(&res, "no-plan", SEV_INFO, "chưa có", "none");
+	CHECK_INT(store_run_system(st, info.id, &res, row), 0);
+	system_result_release(&res);
+	info.systems = 1;
+	CHECK_INT(store_run_end(st, &info, 1), 0);
+
+	struct strbuf sb, want;
+	strbuf_init(&sb);
+	strbuf_init(&want);
+	CHECK_INT(store_each_run_system_part(st, info.id, NULL, STORE_FINDING_TEXTS, collect_parts,
+	                                     &sb), 0);
+	strbuf_addf(&want, "0 0 0 0|waiver-expired:Miễn trừ yêu cầu D.DLP đã hết hạn ngày 2026-11-20: "
+	                   "yêu cầu được tính là chưa đáp ứng.:The waiver for requirement D.DLP ended "
+	                   "on 2026-11-20: the requirement counts as not met. no-plan:chưa có:none "
+	                   "name=%s", nasty);
+	CHECK_STR(sb.buf, want.buf);
+	store_close(st);
+
+	/* stored: args without texts, or texts without args */
+	sqlite3 *db;
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *s;
+	CHECK_INT(sqlite3_prepare_v2(db, "SELECT group_concat(coalesce(text_en, '-') || '/' || "
+	                                 "(args IS NULL), ' ') FROM run_findings", -1, &s, NULL),
+	          SQLITE_OK);
+	CHECK_INT(sqlite3_step(s), SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(s, 0), "-/0 none/1");
+	sqlite3_finalize(s);
+	/* make it a database of schema 1, whose findings have texts only */
+	CHECK_INT(sqlite3_exec(db, "UPDATE run_findings SET text_vi = 'cũ', text_en = 'old' "
+	                           "WHERE args IS NOT NULL; "
+	                           "ALTER TABLE run_findings DROP COLUMN args; "
+	                           "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	CHECK_INT(store_open(path, &st), 0);
+	strbuf_reset(&sb);
+	CHECK_INT(store_each_run_system_part(st, info.id, NULL, STORE_FINDING_TEXTS, collect_parts,
+	                                     &sb), 0);
+	strbuf_reset(&want);
+	strbuf_addf(&want, "0 0 0 0|waiver-expired:cũ:old no-plan:chưa có:none name=%s", nasty);
+	CHECK_STR(sb.buf, want.buf);
+	store_close(st);
+	strbuf_release(&sb);
+	strbuf_release(&want);
+	drop_db(path);
 }

@@ -1,0 +1,434 @@
+/*
+ * finding_text.c - the sentences of the findings, from form and arguments.
+ * findings.c decides which finding a system gets and with which facts; this
+ * file says it, in Vietnamese and in English.
+ */
+#include "finding_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define MAX_ARGS 4
+
+/* ---- collecting arguments ----------------------------------------------- */
+
+static void args_add(struct finding_args *a, const char *s, size_t n)
+{
+	ALLOC_GROW(a->buf, a->len + n + 1, a->alloc);
+	for (size_t i = 0; i < n; i++)
+		a->buf[a->len++] = s[i] == FINDING_ARG_SEP ? '?' : s[i];
+	a->buf[a->len] = '\0';
+}
+
+void finding_args_start(struct finding_args *a, const char *form)
+{
+	memset(a, 0, sizeof(*a));
+	args_add(a, form, strlen(form));
+}
+
+void finding_args_str(struct finding_args *a, const char *s)
+{
+	static const char sep[1] = {FINDING_ARG_SEP};
+	ALLOC_GROW(a->buf, a->len + 2, a->alloc);
+	memcpy(a->buf + a->len++, sep, 1);
+	a->buf[a->len] = '\0';
+	if (s)
+		args_add(a, s, strlen(s));
+}
+
+void finding_args_int(struct finding_args *a, long long v)
+{
+	char num[32];
+	snprintf(num, sizeof(num), "%lld", v);
+	finding_args_str(a, num);
+}
+
+char *finding_args_finish(struct finding_args *a)
+{
+	char *s = a->buf;
+	memset(a, 0, sizeof(*a));
+	return s;
+}
+
+/* ---- the sentences ------------------------------------------------------ */
+
+/* a[0..n) are the arguments of the form, as strings. */
+typedef void render_fn(const char *const *a, struct strbuf *vi, struct strbuf *en);
+
+static void unapproved(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Hệ thống đang vận hành nhưng chưa có hồ sơ đề xuất cấp độ được phê duyệt "
+	                "(cấp độ xác định: %s); hệ thống chưa bảo đảm an toàn không được đưa vào sử dụng.",
+	            a[0]);
+	strbuf_addf(en, "The system is in operation without an approved level dossier (computed "
+	                "level: %s); a system that is not yet secured must not be put into use.",
+	            a[0]);
+}
+
+static void unapproved_undetermined(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	(void)a;
+	strbuf_addstr(vi, "Hệ thống đang vận hành nhưng chưa có hồ sơ đề xuất cấp độ được phê duyệt "
+	                  "(chưa xác định được cấp độ); hệ thống chưa bảo đảm an toàn không được đưa vào sử dụng.");
+	strbuf_addstr(en, "The system is in operation without an approved level dossier (level not "
+	                  "determined); a system that is not yet secured must not be put into use.");
+}
+
+static void before_go_live(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	(void)a;
+	strbuf_addstr(vi, "Hệ thống chưa có cấp độ được phê duyệt: phải phê duyệt cấp độ và triển khai "
+	                  "phương án bảo đảm an toàn trước khi đưa vào vận hành.");
+	strbuf_addstr(en, "The system has no approved level yet: the level must be approved and the "
+	                  "security plan implemented before go-live.");
+}
+
+/* a: approved level, rules of the approval, computed level */
+static void under_classified(const char *const *a, struct strbuf *vi, struct strbuf *en,
+                             int or_more)
+{
+	strbuf_addf(vi, "Cấp độ đã phê duyệt (%s, theo %s) thấp hơn cấp độ xác định (%s%s): phải "
+	                "xác định lại cấp độ.",
+	            a[0], a[1], a[2], or_more ? " trở lên" : "");
+	strbuf_addf(en, "The approved level (%s, under %s) is below the computed level (%s%s): the "
+	                "level must be re-determined.",
+	            a[0], a[1], a[2], or_more ? " or more" : "");
+}
+
+static void under_exact(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	under_classified(a, vi, en, 0);
+}
+
+static void under_or_more(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	under_classified(a, vi, en, 1);
+}
+
+/* a: approved level, rules of the approval, computed level */
+static void over_classified(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Cấp độ đã phê duyệt (%s, theo %s) cao hơn cấp độ xác định (%s).", a[0],
+	            a[1], a[2]);
+	strbuf_addf(en, "The approved level (%s, under %s) is above the computed level (%s).", a[0],
+	            a[1], a[2]);
+}
+
+/* a: approved level (under ND85), level under ND331 */
+static void rules_drift(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Cấp độ %s được phê duyệt theo Nghị định 85/2016/NĐ-CP; theo Nghị định "
+	                "331/2026/NĐ-CP hệ thống thuộc cấp độ %s.",
+	            a[0], a[1]);
+	strbuf_addf(en, "Level %s was approved under Decree 85/2016/ND-CP; under Decree "
+	                "331/2026/ND-CP the system is at level %s.",
+	            a[0], a[1]);
+}
+
+static void plan_partial(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	(void)a;
+	strbuf_addstr(vi, "Hệ thống đang vận hành nhưng phương án bảo đảm an toàn mới được triển khai một phần.");
+	strbuf_addstr(en, "The system is in operation but its security plan is only partly implemented.");
+}
+
+static void plan_none(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	(void)a;
+	strbuf_addstr(vi, "Hệ thống đang vận hành nhưng phương án bảo đảm an toàn chưa được triển khai.");
+	strbuf_addstr(en, "The system is in operation but its security plan is not implemented.");
+}
+
+static void plan_unknown(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	(void)a;
+	strbuf_addstr(vi, "Chưa khai báo tình trạng triển khai phương án bảo đảm an toàn của hệ thống đang vận hành.");
+	strbuf_addstr(en, "The implementation status of the security plan of this operating system is not stated.");
+}
+
+static void no_regulation(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	(void)a;
+	strbuf_addstr(vi, "Hệ thống đang vận hành nhưng chưa ban hành quy chế bảo đảm an toàn.");
+	strbuf_addstr(en, "The system is in operation without an issued security regulation.");
+}
+
+/* a: last counting inspection, months, level, due date */
+static void inspection_overdue(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Quá hạn kiểm tra, đánh giá định kỳ: lần kiểm tra được tính gần nhất ngày %s, "
+	                "chu kỳ %s tháng ở cấp độ %s, đã đến hạn ngày %s.",
+	            a[0], a[1], a[2], a[3]);
+	strbuf_addf(en, "Periodic inspection overdue: last counting inspection on %s, every %s months "
+	                "at level %s, due on %s.",
+	            a[0], a[1], a[2], a[3]);
+}
+
+/* a: due date, days left */
+static void inspection_due_soon(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Sắp đến hạn kiểm tra, đánh giá định kỳ: đến hạn ngày %s (còn %s ngày).",
+	            a[0], a[1]);
+	strbuf_addf(en, "Periodic inspection due soon: due on %s (%s days left).", a[0], a[1]);
+}
+
+/* a: level, months[, level from which it must be independent[, inspections
+ * not counted because not independent]] */
+static void never_inspected(const char *const *a, struct strbuf *vi, struct strbuf *en,
+                            int independent, int others)
+{
+	strbuf_addf(vi, "Chưa có lần kiểm tra, đánh giá nào được tính cho cấp độ %s (chu kỳ %s tháng)",
+	            a[0], a[1]);
+	strbuf_addf(en, "No inspection counts for level %s (every %s months)", a[0], a[1]);
+	if (independent) {
+		strbuf_addf(vi, "; từ cấp độ %s phải do tổ chức chuyên nghiệp, độc lập thực hiện", a[2]);
+		strbuf_addf(en, "; from level %s it must be done by an independent professional "
+		                "organisation", a[2]);
+	}
+	if (others) {
+		strbuf_addf(vi, " (không tính %s lần kiểm tra không độc lập)", a[3]);
+		strbuf_addf(en, " (non-independent inspections not counted: %s)", a[3]);
+	}
+	strbuf_addstr(vi, ".");
+	strbuf_addstr(en, ".");
+}
+
+static void never_plain(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	never_inspected(a, vi, en, 0, 0);
+}
+
+static void never_independent(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	never_inspected(a, vi, en, 1, 0);
+}
+
+static void never_independent_others(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	never_inspected(a, vi, en, 1, 1);
+}
+
+static void level5_uninspected(const char *const *a, struct strbuf *vi, struct strbuf *en,
+                               const char *who_vi, const char *who_en)
+{
+	(void)a;
+	strbuf_addf(vi, "%s chưa được tổ chức chuyên nghiệp, độc lập kiểm tra, đánh giá.", who_vi);
+	strbuf_addf(en, "%s has not been inspected by an independent professional organisation.",
+	            who_en);
+}
+
+static void level5_level5(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	level5_uninspected(a, vi, en, "Hệ thống cấp độ 5", "A level-5 system");
+}
+
+static void level5_listed(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	level5_uninspected(a, vi, en, "Hệ thống thuộc danh mục an ninh quốc gia",
+	                   "A system on the national-security list");
+}
+
+/* a: "testing" | "building", secret class word ("" when none), subjects of
+ * sensitive personal data ("" when none) */
+static void secrets_in_testing(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	static const struct {
+		const char *word, *vi, *en;
+	} classes[] = {{"mat", "Mật", "Mật (confidential)"},
+	               {"toi-mat", "Tối mật", "Tối mật (secret)"},
+	               {"tuyet-mat", "Tuyệt mật", "Tuyệt mật (top secret)"}};
+	struct strbuf what_vi, what_en;
+	int testing = !strcmp(a[0], "testing");
+	strbuf_init(&what_vi);
+	strbuf_init(&what_en);
+	for (size_t i = 0; i < ARRAY_SIZE(classes); i++)
+		if (!strcmp(a[1], classes[i].word)) {
+			strbuf_addf(&what_vi, "bí mật nhà nước độ %s", classes[i].vi);
+			strbuf_addf(&what_en, "state secrets of class %s", classes[i].en);
+		}
+	if (*a[2]) {
+		strbuf_addf(&what_vi, "%sdữ liệu cá nhân nhạy cảm của %s chủ thể",
+		            what_vi.len ? " và " : "", a[2]);
+		strbuf_addf(&what_en, "%ssensitive personal data of %s subjects",
+		            what_en.len ? " and " : "", a[2]);
+	}
+	strbuf_addf(vi, "Hệ thống đang trong giai đoạn %s nhưng đã xử lý %s: không được để lộ, lọt "
+	                "bí mật, dữ liệu nhạy cảm kể cả khi thử nghiệm (Chỉ thị 57).",
+	            testing ? "thử nghiệm" : "xây dựng", what_vi.len ? what_vi.buf : "");
+	strbuf_addf(en, "The system is still %s but processes %s: secrets and sensitive data must not "
+	                "leak, not even during testing (Directive 57).",
+	            testing ? "in testing" : "being built", what_en.len ? what_en.buf : "");
+	strbuf_release(&what_vi);
+	strbuf_release(&what_en);
+}
+
+/* The layers of the four-layer model, as the sentences name them. */
+static const struct {
+	const char *vi, *en;
+} layer_names[4] = {
+	{"1 (lực lượng tại chỗ)", "1 (on-site security force)"},
+	{"2 (tổ chức chuyên nghiệp giám sát, bảo vệ)",
+	 "2 (professional monitoring and protection provider)"},
+	{"3 (kiểm tra, đánh giá độc lập định kỳ)",
+	 "3 (periodic independent inspection and assessment)"},
+	{"4 (kết nối, chia sẻ thông tin với hệ thống giám sát quốc gia)",
+	 "4 (connection to the national cyberspace monitoring system)"},
+};
+
+/* The layers whose bit is set in the decimal bitmask bits, comma-separated. */
+static void layer_list(const char *bits, struct strbuf *vi, struct strbuf *en)
+{
+	int mask = atoi(bits);
+	size_t vi0 = vi->len, en0 = en->len;
+	for (int i = 0; i < 4; i++)
+		if (mask & (1 << i)) {
+			strbuf_addf(vi, "%s%s", vi->len > vi0 ? ", " : "", layer_names[i].vi);
+			strbuf_addf(en, "%s%s", en->len > en0 ? ", " : "", layer_names[i].en);
+		}
+}
+
+/* a: missing layers, layers not stated (bitmasks, bit i = layer i+1) */
+static void four_layer_gap(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addstr(vi, "Chưa đủ mô hình bảo vệ 4 lớp: thiếu lớp ");
+	strbuf_addstr(en, "The four-layer protection model is incomplete: missing layer ");
+	layer_list(a[0], vi, en);
+	if (atoi(a[1])) {
+		strbuf_addstr(vi, "; chưa khai báo lớp ");
+		strbuf_addstr(en, "; not stated: layer ");
+		layer_list(a[1], vi, en);
+	}
+	strbuf_addstr(vi, ".");
+	strbuf_addstr(en, ".");
+}
+
+/* a: layers not stated (bitmask) */
+static void four_layer_unknown(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addstr(vi, "Chưa khai báo đủ mô hình bảo vệ 4 lớp: chưa rõ lớp ");
+	strbuf_addstr(en, "The four-layer protection model is not fully stated: unknown layer ");
+	layer_list(a[0], vi, en);
+	strbuf_addstr(vi, ".");
+	strbuf_addstr(en, ".");
+}
+
+/* a: why, in Vietnamese and in English ("" when the engine gave no reason) */
+static void undetermined(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Chưa xác định được cấp độ: %s.", *a[0] ? a[0] : "thiếu thông tin");
+	strbuf_addf(en, "The level could not be determined: %s.", *a[1] ? a[1] : "facts are missing");
+}
+
+/* a: the value and its threshold */
+static void near_threshold(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Giá trị gần ngưỡng (%s): có thể phải xác định lại cấp độ.", a[0]);
+	strbuf_addf(en, "A value is near a threshold (%s): re-determination is likely.", a[0]);
+}
+
+static void national_without_24x7(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	(void)a;
+	strbuf_addstr(vi, "Hệ thống phạm vi quốc gia được khai báo không phải vận hành 24/7: cần xác nhận "
+	                  "yêu cầu này (nếu phải vận hành 24/7, hệ thống thuộc cấp độ 4).");
+	strbuf_addstr(en, "A national-scope system is declared as not required to run 24/7: confirm this "
+	                  "(if it must run 24/7, the system is at level 4).");
+}
+
+/* a: requirement, end of the waiver */
+static void waiver_expired(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Miễn trừ yêu cầu %s đã hết hạn ngày %s: yêu cầu được tính là chưa đáp ứng.",
+	            a[0], a[1]);
+	strbuf_addf(en, "The waiver for requirement %s ended on %s: the requirement counts as not met.",
+	            a[0], a[1]);
+}
+
+/* a: component, its level, the system's level */
+static void component_above_parent(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Thành phần %s có cấp độ %s, cao hơn cấp độ %s của hệ thống: hệ thống phải lấy "
+	                "cấp độ cao nhất của các thành phần.",
+	            a[0], a[1], a[2]);
+	strbuf_addf(en, "Component %s is at level %s, above the system's level %s: a system takes the "
+	                "highest level of its components.",
+	            a[0], a[1], a[2]);
+}
+
+static const struct form {
+	const char *name;
+	int nr_args;
+	render_fn *render;
+} forms[] = {
+	{"unapproved-in-operation", 1, unapproved},
+	{"unapproved-in-operation.undetermined", 0, unapproved_undetermined},
+	{"approval-before-go-live", 0, before_go_live},
+	{"under-classified", 3, under_exact},
+	{"under-classified.or-more", 3, under_or_more},
+	{"over-classified", 3, over_classified},
+	{"rules-drift", 2, rules_drift},
+	{"plan-not-implemented.partial", 0, plan_partial},
+	{"plan-not-implemented.none", 0, plan_none},
+	{"plan-unknown", 0, plan_unknown},
+	{"no-regulation", 0, no_regulation},
+	{"inspection-overdue", 4, inspection_overdue},
+	{"inspection-due-soon", 2, inspection_due_soon},
+	{"never-inspected", 2, never_plain},
+	{"never-inspected.independent", 3, never_independent},
+	{"never-inspected.independent-others", 4, never_independent_others},
+	{"level5-without-independent-inspection.level5", 0, level5_level5},
+	{"level5-without-independent-inspection.listed", 0, level5_listed},
+	{"secrets-in-testing", 3, secrets_in_testing},
+	{"four-layer-gap", 2, four_layer_gap},
+	{"four-layer-unknown", 1, four_layer_unknown},
+	{"undetermined", 2, undetermined},
+	{"near-threshold", 1, near_threshold},
+	{"national-without-24x7", 0, national_without_24x7},
+	{"waiver-expired", 2, waiver_expired},
+	{"component-above-parent", 3, component_above_parent},
+};
+
+int finding_text_render(const char *args, char **text_vi, char **text_en)
+{
+	const char *a[MAX_ARGS + 1];
+	int n = 0;
+	struct strbuf vi, en;
+	char *copy = xstrdup(args ? args : "");
+	char *form = copy, *p = strchr(copy, FINDING_ARG_SEP);
+	while (p && n <= MAX_ARGS) {
+		*p++ = '\0';
+		a[n++] = p;
+		p = strchr(p, FINDING_ARG_SEP);
+	}
+	strbuf_init(&vi);
+	strbuf_init(&en);
+	int ret = -1;
+	for (size_t i = 0; i < ARRAY_SIZE(forms); i++)
+		if (!strcmp(forms[i].name, form)) {
+			if (n == forms[i].nr_args && !p) {
+				forms[i].render(a, &vi, &en);
+				ret = 0;
+			}
+			break;
+		}
+	if (ret < 0) {
+		strbuf_addf(&vi, "(không đọc được nội dung phát hiện '%s')", form);
+		strbuf_addf(&en, "(unreadable finding '%s')", form);
+	}
+	free(copy);
+	*text_vi = strbuf_detach(&vi);
+	*text_en = strbuf_detach(&en);
+	return ret;
+}
+
+void result_fill_finding_texts(struct system_result *res)
+{
+	for (size_t i = 0; res && i < res->nr_findings; i++) {
+		struct finding *f = &res->findings[i];
+		if (!f->args || f->text_vi || f->text_en)
+			continue;
+		finding_text_render(f->args, &f->text_vi, &f->text_en);
+	}
+}
