@@ -5,6 +5,7 @@
  */
 #include "evaluate.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,15 +145,118 @@ static void own_reason(size_t j, const char **id, const char **en, const char **
 	*vi = g->reason_vi[j];
 }
 
-/* Pass 2: the verdict again with the composite levels, findings, storage. */
+/*
+ * Pass 2: the verdict again with the composite levels and the findings
+ * (the reader side, on its own connection and thread when it can), and
+ * storage in the run's transaction (the writer side, on the caller's
+ * connection). The two meet in a queue of verdicts.
+ */
+#define VERDICT_QUEUE 512
+#define VERDICT_BATCH 64 /* the writer wakes for this many (or the last ones) */
+
+struct verdict {
+	struct system_result res;
+	long row;
+};
+
+/* The writer side: counts and stores each verdict. */
+struct run_writer {
+	struct store *st;
+	struct run_totals *totals;
+};
+
+static int write_verdict(struct run_writer *w, struct verdict *v)
+{
+	struct system_result *res = &v->res;
+	w->totals->systems++;
+	w->totals->per_level[res->determined ? res->level : 0]++;
+	for (size_t f = 0; f < res->nr_findings; f++)
+		w->totals->per_severity[res->findings[f].severity]++;
+	int rc = store_run_system(w->st, w->totals->run, res, v->row);
+	system_result_release(res);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Verdicts from the reader thread to the writer, in order. Without a
+ * thread (sync), each is written at once. */
+struct verdict_queue {
+	struct run_writer *sync;   /* non-NULL: no thread, write at once */
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	struct verdict item[VERDICT_QUEUE];
+	size_t head, tail;         /* taken / put so far */
+	int done;                  /* the reader has put its last verdict */
+	int failed;                /* the reader failed (it reported why) */
+	int stop;                  /* the writer failed: the reader stops */
+};
+
+/* Reader side: hand over v (moved); -1 when the writer has stopped. */
+static int verdict_put(struct verdict_queue *q, struct verdict *v)
+{
+	if (q->sync)
+		return write_verdict(q->sync, v);
+	pthread_mutex_lock(&q->lock);
+	while (q->tail - q->head == VERDICT_QUEUE && !q->stop)
+		pthread_cond_wait(&q->changed, &q->lock);
+	int stop = q->stop;
+	if (!stop) {
+		q->item[q->tail % VERDICT_QUEUE] = *v;
+		if (++q->tail - q->head == VERDICT_BATCH)
+			pthread_cond_broadcast(&q->changed); /* enough to wake the writer */
+	}
+	pthread_mutex_unlock(&q->lock);
+	if (stop)
+		system_result_release(&v->res);
+	return stop ? -1 : 0;
+}
+
+/* Writer side: take the next verdict into *v; 0 when there is none left.
+ * An empty queue is left to fill up to a batch before the writer runs again. */
+static int verdict_take(struct verdict_queue *q, struct verdict *v)
+{
+	pthread_mutex_lock(&q->lock);
+	if (q->tail == q->head)
+		while (q->tail - q->head < VERDICT_BATCH && !q->done)
+			pthread_cond_wait(&q->changed, &q->lock);
+	int got = q->tail != q->head;
+	if (got) {
+		*v = q->item[q->head % VERDICT_QUEUE];
+		if (q->tail - q->head++ == VERDICT_QUEUE)
+			pthread_cond_broadcast(&q->changed); /* it was full */
+	}
+	pthread_mutex_unlock(&q->lock);
+	return got;
+}
+
+/* Reader side: there is nothing more (failed: the reader reported why). */
+static void verdict_end(struct verdict_queue *q, int failed)
+{
+	pthread_mutex_lock(&q->lock);
+	q->done = 1;
+	q->failed = failed;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
+}
+
+/* Writer side: it failed; the reader is to stop. */
+static void verdict_stop(struct verdict_queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->stop = 1;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
+}
+
+/* The reader side of pass 2. */
 struct pass2 {
 	struct graph *g;
 	struct classify_graph *cg;
-	struct store *st;
 	const struct findings_context *ctx;
-	struct run_totals *totals;
+	struct verdict_queue *q;
 	size_t next;               /* index of the next system */
 	const char **held;         /* scratch: ids of the clauses that held */
+	const char *db_path;       /* threaded: the database to open again */
+	long snapshot;
 };
 
 static void component_findings(struct graph *g, size_t i, struct system_result *res)
@@ -174,36 +278,88 @@ static int pass2_system(void *data, const struct system_record *rec, long row)
 		return error("the snapshot changed while it was being classified");
 	const struct classify_node *nd = &g->nodes[i];
 	const struct ruleset *rs = g->rs;
-	struct system_result res;
-	system_result_init(&res, rec->value[F_ID]);
-	classify_system(rs, rec, &res);
-	res.level_low = nd->low;
-	res.level_high = nd->high;
-	res.determined = nd->determined;
-	res.level = nd->determined ? nd->low : 0;
+	struct verdict v = {.row = row};
+	struct system_result *res = &v.res;
+	system_result_init(res, rec->value[F_ID]);
+	classify_system(rs, rec, res);
+	res->level_low = nd->low;
+	res->level_high = nd->high;
+	res->determined = nd->determined;
+	res->level = nd->determined ? nd->low : 0;
 	if (nd->decider >= 0) {
-		res.deciding_component = xstrdup(graph_id(g, (size_t)nd->decider));
-		res.deciding_clause = -1;
+		res->deciding_component = xstrdup(graph_id(g, (size_t)nd->decider));
+		res->deciding_clause = -1;
 	}
-	if (!res.determined) {
-		free(res.reason);
-		free(res.reason_vi);
-		classify_graph_reason(p->cg, i, own_reason, g, &res.reason, &res.reason_vi);
+	if (!res->determined) {
+		free(res->reason);
+		free(res->reason_vi);
+		classify_graph_reason(p->cg, i, own_reason, g, &res->reason, &res->reason_vi);
 	}
 
 	size_t nr_held = 0;
 	for (size_t c = 0; c < rs->nr_clauses; c++)
-		if (res.outcomes[c] == TRI_YES)
+		if (res->outcomes[c] == TRI_YES)
 			p->held[nr_held++] = rs->clauses[c].id;
-	findings_evaluate(p->ctx, rec, p->held, nr_held, &res);
-	component_findings(g, i, &res);
-	p->totals->systems++;
-	p->totals->per_level[res.determined ? res.level : 0]++;
-	for (size_t f = 0; f < res.nr_findings; f++)
-		p->totals->per_severity[res.findings[f].severity]++;
-	int rc = store_run_system(p->st, p->totals->run, &res, row);
-	system_result_release(&res);
-	return rc < 0 ? -1 : 0;
+	findings_evaluate(p->ctx, rec, p->held, nr_held, res);
+	component_findings(g, i, res);
+	return verdict_put(p->q, &v);
+}
+
+/* Thread: walk the snapshot on a connection of its own. */
+static void *pass2_reader(void *data)
+{
+	struct pass2 *p = data;
+	struct store *st = NULL;
+	int rc = store_open(p->db_path, &st);
+	if (rc == 0)
+		rc = store_each_system(st, p->snapshot, pass2_system, p);
+	store_close(st);
+	verdict_end(p->q, rc != 0);
+	return NULL;
+}
+
+/*
+ * Pass 2 over the snapshot into the open run of w->st: on a reader thread
+ * with its own connection when the database is a file (the run's
+ * transaction stays on this one; WAL lets the reader see the committed
+ * snapshot), else inline. 0, or -1 after reporting.
+ */
+static int pass2_run(struct pass2 *p, struct run_writer *w)
+{
+	struct verdict_queue *q = xcalloc(1, sizeof(*q));
+	const char *path = store_path(w->st);
+	pthread_t reader;
+	int ret = -1;
+	p->q = q;
+	if (!path || !strcmp(path, ":memory:")) {
+		q->sync = w;
+		ret = store_each_system(w->st, p->snapshot, pass2_system, p) ? -1 : 0;
+		free(q);
+		return ret;
+	}
+	p->db_path = path;
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_cond_init(&q->changed, NULL);
+	if (pthread_create(&reader, NULL, pass2_reader, p)) {
+		error("cannot start a thread to classify");
+		goto out;
+	}
+	struct verdict v;
+	int failed = 0;
+	while (verdict_take(q, &v))
+		if (!failed && write_verdict(w, &v) < 0) {
+			failed = 1;
+			verdict_stop(q);
+		} else if (failed) {
+			system_result_release(&v.res);
+		}
+	pthread_join(reader, NULL);
+	ret = failed || q->failed ? -1 : 0;
+out:
+	pthread_cond_destroy(&q->changed);
+	pthread_mutex_destroy(&q->lock);
+	free(q);
+	return ret;
 }
 
 /* Is there a rule set with this id? If not, say which there are. */
@@ -339,10 +495,11 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		.independent_from = independent_from,
 		.catalogue = cat,
 	};
-	struct pass2 p2 = {&g, &cg, st, &ctx, totals, 0, clause_ids};
+	struct pass2 p2 = {.g = &g, .cg = &cg, .ctx = &ctx, .snapshot = snapshot};
+	struct run_writer writer = {st, totals};
 	const char **held = xcalloc(rs->nr_clauses + 1, sizeof(*held));
 	p2.held = held;
-	rc = store_each_system(st, snapshot, pass2_system, &p2);
+	rc = pass2_run(&p2, &writer);
 	free(held);
 	info.systems = totals->systems;
 	info.undetermined = totals->per_level[0];
