@@ -733,10 +733,9 @@ static void builder_release(struct builder *b)
 	free(b->held);
 }
 
-/* Read what the document needs before writing: header, clauses, rule set,
- * catalogue, organizations, aggregates. */
-static int builder_prepare(struct builder *b, struct store *st, long run,
-                           enum results_detail detail, const struct results_filter *filter)
+/* An empty builder (builder_release frees what it gathers, at any step). */
+static void builder_init(struct builder *b, struct store *st, enum results_detail detail,
+                         const struct results_filter *filter)
 {
 	memset(b, 0, sizeof(*b));
 	strmap_init(&b->org_index);
@@ -748,13 +747,30 @@ static int builder_prepare(struct builder *b, struct store *st, long run,
 	b->st = st;
 	b->detail = detail;
 	b->filter = filter;
-	if ((run = results_resolve_run(st, run)) < 0)
+}
+
+/* What every document needs: the run's header and its clauses. */
+static int builder_read_run(struct builder *b, long run)
+{
+	if ((run = results_resolve_run(b->st, run)) < 0)
 		return -1;
-	if (store_get_run(st, run, &b->run, &b->run_strings) < 0)
+	if (store_get_run(b->st, run, &b->run, &b->run_strings) < 0)
 		return -1;
-	if (store_run_clauses(st, run, &b->clauses, &b->nr_clauses) < 0)
+	if (store_run_clauses(b->st, run, &b->clauses, &b->nr_clauses) < 0)
 		return -1;
 	b->held = xcalloc(b->nr_clauses + 1, sizeof(*b->held));
+	return 0;
+}
+
+/* Read what the document needs before writing: header, clauses, rule set,
+ * catalogue, organizations, aggregates. */
+static int builder_prepare(struct builder *b, struct store *st, long run,
+                           enum results_detail detail, const struct results_filter *filter)
+{
+	builder_init(b, st, detail, filter);
+	if (builder_read_run(b, run) < 0)
+		return -1;
+	run = b->run.id;
 	/* clause texts and cadence: the rule set as it is now (its digest may
 	 * differ from the run's; the run's clause list and outcomes are kept) */
 	if (criteria_find(b->run.rules, b->run.date, &b->rs) < 0)
@@ -1055,23 +1071,20 @@ static int pass_b_chunked(void *data, const struct system_result *res,
 	return 0;
 }
 
-int results_prep_chunks(struct results_prep *p, enum results_detail detail, size_t chunk,
-                        int (*fn)(xmlDocPtr doc, int first, int last, void *data),
-                        void *data)
+/* Write the systems (only_id: one) in chunks to fn; b->matched says which
+ * chunk is the last, and is as before on return. */
+static int builder_chunks(struct builder *b, const char *only_id, size_t chunk,
+                          int (*fn)(xmlDocPtr doc, int first, int last, void *data),
+                          void *data)
 {
-	struct builder *b = &p->b;
-	size_t sample = p->view.sample;
 	int ret = -1;
-	prep_view(p, detail, RESULTS_VIEW_ALL);
-	p->view.sample = 0;
 	b->chunk = chunk ? chunk : 1;
 	b->chunk_fn = fn;
 	b->chunk_data = data;
 	long matched = b->matched;
 	/* a lean row needs neither the children nor the texts of the findings */
-	unsigned parts = detail == RESULTS_LEAN ? 0 : STORE_ALL_CHILDREN | STORE_FINDING_TEXTS;
-	if (store_each_run_system_part(b->st, b->run.id, p->view.system_id, parts, pass_b_chunked,
-	                               b) < 0)
+	unsigned parts = b->detail == RESULTS_LEAN ? 0 : STORE_ALL_CHILDREN | STORE_FINDING_TEXTS;
+	if (store_each_run_system_part(b->st, b->run.id, only_id, parts, pass_b_chunked, b) < 0)
 		goto done;
 	if (b->doc) { /* the run changed under us: close what is open */
 		b->matched = (long)b->emitted;
@@ -1088,7 +1101,33 @@ done:
 	b->doc = NULL;
 	b->cur = NULL;
 	b->matched = matched;
+	return ret;
+}
+
+int results_prep_chunks(struct results_prep *p, enum results_detail detail, size_t chunk,
+                        int (*fn)(xmlDocPtr doc, int first, int last, void *data),
+                        void *data)
+{
+	size_t sample = p->view.sample;
+	prep_view(p, detail, RESULTS_VIEW_ALL);
+	p->view.sample = 0;
+	int ret = builder_chunks(&p->b, p->view.system_id, chunk, fn, data);
 	p->view.sample = sample;
+	return ret;
+}
+
+int results_lean_chunks(struct store *st, long run, size_t chunk,
+                        int (*fn)(xmlDocPtr doc, int first, int last, void *data),
+                        void *data)
+{
+	struct builder b;
+	int ret = -1;
+	builder_init(&b, st, RESULTS_LEAN, NULL);
+	if (builder_read_run(&b, run) == 0) {
+		b.matched = b.run.systems; /* a run's every system: no walk counts them */
+		ret = builder_chunks(&b, NULL, chunk, fn, data);
+	}
+	builder_release(&b);
 	return ret;
 }
 

@@ -42,8 +42,17 @@ struct render_job {
 	const char *out_path;
 };
 
-/* Render several reports of one run, reading the run's totals once (what
- * `assess review` does). Stops at the first failure. 0 or -1. */
+/*
+ * Render several reports of one run, reading the run's totals once (what
+ * `assess review` does). Stops at the first failure. 0 or -1.
+ * The CSV of a large run (no system_id / owner_id) needs no totals: when
+ * st is a database file (store_path, not ":memory:"), it is rendered on a
+ * thread of its own with a second connection, started before the totals
+ * are read, and joined before any other template is opened (report.h: one
+ * report open at a time) and on every failure path; its failure (reported
+ * on that thread) makes render_set return -1. The run must be committed.
+ * render_report() keeps the CSV on the calling thread.
+ */
 int render_set(struct store *st, long run, const char *lang, const char *system_id,
                const char *owner_id, const struct render_job *jobs, size_t nr_jobs);
 

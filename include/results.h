@@ -97,6 +97,19 @@ int results_prep_build(struct results_prep *p, enum results_detail detail,
 int results_prep_chunks(struct results_prep *p, enum results_detail detail, size_t chunk,
                         int (*fn)(xmlDocPtr doc, int first, int last, void *data),
                         void *data);
+/*
+ * The lean chunks of run (0 = latest), as results_prep_chunks(p,
+ * RESULTS_LEAN, chunk, fn, data) gives them for an unfiltered preparation,
+ * but read without the totals walk of results_prepare(): a lean chunk needs
+ * the run's header and clauses only, and which chunk is the last follows
+ * from the header's count of systems (exact for a whole run). For rendering
+ * the CSV on a thread of its own, with a connection of its own, while
+ * another reads the totals. Returns 0, or -1 after reporting (or when fn
+ * failed).
+ */
+int results_lean_chunks(struct store *st, long run, size_t chunk,
+                        int (*fn)(xmlDocPtr doc, int first, int last, void *data),
+                        void *data);
 /* Systems the preparation counted (after its filter). */
 long results_prep_systems(const struct results_prep *p);
 /* Free a preparation; accepts NULL. */
