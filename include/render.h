@@ -25,7 +25,7 @@ struct store;
 
 #define RENDER_DETAIL_LIMIT 5000
 #define RENDER_SAMPLE 25
-#define RENDER_CSV_CHUNK 2000
+#define RENDER_CSV_CHUNK 500
 
 /*
  * Render template `name` (shipped name or .xsl path) for run (0 = latest)
