@@ -35,6 +35,20 @@ static char *pcre_message(int code, const char *prefix, size_t offset, int with_
 	return strbuf_detach(&sb);
 }
 
+/* Steps of the rx_match running on this thread: a compiled expression is
+ * read-only once made, so threads may match with it at the same time. */
+static _Thread_local unsigned long match_steps;
+
+/* Count one step of the whole match; stop it past the budget. */
+static int count_step(pcre2_callout_block *block, void *data)
+{
+	(void)block;
+	(void)data;
+	if (++match_steps > RX_STEP_LIMIT)
+		return PCRE2_ERROR_MATCHLIMIT;
+	return 0;
+}
+
 struct rx *rx_compile(const char *pattern, char **err)
 {
 	int code;
@@ -69,31 +83,21 @@ struct rx *rx_compile(const char *pattern, char **err)
 	}
 	pcre2_set_match_limit(rx->mctx, RX_MATCH_LIMIT);
 	pcre2_set_depth_limit(rx->mctx, RX_DEPTH_LIMIT);
+	pcre2_set_callout(rx->mctx, count_step, NULL);
 	rx->pattern = xstrdup(pattern);
 	return rx;
 }
 
-/* Count one step of the whole match; stop it past the budget. */
-static int count_step(pcre2_callout_block *block, void *data)
-{
-	unsigned long *steps = data;
-	(void)block;
-	if (++*steps > RX_STEP_LIMIT)
-		return PCRE2_ERROR_MATCHLIMIT;
-	return 0;
-}
 
 int rx_match(const struct rx *rx, const char *subject, size_t len, char **err)
 {
-	unsigned long steps = 0;
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(rx->code, NULL);
 	if (!md) {
 		if (err)
 			*err = xstrdup("out of memory");
 		return -1;
 	}
-	/* the budget is per call; the tool is single-threaded */
-	pcre2_set_callout(rx->mctx, count_step, &steps);
+	match_steps = 0; /* the budget is per call */
 	int rc = pcre2_match(rx->code, (PCRE2_SPTR)subject, len, 0, 0, md, rx->mctx);
 	pcre2_match_data_free(md);
 	if (rc >= 0)

@@ -4,7 +4,8 @@
  * Patterns are compiled in UTF mode with Unicode properties, so \w and
  * [[:alpha:]] know Vietnamese letters. Every match runs under a match limit
  * and a depth limit: a pattern with catastrophic backtracking fails with an
- * error instead of hanging.
+ * error instead of hanging. A compiled expression is not changed by
+ * matching: several threads may use one at the same time.
  */
 #ifndef ASSESS_RX_H
 #define ASSESS_RX_H
