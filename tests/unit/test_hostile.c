@@ -5,7 +5,6 @@
  */
 #include <stdlib.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "criteria.h"
@@ -14,13 +13,6 @@
 #include "inventory.h"
 #include "rx.h"
 #include "util.h"
-
-static double seconds_since(const struct timespec *t0)
-{
-	struct timespec t1;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
-}
 
 /* n copies of unit followed by tail, NUL-terminated; caller frees. */
 static char *repeat(const char *unit, size_t n, const char *tail, size_t *len)
@@ -37,7 +29,9 @@ static char *repeat(const char *unit, size_t n, const char *tail, size_t *len)
 /*
  * PCRE2 counts its match limit per start position: a pattern that
  * backtracks a little under the limit at each of thousands of positions
- * runs for minutes. The limit must bound the whole match.
+ * runs for minutes and then says "no match". The limit must bound the
+ * whole match: the call fails with a limit error instead. (No clock here:
+ * speed is measured by make bench, never in a unit test.)
  */
 TEST(hostile_rx_backtracking_bounded_over_all_start_positions)
 {
@@ -45,14 +39,8 @@ TEST(hostile_rx_backtracking_bounded_over_all_start_positions)
 	struct rx *rx = rx_compile("(a+)+c", &err);
 	size_t len;
 	char *subject = repeat("aaaaaaaaaaaaaaaaab", 2000, "c", &len);
-	struct timespec t0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	int r = rx_match(rx, subject, len, &err);
-	double t = seconds_since(&t0);
-	CHECK_INT(r, -1);
+	CHECK_INT(rx_match(rx, subject, len, &err), -1);
 	CHECK_CONTAINS(err, "limit");
-	if (t > 2.0)
-		harness_fail(__FILE__, __LINE__, "matching took %.1f s", t);
 	free(err);
 	free(subject);
 	rx_free(rx);
@@ -190,10 +178,7 @@ TEST(hostile_inventory_deep_tree_is_rejected_quickly)
 	struct strbuf msgs;
 	strbuf_init(&n.names);
 	strbuf_init(&msgs);
-	struct timespec t0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	CHECK_INT(read_inventory("deep.xml", sb.buf, sb.len, &n, &msgs), 1);
-	CHECK(seconds_since(&t0) < 5.0);
 	CHECK_INT(n.systems, 0);
 	CHECK_CONTAINS(msgs.buf, "depth");
 	strbuf_release(&n.names);
@@ -279,10 +264,7 @@ TEST(hostile_criteria_entities_never_expanded)
 		strbuf_addstr(&bomb, "\">");
 	}
 	strbuf_addstr(&bomb, "]>\n" RULESET_HEAD "&l9;" RULESET_TAIL);
-	struct timespec t0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	CHECK_INT(load_criteria("bomb.xml", bomb.buf, &rs, &msgs), -1);
-	CHECK(seconds_since(&t0) < 5.0);
 	ruleset_free(rs);
 	strbuf_release(&bomb);
 	strbuf_release(&msgs);
