@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "xmlsafe.h"
 
@@ -32,6 +33,30 @@ void harness_fail(const char *file, int line, const char *fmt, ...)
 	fputc('\n', stdout);
 	va_end(ap);
 	current_failed = 1;
+}
+
+char *harness_temp_db(void)
+{
+	static const char pattern[] = "/tmp/assess-test-db-XXXXXX";
+	char *path = malloc(sizeof(pattern));
+	if (!path)
+		abort();
+	memcpy(path, pattern, sizeof(pattern));
+	int fd = mkstemp(path);
+	if (fd >= 0)
+		close(fd);
+	return path;
+}
+
+void harness_drop_db(char *path)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	char side[512];
+	for (size_t i = 0; path && i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		snprintf(side, sizeof(side), "%s%s", path, suffixes[i]);
+		unlink(side);
+	}
+	free(path);
 }
 
 static int by_name(const void *a, const void *b)

@@ -19,6 +19,11 @@ void harness_register(const char *name, test_fn fn);
 void harness_fail(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* A new empty file for a test database (heap path; free it with
+ * harness_drop_db, which also removes the file and its WAL files). */
+char *harness_temp_db(void);
+void harness_drop_db(char *path);
+
 #define TEST(name)                                                         \
 	static void test_##name(void);                                         \
 	__attribute__((constructor)) static void register_##name(void)         \

@@ -2,7 +2,6 @@
  * its own (a database file) is the run computed inline (":memory:"). */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "diag.h"
 #include "evaluate.h"
@@ -30,20 +29,6 @@ static int describe(void *data, const struct system_result *res, const struct sy
 	return 0;
 }
 
-/* Remove the database at path with its WAL files. */
-static void drop_db(const char *path)
-{
-	struct strbuf side;
-	strbuf_init(&side);
-	unlink(path);
-	strbuf_addf(&side, "%s-wal", path);
-	unlink(side.buf);
-	strbuf_reset(&side);
-	strbuf_addf(&side, "%s-shm", path);
-	unlink(side.buf);
-	strbuf_release(&side);
-}
-
 /* Import files into a store at path, run, and describe the run into sb. */
 static void run_into(const char *path, char *const *files, int n, struct strbuf *sb,
                      struct run_totals *totals)
@@ -64,11 +49,7 @@ TEST(evaluate_threaded_run_equals_inline_run)
 	static char an_hoa[] = "../fixtures/shared/inventory-an-hoa.xml";
 	static char typical[] = "../fixtures/shared/typical-systems.xml";
 	char *files[] = {an_hoa, typical};
-	char path[] = "/tmp/assess-test-evaluate-XXXXXX";
-	int fd = mkstemp(path);
-	CHECK(fd >= 0);
-	if (fd >= 0)
-		close(fd);
+	char *path = harness_temp_db();
 	struct strbuf inline_run, threaded_run;
 	struct run_totals t1, t2;
 	strbuf_init(&inline_run);
@@ -77,7 +58,8 @@ TEST(evaluate_threaded_run_equals_inline_run)
 		strbuf_reset(&inline_run);
 		strbuf_reset(&threaded_run);
 		run_into(":memory:", files + f, 1, &inline_run, &t1);
-		drop_db(path); /* a new database: no earlier snapshot to build on */
+		harness_drop_db(path); /* a new database: no earlier snapshot to build on */
+		path = harness_temp_db();
 		run_into(path, files + f, 1, &threaded_run, &t2);
 		CHECK(t1.systems > 5);
 		CHECK_INT(t2.systems, t1.systems);
@@ -88,5 +70,5 @@ TEST(evaluate_threaded_run_equals_inline_run)
 	}
 	strbuf_release(&inline_run);
 	strbuf_release(&threaded_run);
-	drop_db(path);
+	harness_drop_db(path);
 }

@@ -14,30 +14,6 @@
 
 static const char *const nasty = "'); DROP TABLE systems;--";
 
-/* A temporary database path (caller frees with drop_db). */
-static char *temp_db(void)
-{
-	char *path = xstrdup("/tmp/assess-test-store-XXXXXX");
-	int fd = mkstemp(path);
-	if (fd >= 0)
-		close(fd);
-	return path;
-}
-
-static void drop_db(char *path)
-{
-	struct strbuf sb;
-	strbuf_init(&sb);
-	unlink(path);
-	strbuf_addf(&sb, "%s-wal", path);
-	unlink(sb.buf);
-	strbuf_reset(&sb);
-	strbuf_addf(&sb, "%s-shm", path);
-	unlink(sb.buf);
-	strbuf_release(&sb);
-	free(path);
-}
-
 static void make_system(struct system_record *rec, const char *id, const char *owner,
                         const char *name)
 {
@@ -131,7 +107,7 @@ static char *orgs_of(struct store *st, long snap)
 
 TEST(store_migrates_and_has_every_fact_column)
 {
-	char *path = temp_db();
+	char *path = harness_temp_db();
 	struct store *st = NULL;
 	CHECK_INT(store_open(path, &st), 0);
 	CHECK_STR(store_path(st), path);
@@ -176,12 +152,12 @@ TEST(store_migrates_and_has_every_fact_column)
 	CHECK(st == NULL);
 	CHECK_CONTAINS(msg.buf, "schema version 99 is newer");
 	strbuf_release(&msg);
-	drop_db(path);
+	harness_drop_db(path);
 }
 
 TEST(store_refuses_foreign_database)
 {
-	char *path = temp_db();
+	char *path = harness_temp_db();
 	sqlite3 *db;
 	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
 	CHECK_INT(sqlite3_exec(db, "CREATE TABLE t(x); PRAGMA user_version = 1", NULL, NULL, NULL),
@@ -195,7 +171,7 @@ TEST(store_refuses_foreign_database)
 	diag_capture(NULL);
 	CHECK_CONTAINS(msg.buf, "not an assess database");
 	strbuf_release(&msg);
-	drop_db(path);
+	harness_drop_db(path);
 }
 
 TEST(store_owners_import_one_after_another)
@@ -268,7 +244,7 @@ TEST(store_owner_file_without_systems_clears_owner)
 
 TEST(store_failed_import_leaves_previous_snapshot)
 {
-	char *path = temp_db();
+	char *path = harness_temp_db();
 	struct store *st;
 	struct store_import *imp;
 	long snap1, snap;
@@ -304,7 +280,7 @@ TEST(store_failed_import_leaves_previous_snapshot)
 	CHECK_INT(sqlite3_column_int(s, 1), 1);
 	sqlite3_finalize(s);
 	sqlite3_close(db);
-	drop_db(path);
+	harness_drop_db(path);
 }
 
 TEST(store_rejects_id_of_another_owner)
@@ -751,7 +727,7 @@ TEST(store_run_walk_reads_the_parts_asked_for)
  * carry their texts, still reads after the migration that added args. */
 TEST(store_findings_told_by_args_and_schema_1_texts)
 {
-	char *path = temp_db();
+	char *path = harness_temp_db();
 	struct store *st;
 	struct run_info info;
 	long row = 0;
@@ -805,5 +781,5 @@ TEST(store_findings_told_by_args_and_schema_1_texts)
 	store_close(st);
 	strbuf_release(&sb);
 	strbuf_release(&want);
-	drop_db(path);
+	harness_drop_db(path);
 }
