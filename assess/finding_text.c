@@ -30,9 +30,8 @@ void finding_args_start(struct finding_args *a, const char *form)
 
 void finding_args_str(struct finding_args *a, const char *s)
 {
-	static const char sep[1] = {FINDING_ARG_SEP};
 	ALLOC_GROW(a->buf, a->len + 2, a->alloc);
-	memcpy(a->buf + a->len++, sep, 1);
+	a->buf[a->len++] = FINDING_ARG_SEP;
 	a->buf[a->len] = '\0';
 	if (s)
 		args_add(a, s, strlen(s));
