@@ -1,0 +1,232 @@
+/*
+ * workbook.h - tabular input as a stream of rows: XLSX workbooks and CSV.
+ *
+ * One reader for the spreadsheets units keep their inventories in. The kind
+ * of a file is recognised by its content, never by its name. A workbook is
+ * opened (its sheet list, shared strings and styles are read), then one sheet
+ * at a time is streamed: the caller's callback sees each row that has at
+ * least one non-empty cell, with its cells in column order. Nothing here
+ * knows what a column means; that is the caller's business.
+ *
+ * What a cell holds is given as the user sees it or exactly as stored: a
+ * string's text, a number's digits as Excel stored them ("12400", "0.5",
+ * never reformatted), "12.400" typed as text stays the string "12.400".
+ * A number in a date format is a date (YYYY-MM-DD, 1900 or 1904 system).
+ *
+ * Input is hostile. An XLSX is a zip of XML parts: every part is inflated
+ * through a counter (never trusting the sizes the zip declares) under the
+ * caps below, parsed with libxml2's streaming reader (no DOM of a sheet) under
+ * the xmlsafe.h policy, and refused at the first DOCTYPE or entity
+ * reference. Memory is bounded by the caps, not by the size of the sheet.
+ *
+ * Errors follow util.h: 0 or -1 after reporting once. A problem of the input
+ * (corrupt, hostile, over a cap) is reported with error_at() and so counted
+ * by diag_problem_count() (the input is rejected: exit 3); a failure to read
+ * a file at all is reported with error() (exit 1). Messages name the file
+ * and, where known, the sheet and cell: "kiem-ke.xlsx: Hệ thống!F12: ...".
+ *
+ * Threads: one workbook belongs to one thread at a time; standard input
+ * (workbook_stdin) is read once per process, from one thread.
+ */
+#ifndef ASSESS_WORKBOOK_H
+#define ASSESS_WORKBOOK_H
+
+#include <stddef.h>
+
+/*
+ * Limits. A unit's inventory is a few hundred kilobytes; a national roll-up
+ * in one workbook is tens of megabytes. The caps sit well above that and
+ * well below what hurts a 2-core, few-gigabyte office machine; a workbook
+ * past one is refused with a message naming the cap, never truncated.
+ */
+
+/* Excel's own sheet size: rows 1..1048576, columns A..XFD. */
+#define WORKBOOK_MAX_ROWS 1048576L
+#define WORKBOOK_MAX_COLS 16384
+/* Bytes of standard input or of a buffer given to workbook_open_memory. */
+#define WORKBOOK_MAX_INPUT (256L << 20)
+/* Bytes inflated from all parts of one workbook, over its whole life
+ * (counted while inflating; a sheet read twice counts twice). */
+#define WORKBOOK_MAX_UNZIPPED (256L << 20)
+/* One part may inflate to at most this many times its compressed size once
+ * it is past WORKBOOK_RATIO_FLOOR bytes (Excel's sheets: 5-30 times;
+ * deflate's own maximum: about 1,000). */
+#define WORKBOOK_MAX_RATIO 200
+#define WORKBOOK_RATIO_FLOOR (1L << 20)
+/* Entries of the zip, and worksheets of the workbook. */
+#define WORKBOOK_MAX_ENTRIES 10000
+#define WORKBOOK_MAX_SHEETS 1024
+/* The shared-string table, which must be held whole (a cell refers to it by
+ * number): strings, and bytes of text in all of them. 10^5 systems with ten
+ * distinct texts each are 10^6 strings. */
+#define WORKBOOK_MAX_SHARED_STRINGS 2000000L
+#define WORKBOOK_MAX_SHARED_BYTES (64L << 20)
+/* Cell formats (cellXfs) and number formats (numFmts) of styles.xml. */
+#define WORKBOOK_MAX_STYLES 65536
+/* One cell's text (Excel holds 32,767 characters, up to 4 bytes each in
+ * UTF-8), and all text of one row. */
+#define WORKBOOK_MAX_CELL_BYTES 131072
+#define WORKBOOK_MAX_ROW_BYTES (16L << 20)
+
+/* What a file holds, by its first bytes. */
+enum workbook_kind {
+	WORKBOOK_CSV,    /* anything else: read as CSV text */
+	WORKBOOK_XLSX,   /* a zip: "PK\3\4" (or the "PK\5\6" of an empty zip) */
+	WORKBOOK_XML,    /* '<' after an optional UTF-8 BOM and white space */
+	WORKBOOK_LEGACY  /* an OLE compound file: a password-protected workbook or an old .xls */
+};
+
+/* What a cell holds. */
+enum workbook_cell_type {
+	WB_EMPTY,   /* nothing (only from workbook_row_cell for a missing column) */
+	WB_STRING,  /* text: a shared, inline or formula string, or any CSV field */
+	WB_NUMBER,  /* a number */
+	WB_BOOLEAN, /* TRUE or FALSE */
+	WB_DATE,    /* a number in a date format, or a cell of type d */
+	WB_ERROR    /* a formula error such as #N/A */
+};
+
+/* One cell of a row; borrowed, valid only during the row callback. */
+struct workbook_cell {
+	unsigned col;                /* column, 0-based: A = 0, F = 5 */
+	enum workbook_cell_type type;
+	/* never NULL; UTF-8, _xHHHH_ escapes decoded:
+	 *   WB_STRING  the text as the user sees it (not trimmed)
+	 *   WB_NUMBER  the number exactly as stored ("12400", "0.5", "1E-3")
+	 *   WB_DATE    the serial number as stored ("45306"), or a type-d value
+	 *              as stored ("2024-01-15T00:00:00")
+	 *   WB_BOOLEAN "TRUE" or "FALSE"
+	 *   WB_ERROR   the error as stored ("#N/A") */
+	const char *text;
+	size_t len;                  /* bytes of text */
+	double num;                  /* WB_NUMBER, WB_DATE from a number: the value;
+	                              * WB_BOOLEAN: 1 or 0; otherwise 0 */
+	char date[11];               /* WB_DATE: YYYY-MM-DD; otherwise "" */
+};
+
+/* One row with at least one non-empty cell; borrowed, valid only during the
+ * row callback. */
+struct workbook_row {
+	const char *file;                  /* the file as given to workbook_open */
+	const char *sheet;                 /* the sheet's name (CSV: the file's base name) */
+	long number;                       /* 1-based, as Excel shows it */
+	long line;                         /* CSV: the line the row starts on; XLSX: 0 */
+	size_t nr_cells;                   /* non-empty cells */
+	const struct workbook_cell *cells; /* in ascending column order */
+};
+
+/*
+ * Called for each row in order. Return 0 to go on, a negative value to stop
+ * with a failure the callback has reported (the read returns -1), a positive
+ * value to stop quietly (the read returns 0), e.g. after a header row.
+ */
+typedef int (*workbook_row_fn)(void *data, const struct workbook_row *row);
+
+/* Options of workbook_open; a zeroed struct (or NULL) means the defaults.
+ * Each cap can be lowered, never raised past its WORKBOOK_MAX_*. */
+struct workbook_options {
+	/* a row with a non-empty cell beyond this row number is an error;
+	 * 0: WORKBOOK_MAX_ROWS */
+	long max_rows;
+	/* bytes inflated from the zip; 0: WORKBOOK_MAX_UNZIPPED */
+	long max_unzipped;
+	/* shared strings, and their bytes; 0: WORKBOOK_MAX_SHARED_STRINGS,
+	 * WORKBOOK_MAX_SHARED_BYTES */
+	long max_shared_strings;
+	long max_shared_bytes;
+};
+
+struct workbook;
+
+/*
+ * Standard input, read into memory once per process (at most
+ * WORKBOOK_MAX_INPUT bytes) and kept: later calls, workbook_sniff("-") and
+ * workbook_open("-") use the same bytes, so a caller that finds XML reads
+ * it from here. *data and *len are borrowed until workbook_stdin_release().
+ * Returns 0, or -1 after reporting (read error, too large).
+ */
+int workbook_stdin(const char **data, size_t *len);
+/* Free the bytes of standard input (end of main, tests); later calls of
+ * workbook_stdin() find it empty. */
+void workbook_stdin_release(void);
+
+/* The kind of a file from its first len bytes (len may be 0). */
+enum workbook_kind workbook_sniff_bytes(const void *head, size_t len);
+/*
+ * The kind of the file at path ("-": standard input, see workbook_stdin).
+ * Returns 0 and sets *kind, or -1 after reporting when it cannot be read.
+ */
+int workbook_sniff(const char *path, enum workbook_kind *kind);
+
+/*
+ * Open a workbook or CSV file at path ("-": standard input) by its content.
+ * XLSX: the sheet list, the shared strings and the styles are read now;
+ * CSV: the file is checked readable, its rows are read by
+ * workbook_read_sheet. XML and legacy (.xls, encrypted) files are refused.
+ * opt may be NULL. On success *out is a new workbook the caller frees with
+ * workbook_free(); on failure *out is NULL and -1 is returned after
+ * reporting.
+ */
+int workbook_open(const char *path, const struct workbook_options *opt,
+                  struct workbook **out);
+/*
+ * The same for bytes in memory, named name in messages. data is borrowed:
+ * it must stay unchanged until workbook_free(). len is at most
+ * WORKBOOK_MAX_INPUT.
+ */
+int workbook_open_memory(const char *name, const void *data, size_t len,
+                         const struct workbook_options *opt, struct workbook **out);
+/* Release a workbook; accepts NULL. */
+void workbook_free(struct workbook *wb);
+
+/* What was opened: WORKBOOK_XLSX or WORKBOOK_CSV. */
+enum workbook_kind workbook_kind(const struct workbook *wb);
+/* The file name as given (borrowed). */
+const char *workbook_file(const struct workbook *wb);
+/* 1 when dates of the workbook count from 1904 (workbookPr/@date1904). */
+int workbook_date1904(const struct workbook *wb);
+
+/* Number of worksheets (CSV: 1), in the order of the workbook's tabs;
+ * chart sheets are not counted. */
+size_t workbook_sheet_count(const struct workbook *wb);
+/* Name of worksheet i < workbook_sheet_count() (borrowed, UTF-8). */
+const char *workbook_sheet_name(const struct workbook *wb, size_t i);
+/* 1 when worksheet i is hidden (state hidden or veryHidden), else 0. */
+int workbook_sheet_hidden(const struct workbook *wb, size_t i);
+/* Index of the worksheet called name (exactly, bytes), or -1 (nothing
+ * reported). */
+long workbook_find_sheet(const struct workbook *wb, const char *name);
+
+/*
+ * Stream worksheet i: fn(data, row) for each row with a non-empty cell, in
+ * the sheet's order. Merged cells are not spread; hidden rows are read.
+ * Rows must come in ascending order and cells in ascending column order,
+ * as every writer stores them. Returns 0 at the end or when fn stopped
+ * quietly, -1 after reporting (corrupt or hostile part, a cap, a row beyond
+ * max_rows) or when fn returned a negative value. A sheet may be read more
+ * than once; every read counts towards WORKBOOK_MAX_UNZIPPED.
+ */
+int workbook_read_sheet(struct workbook *wb, size_t i, workbook_row_fn fn, void *data);
+
+/* The cell of row in column col, or a cell of type WB_EMPTY (text "") when
+ * the row has none there; never NULL, borrowed like the row. */
+const struct workbook_cell *workbook_row_cell(const struct workbook_row *row, unsigned col);
+
+/* Bytes of the longest reference workbook_cell_ref writes ("XFD1048576"). */
+#define WORKBOOK_REF_MAX 16
+/* Write the A1-style reference of 1-based row and 0-based column into out:
+ * (12, 5) -> "F12"; row <= 0 gives the column alone ("F"). */
+void workbook_cell_ref(long row, unsigned col, char out[WORKBOOK_REF_MAX]);
+/* Write the column letters of 0-based col into out: 0 -> "A", 27 -> "AB". */
+void workbook_col_name(unsigned col, char out[WORKBOOK_REF_MAX]);
+
+/*
+ * Report a problem with a cell of a row being read, through error_at():
+ *   XLSX  "kiem-ke.xlsx: Hệ thống!F12: MESSAGE"
+ *   CSV   "kiem-ke.csv:14: F12: MESSAGE" (the line the row starts on)
+ * col < 0 names the row instead ("Hệ thống!12:12" / "row 12"). Returns -1.
+ */
+int workbook_cell_error(const struct workbook_row *row, long col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif
