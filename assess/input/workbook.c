@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -1396,8 +1397,75 @@ static int read_styles(struct workbook *wb, const char *name)
 
 /* ===== opening an XLSX ===== */
 
+/* Bytes [off, off + n) of the zip (fd: the file, when not in memory). */
+static int archive_read(const struct workbook *wb, int fd, zip_uint64_t off, void *buf, size_t n)
+{
+	if (off > wb->archive_size || n > wb->archive_size - off)
+		return -1;
+	if (wb->data) {
+		memcpy(buf, wb->data + off, n);
+		return 0;
+	}
+	return pread(fd, buf, n, (off_t)off) == (ssize_t)n ? 0 : -1;
+}
+
+static unsigned long long le(const unsigned char *p, int bytes)
+{
+	unsigned long long v = 0;
+	while (bytes-- > 0)
+		v = (v << 8) | p[bytes];
+	return v;
+}
+
+/*
+ * The number of entries the zip's end record (or its zip64 end record)
+ * declares: read before libzip reads the central directory and allocates
+ * for every entry. -1 when there is no end record (libzip will say so).
+ */
+static long long declared_entries(const struct workbook *wb, int fd)
+{
+	size_t tail = wb->archive_size < 65557 ? (size_t)wb->archive_size : 65557;
+	unsigned char *buf = xmalloc(tail + 1);
+	long long n = -1;
+	if (tail >= 22 && archive_read(wb, fd, wb->archive_size - tail, buf, tail) == 0) {
+		for (size_t i = tail - 22 + 1; i-- > 0;) {
+			if (memcmp(buf + i, "PK\5\6", 4))
+				continue;
+			n = (long long)le(buf + i + 10, 2);
+			unsigned char rec[40];
+			if (n == 0xFFFF && i >= 20 && !memcmp(buf + i - 20, "PK\6\7", 4) &&
+			    archive_read(wb, fd, le(buf + i - 20 + 8, 8), rec, sizeof(rec)) == 0 &&
+			    !memcmp(rec, "PK\6\6", 4))
+				n = le(rec + 32, 8) > (unsigned long long)LLONG_MAX ? LLONG_MAX : (long long)le(rec + 32, 8);
+			break;
+		}
+	}
+	free(buf);
+	return n;
+}
+
 static int xlsx_open(struct workbook *wb)
 {
+	int fd = -1;
+	if (!wb->data) {
+		struct stat st;
+		if ((fd = open(wb->file, O_RDONLY)) < 0 || fstat(fd, &st) < 0) {
+			int ret = error("cannot read '%s': %s", wb->file, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return ret;
+		}
+		wb->archive_size = (zip_uint64_t)st.st_size;
+	} else {
+		wb->archive_size = wb->len;
+	}
+	long long entries = declared_entries(wb, fd);
+	if (fd >= 0)
+		close(fd);
+	if (entries > WORKBOOK_MAX_ENTRIES)
+		return wb_error(wb, "the zip holds %lld entries, more than %d: refused",
+		                entries, WORKBOOK_MAX_ENTRIES);
+
 	zip_error_t zerr;
 	zip_error_init(&zerr);
 	if (wb->data) {
@@ -1407,14 +1475,10 @@ static int xlsx_open(struct workbook *wb)
 			if (!wb->zip)
 				zip_source_free(src);
 		}
-		wb->archive_size = wb->len;
 	} else {
 		int code = 0;
 		wb->zip = zip_open(wb->file, ZIP_RDONLY, &code);
 		zip_error_init_with_code(&zerr, code);
-		struct stat st;
-		if (wb->zip && stat(wb->file, &st) == 0)
-			wb->archive_size = (zip_uint64_t)st.st_size;
 	}
 	if (!wb->zip) {
 		int code = zip_error_code_zip(&zerr);
@@ -1428,11 +1492,11 @@ static int xlsx_open(struct workbook *wb)
 		return ret;
 	}
 	zip_error_fini(&zerr);
-
-	zip_int64_t entries = zip_get_num_entries(wb->zip, 0);
+	/* the end record may have understated: count what libzip found */
+	entries = zip_get_num_entries(wb->zip, 0);
 	if (entries > WORKBOOK_MAX_ENTRIES)
 		return wb_error(wb, "the zip holds %lld entries, more than %d: refused",
-		                (long long)entries, WORKBOOK_MAX_ENTRIES);
+		                entries, WORKBOOK_MAX_ENTRIES);
 	if (locate(wb, "[Content_Types].xml") < 0)
 		return wb_error(wb, "not an Excel workbook: [Content_Types].xml is missing");
 	if (part_walk(wb, "[Content_Types].xml") < 0)

@@ -1064,6 +1064,18 @@ TEST(workbook_hostile_too_many_entries)
 	CHECK_INT(rc, -1);
 	CHECK_CONTAINS(msgs.buf, "kiem-ke.xlsx: the zip holds 10001 entries, more than 10000: refused");
 	free(zip);
+	/* an end record that declares 60,000 entries is refused before libzip
+	 * reads (and allocates for) the central directory */
+	struct book b = {0};
+	zip = make_book(&b, &len);
+	CHECK(len > 22 && !memcmp(zip + len - 22, "PK\5\6", 4));
+	zip[len - 22 + 8] = zip[len - 22 + 10] = (char)(60000 & 0xFF);
+	zip[len - 22 + 9] = zip[len - 22 + 11] = (char)(60000 >> 8);
+	strbuf_reset(&msgs);
+	free(read_memory("kiem-ke.xlsx", zip, len, NULL, &msgs, &rc));
+	CHECK_INT(rc, -1);
+	CHECK_STR(msgs.buf, "assess: kiem-ke.xlsx: the zip holds 60000 entries, more than 10000: refused\n");
+	free(zip);
 	free(names);
 	free(parts);
 	strbuf_release(&msgs);
