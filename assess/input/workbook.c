@@ -775,14 +775,11 @@ static int watch_prolog(struct part *p, const unsigned char *buf, size_t n)
 			p->prolog = c == '!' ? P_BANG : c == '?' ? P_PI : P_DONE;
 			break;
 		case P_BANG:
-			if (c != '-')
-				return part_error(p, p->line, "a DOCTYPE is not allowed in a workbook");
-			p->prolog = P_BANG_DASH;
-			break;
 		case P_BANG_DASH:
+			/* "<!--" opens a comment; any other "<!" a DOCTYPE */
 			if (c != '-')
 				return part_error(p, p->line, "a DOCTYPE is not allowed in a workbook");
-			p->prolog = P_COMMENT;
+			p->prolog = p->prolog == P_BANG ? P_BANG_DASH : P_COMMENT;
 			break;
 		case P_COMMENT:
 			if (c == '-')
