@@ -7,7 +7,8 @@
 # build/fuzz/corpus-NAME, seeded from the fixtures: inventories
 # (tests/fixtures/inventory, shared, hostile and the example in criteria/)
 # for "inventory", rule sets (criteria/*.xml, tests/fixtures/criteria) for
-# "criteria". Crashes, leaks and timeouts are written as
+# "criteria", workbooks, CSV files and workbook parts (tests/fixtures/workbook)
+# for "workbook". Crashes, leaks and timeouts are written as
 # build/fuzz/crash-NAME/...; a target that finds one fails. The last line
 # is "N passed, N failed" (targets).
 set -u
@@ -29,6 +30,12 @@ seed() { # seed NAME DIR: copy the fixtures that fit target NAME into DIR
 	criteria)
 		cp "$top"/criteria/*.xml "$top"/tests/fixtures/criteria/*.xml \
 			"$top"/tests/fixtures/hostile/criteria-*.xml "$2"/ 2>/dev/null
+		;;
+	workbook)
+		# whole workbooks and CSV files, and parts joined by the target's
+		# separator (see fuzz_workbook.c)
+		cp "$top"/tests/fixtures/workbook/*.xlsx "$top"/tests/fixtures/workbook/*.csv \
+			"$top"/tests/fixtures/workbook/parts-*.xml "$2"/ 2>/dev/null
 		;;
 	esac
 	return 0

@@ -446,6 +446,16 @@ TEST(workbook_numbers_dates_booleans)
 	CHECK_INT(rc, 0);
 	CHECK_STR(out, "1|A1:d:1904-01-01=0|B1:d:2024-01-15=43844\n");
 	free(out);
+
+	/* styles without a numFmts list: built-in formats only (found by
+	 * fuzz-workbook: qsort of no formats was given a null pointer) */
+	b = (struct book){0};
+	b.styles = "<styleSheet xmlns=\"" NS_MAIN "\"><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>";
+	b.sheet = SHEET("<row r=\"1\"><c r=\"A1\" s=\"1\"><v>45306</v></c><c r=\"B1\" s=\"0\"><v>45306</v></c></row>");
+	out = read_book(&b, NULL, &msgs, &rc);
+	CHECK_INT(rc, 0);
+	CHECK_STR(out, "1|A1:d:2024-01-15=45306|B1:n:45306\n");
+	free(out);
 	CHECK_INT(msgs.len, 0);
 	strbuf_release(&msgs);
 }
