@@ -52,7 +52,7 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 # Sources: every module of assess/ and of its folders one level down (one
 # folder per stage: assess/input/, ...), main.c apart so tests can link the
-# rest. assess/input/workbook.c is compiled to $(BUILD)/obj/input/workbook.o.
+# rest. assess/input/book.c is compiled to $(BUILD)/obj/input/book.o.
 LIB_SRC   := $(filter-out assess/main.c,$(sort $(wildcard assess/*.c assess/*/*.c)))
 LIB_OBJ   := $(LIB_SRC:assess/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))

@@ -22,7 +22,7 @@
 
 #include "diag.h"
 #include "util.h"
-#include "workbook.h"
+#include "book.h"
 #include "xmlsafe.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -121,28 +121,28 @@ struct seen {
 	size_t sum;     /* every byte touched */
 };
 
-static int on_row(void *data, const struct workbook_row *row)
+static int on_row(void *data, const struct book_row *row)
 {
 	struct seen *s = data;
-	if (row->number <= s->last_row || row->number > WORKBOOK_MAX_ROWS || !row->nr_cells)
+	if (row->number <= s->last_row || row->number > BOOK_MAX_ROWS || !row->nr_cells)
 		abort();
 	s->last_row = row->number;
 	for (size_t i = 0; i < row->nr_cells; i++) {
-		const struct workbook_cell *c = &row->cells[i];
-		if ((i && c->col <= row->cells[i - 1].col) || c->col >= WORKBOOK_MAX_COLS)
+		const struct book_cell *c = &row->cells[i];
+		if ((i && c->col <= row->cells[i - 1].col) || c->col >= BOOK_MAX_COLS)
 			abort();
-		if (strlen(c->text) != c->len || !c->len || c->len > WORKBOOK_MAX_CELL_BYTES)
+		if (strlen(c->text) != c->len || !c->len || c->len > BOOK_MAX_CELL_BYTES)
 			abort();
 		if (c->type == WB_DATE ? !is_iso_date(c->date) : c->date[0] != '\0')
 			abort();
-		if (workbook_row_cell(row, c->col) != c)
+		if (book_row_cell(row, c->col) != c)
 			abort();
 		for (size_t k = 0; k < c->len; k++)
 			s->sum += (unsigned char)c->text[k];
 	}
 	s->sum += strlen(row->sheet) + strlen(row->file);
 	if (row->number % 97 == 0)
-		workbook_cell_error(row, (long)row->cells[0].col, "touched");
+		book_cell_error(row, (long)row->cells[0].col, "touched");
 	return 0;
 }
 
@@ -151,25 +151,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *zip = NULL;
 	size_t len = size;
 	const void *bytes = data;
-	if (workbook_sniff_bytes(data, size) == WORKBOOK_XML) {
+	if (book_sniff_bytes(data, size) == BOOK_XML) {
 		zip = parts_zip(data, size, &len);
 		if (!zip)
 			return 0;
 		bytes = zip;
 	}
-	struct workbook_options opt = {0};
+	struct book_options opt = {0};
 	opt.max_unzipped = 16L << 20; /* a quick refusal keeps the fuzzer fast */
-	struct workbook *wb = NULL;
-	if (workbook_open_memory("fuzz.xlsx", bytes, len, &opt, &wb) == 0) {
-		for (size_t i = 0; i < workbook_sheet_count(wb); i++) {
+	struct book *wb = NULL;
+	if (book_open_memory("fuzz.xlsx", bytes, len, &opt, &wb) == 0) {
+		for (size_t i = 0; i < book_sheet_count(wb); i++) {
 			struct seen s = {0, 0};
-			if (!workbook_sheet_name(wb, i))
+			if (!book_sheet_name(wb, i))
 				abort();
-			workbook_read_sheet(wb, i, on_row, &s);
+			book_read_sheet(wb, i, on_row, &s);
 		}
-		workbook_date1904(wb);
+		book_date1904(wb);
 	}
-	workbook_free(wb);
+	book_free(wb);
 	free(zip);
 	strbuf_reset(&messages);
 	diag_reset_problems();

@@ -1,5 +1,5 @@
 /*
- * workbook.c - tabular input as a stream of rows: XLSX workbooks (libzip and
+ * book.c - tabular input as a stream of rows: XLSX workbooks (libzip and
  * libxml2's streaming reader, no DOM of a sheet) and CSV.
  *
  * An XLSX is read in this order: [Content_Types].xml must be there;
@@ -16,7 +16,7 @@
  * so a DOCTYPE in any other encoding cannot slip past the watch; the entity
  * loader refuses everything meanwhile (xmlsafe_deny_all_begin).
  */
-#include "workbook.h"
+#include "book.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -68,7 +68,7 @@ static const char *size_text(long bytes, char buf[32])
 
 /* ===== cell references ===== */
 
-void workbook_col_name(unsigned col, char out[WORKBOOK_REF_MAX])
+void book_col_name(unsigned col, char out[BOOK_REF_MAX])
 {
 	char rev[8];
 	int n = 0;
@@ -82,12 +82,12 @@ void workbook_col_name(unsigned col, char out[WORKBOOK_REF_MAX])
 	out[n] = '\0';
 }
 
-void workbook_cell_ref(long row, unsigned col, char out[WORKBOOK_REF_MAX])
+void book_cell_ref(long row, unsigned col, char out[BOOK_REF_MAX])
 {
-	workbook_col_name(col, out);
-	if (row > 0 && row <= WORKBOOK_MAX_ROWS) {
+	book_col_name(col, out);
+	if (row > 0 && row <= BOOK_MAX_ROWS) {
 		size_t n = strlen(out);
-		snprintf(out + n, WORKBOOK_REF_MAX - n, "%ld", row);
+		snprintf(out + n, BOOK_REF_MAX - n, "%ld", row);
 	}
 }
 
@@ -104,7 +104,7 @@ static int parse_ref(const char *s, unsigned *col, long *row)
 			return -1;
 		c = c * 26 + (unsigned long)(*s - 'A' + 1);
 	}
-	if (!letters || c > WORKBOOK_MAX_COLS)
+	if (!letters || c > BOOK_MAX_COLS)
 		return -1;
 	long r = 0;
 	if (*s) {
@@ -112,7 +112,7 @@ static int parse_ref(const char *s, unsigned *col, long *row)
 			return -1;
 		for (; *s >= '0' && *s <= '9'; s++) {
 			r = r * 10 + (*s - '0');
-			if (r > WORKBOOK_MAX_ROWS)
+			if (r > BOOK_MAX_ROWS)
 				return -1;
 		}
 		if (*s)
@@ -132,7 +132,7 @@ static struct {
 	int failed;  /* the read failed or was too large: reported once */
 } std_in;
 
-int workbook_stdin(const char **data, size_t *len)
+int book_stdin(const char **data, size_t *len)
 {
 	if (std_in.failed)
 		return error("standard input could not be read");
@@ -151,12 +151,12 @@ int workbook_stdin(const char **data, size_t *len)
 			}
 			if (n == 0)
 				break;
-			if (sb.len + (size_t)n > (size_t)WORKBOOK_MAX_INPUT) {
+			if (sb.len + (size_t)n > (size_t)BOOK_MAX_INPUT) {
 				std_in.failed = 1;
 				strbuf_release(&sb);
 				char size[32];
 				return error_at("-", 0, "standard input is larger than %s",
-				                size_text(WORKBOOK_MAX_INPUT, size));
+				                size_text(BOOK_MAX_INPUT, size));
 			}
 			strbuf_add(&sb, buf, (size_t)n);
 		}
@@ -169,7 +169,7 @@ int workbook_stdin(const char **data, size_t *len)
 	return 0;
 }
 
-void workbook_stdin_release(void)
+void book_stdin_release(void)
 {
 	free(std_in.data);
 	std_in.data = NULL;
@@ -177,22 +177,22 @@ void workbook_stdin_release(void)
 	std_in.read = 1;
 }
 
-enum workbook_kind workbook_sniff_bytes(const void *head, size_t len)
+enum book_kind book_sniff_bytes(const void *head, size_t len)
 {
 	const unsigned char *p = head;
 	if (len >= 4 && p[0] == 'P' && p[1] == 'K' &&
 	    ((p[2] == 3 && p[3] == 4) || (p[2] == 5 && p[3] == 6)))
-		return WORKBOOK_XLSX;
+		return BOOK_XLSX;
 	if (len >= 4 && p[0] == 0xD0 && p[1] == 0xCF && p[2] == 0x11 && p[3] == 0xE0)
-		return WORKBOOK_LEGACY;
+		return BOOK_LEGACY;
 	size_t i = 0;
 	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
 		i = 3;
 	while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
 		i++;
 	if (i < len && p[i] == '<')
-		return WORKBOOK_XML;
-	return WORKBOOK_CSV;
+		return BOOK_XML;
+	return BOOK_CSV;
 }
 
 /* Read up to cap bytes from the start of fd into buf; returns the count or
@@ -215,14 +215,14 @@ static ssize_t read_head(int fd, unsigned char *buf, size_t cap)
 
 #define SNIFF_BYTES 4096
 
-int workbook_sniff(const char *path, enum workbook_kind *kind)
+int book_sniff(const char *path, enum book_kind *kind)
 {
 	if (!strcmp(path, "-")) {
 		const char *data;
 		size_t len;
-		if (workbook_stdin(&data, &len) < 0)
+		if (book_stdin(&data, &len) < 0)
 			return -1;
-		*kind = workbook_sniff_bytes(data, len < SNIFF_BYTES ? len : SNIFF_BYTES);
+		*kind = book_sniff_bytes(data, len < SNIFF_BYTES ? len : SNIFF_BYTES);
 		return 0;
 	}
 	int fd = open(path, O_RDONLY);
@@ -234,7 +234,7 @@ int workbook_sniff(const char *path, enum workbook_kind *kind)
 	close(fd);
 	if (n < 0)
 		return error("cannot read '%s': %s", path, strerror(saved));
-	*kind = workbook_sniff_bytes(head, (size_t)n);
+	*kind = book_sniff_bytes(head, (size_t)n);
 	return 0;
 }
 
@@ -246,8 +246,8 @@ struct sheet {
 	int hidden;   /* state hidden or veryHidden */
 };
 
-struct workbook {
-	enum workbook_kind kind;  /* WORKBOOK_XLSX or WORKBOOK_CSV */
+struct book {
+	enum book_kind kind;  /* BOOK_XLSX or BOOK_CSV */
 	char *file;               /* the name as given */
 	const char *data;         /* bytes in memory (borrowed), or NULL: read file */
 	size_t len;
@@ -270,9 +270,9 @@ struct workbook {
 };
 
 /* Report a problem of the workbook as "FILE: MESSAGE"; returns -1. */
-static int wb_error(const struct workbook *wb, const char *fmt, ...)
+static int wb_error(const struct book *wb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-static int wb_error(const struct workbook *wb, const char *fmt, ...)
+static int wb_error(const struct book *wb, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -288,22 +288,22 @@ static long cap(long asked, long max)
 	return asked > 0 && asked < max ? asked : max;
 }
 
-static struct workbook *wb_new(const char *file, const struct workbook_options *opt)
+static struct book *wb_new(const char *file, const struct book_options *opt)
 {
-	struct workbook *wb = xcalloc(1, sizeof(*wb));
-	static const struct workbook_options defaults;
+	struct book *wb = xcalloc(1, sizeof(*wb));
+	static const struct book_options defaults;
 	if (!opt)
 		opt = &defaults;
 	wb->file = xstrdup(file);
-	wb->max_rows = cap(opt->max_rows, WORKBOOK_MAX_ROWS);
-	wb->max_unzipped = cap(opt->max_unzipped, WORKBOOK_MAX_UNZIPPED);
-	wb->max_strings = cap(opt->max_shared_strings, WORKBOOK_MAX_SHARED_STRINGS);
-	wb->max_string_bytes = cap(opt->max_shared_bytes, WORKBOOK_MAX_SHARED_BYTES);
+	wb->max_rows = cap(opt->max_rows, BOOK_MAX_ROWS);
+	wb->max_unzipped = cap(opt->max_unzipped, BOOK_MAX_UNZIPPED);
+	wb->max_strings = cap(opt->max_shared_strings, BOOK_MAX_SHARED_STRINGS);
+	wb->max_string_bytes = cap(opt->max_shared_bytes, BOOK_MAX_SHARED_BYTES);
 	strbuf_init(&wb->sst);
 	return wb;
 }
 
-static struct sheet *add_sheet(struct workbook *wb, const char *name)
+static struct sheet *add_sheet(struct book *wb, const char *name)
 {
 	ALLOC_GROW(wb->sheets, wb->nr_sheets + 1, wb->alloc_sheets);
 	struct sheet *sh = &wb->sheets[wb->nr_sheets++];
@@ -312,7 +312,7 @@ static struct sheet *add_sheet(struct workbook *wb, const char *name)
 	return sh;
 }
 
-void workbook_free(struct workbook *wb)
+void book_free(struct book *wb)
 {
 	if (!wb)
 		return;
@@ -330,37 +330,37 @@ void workbook_free(struct workbook *wb)
 	free(wb);
 }
 
-enum workbook_kind workbook_kind(const struct workbook *wb)
+enum book_kind book_kind(const struct book *wb)
 {
 	return wb->kind;
 }
 
-const char *workbook_file(const struct workbook *wb)
+const char *book_file(const struct book *wb)
 {
 	return wb->file;
 }
 
-int workbook_date1904(const struct workbook *wb)
+int book_date1904(const struct book *wb)
 {
 	return wb->date1904;
 }
 
-size_t workbook_sheet_count(const struct workbook *wb)
+size_t book_sheet_count(const struct book *wb)
 {
 	return wb->nr_sheets;
 }
 
-const char *workbook_sheet_name(const struct workbook *wb, size_t i)
+const char *book_sheet_name(const struct book *wb, size_t i)
 {
 	return i < wb->nr_sheets ? wb->sheets[i].name : NULL;
 }
 
-int workbook_sheet_hidden(const struct workbook *wb, size_t i)
+int book_sheet_hidden(const struct book *wb, size_t i)
 {
 	return i < wb->nr_sheets && wb->sheets[i].hidden;
 }
 
-long workbook_find_sheet(const struct workbook *wb, const char *name)
+long book_find_sheet(const struct book *wb, const char *name)
 {
 	for (size_t i = 0; i < wb->nr_sheets; i++)
 		if (!strcmp(wb->sheets[i].name, name))
@@ -371,7 +371,7 @@ long workbook_find_sheet(const struct workbook *wb, const char *name)
 /* ===== rows being built ===== */
 
 struct rowbuf {
-	struct workbook_cell *cells;
+	struct book_cell *cells;
 	size_t *off;            /* offset of each cell's text in text, or SIZE_MAX: borrowed */
 	size_t nr, alloc, alloc_off;
 	struct strbuf text;     /* the text copied for this row */
@@ -400,13 +400,13 @@ static void rowbuf_reset(struct rowbuf *rb)
 
 /* Add a cell; text is copied, or borrowed when borrow is set (it must live
  * until the row is delivered). Returns the cell to fill in further. */
-static struct workbook_cell *rowbuf_add(struct rowbuf *rb, unsigned col,
-                                        enum workbook_cell_type type,
+static struct book_cell *rowbuf_add(struct rowbuf *rb, unsigned col,
+                                        enum book_cell_type type,
                                         const char *text, size_t len, int borrow)
 {
 	ALLOC_GROW(rb->cells, rb->nr + 1, rb->alloc);
 	ALLOC_GROW(rb->off, rb->nr + 1, rb->alloc_off);
-	struct workbook_cell *c = &rb->cells[rb->nr];
+	struct book_cell *c = &rb->cells[rb->nr];
 	memset(c, 0, sizeof(*c));
 	c->col = col;
 	c->type = type;
@@ -425,19 +425,19 @@ static struct workbook_cell *rowbuf_add(struct rowbuf *rb, unsigned col,
 }
 
 /* Hand a finished row to fn. Returns fn's answer. */
-static int rowbuf_deliver(struct rowbuf *rb, const struct workbook *wb, const char *sheet,
-                          long number, long line, workbook_row_fn fn, void *data)
+static int rowbuf_deliver(struct rowbuf *rb, const struct book *wb, const char *sheet,
+                          long number, long line, book_row_fn fn, void *data)
 {
 	for (size_t i = 0; i < rb->nr; i++)
 		if (rb->off[i] != SIZE_MAX)
 			rb->cells[i].text = rb->text.buf + rb->off[i];
-	struct workbook_row row = {wb->file, sheet, number, line, rb->nr, rb->cells};
+	struct book_row row = {wb->file, sheet, number, line, rb->nr, rb->cells};
 	return fn(data, &row);
 }
 
-const struct workbook_cell *workbook_row_cell(const struct workbook_row *row, unsigned col)
+const struct book_cell *book_row_cell(const struct book_row *row, unsigned col)
 {
-	static const struct workbook_cell empty = {0, WB_EMPTY, "", 0, 0, ""};
+	static const struct book_cell empty = {0, WB_EMPTY, "", 0, 0, ""};
 	size_t lo = 0, hi = row->nr_cells;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -451,15 +451,15 @@ const struct workbook_cell *workbook_row_cell(const struct workbook_row *row, un
 	return &empty;
 }
 
-int workbook_cell_error(const struct workbook_row *row, long col, const char *fmt, ...)
+int book_cell_error(const struct book_row *row, long col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = vformat(fmt, ap);
 	va_end(ap);
-	char ref[WORKBOOK_REF_MAX];
+	char ref[BOOK_REF_MAX];
 	if (col >= 0)
-		workbook_cell_ref(row->number, (unsigned)col, ref);
+		book_cell_ref(row->number, (unsigned)col, ref);
 	if (row->line > 0 && col >= 0)
 		error_at(row->file, row->line, "%s: %s", ref, msg);
 	else if (row->line > 0)
@@ -720,7 +720,7 @@ enum prolog_state {
 };
 
 struct part {
-	struct workbook *wb;
+	struct book *wb;
 	const char *name;       /* the part's name in the zip */
 	const char *sheet;      /* the worksheet read, for messages, or NULL */
 	zip_file_t *zf;
@@ -809,7 +809,7 @@ static int watch_prolog(struct part *p, const unsigned char *buf, size_t n)
 static int part_read(void *ctx, char *buf, int len)
 {
 	struct part *p = ctx;
-	struct workbook *wb = p->wb;
+	struct book *wb = p->wb;
 	if (p->failed)
 		return -1;
 	zip_int64_t n = zip_fread(p->zf, buf, (zip_uint64_t)len);
@@ -825,10 +825,10 @@ static int part_read(void *ctx, char *buf, int len)
 		           size_text(wb->max_unzipped, size));
 		return -1;
 	}
-	if (p->out > (zip_uint64_t)WORKBOOK_RATIO_FLOOR &&
-	    p->out / WORKBOOK_MAX_RATIO > p->comp) {
+	if (p->out > (zip_uint64_t)BOOK_RATIO_FLOOR &&
+	    p->out / BOOK_MAX_RATIO > p->comp) {
 		part_error(p, 0, "the part inflates to more than %d times its compressed size: refused (a zip bomb?)",
-		           WORKBOOK_MAX_RATIO);
+		           BOOK_MAX_RATIO);
 		return -1;
 	}
 	if (p->prolog != P_DONE && watch_prolog(p, (const unsigned char *)buf, (size_t)n) < 0)
@@ -871,7 +871,7 @@ static void handlers_theirs(struct part *p)
 	xmlSetStructuredErrorFunc(p->saved_ctx, p->saved_handler);
 }
 
-static zip_int64_t locate(struct workbook *wb, const char *name)
+static zip_int64_t locate(struct book *wb, const char *name)
 {
 	return zip_name_locate(wb->zip, name, ZIP_FL_NOCASE);
 }
@@ -881,7 +881,7 @@ static zip_int64_t locate(struct workbook *wb, const char *name)
  * -1 after reporting (missing, encrypted, declared too large). A missing part
  * is reported only when required.
  */
-static int part_open(struct part *p, struct workbook *wb, const char *name, const char *sheet)
+static int part_open(struct part *p, struct book *wb, const char *name, const char *sheet)
 {
 	memset(p, 0, sizeof(*p));
 	p->wb = wb;
@@ -905,10 +905,10 @@ static int part_open(struct part *p, struct workbook *wb, const char *name, cons
 	if ((st.valid & ZIP_STAT_SIZE) && st.size > (zip_uint64_t)(wb->max_unzipped - wb->unzipped))
 		return part_error(p, 0, "the part declares %llu bytes, more than the %s a workbook may inflate to: refused (a zip bomb?)",
 		                  (unsigned long long)st.size, size_text(wb->max_unzipped, size));
-	if ((st.valid & ZIP_STAT_SIZE) && st.size > (zip_uint64_t)WORKBOOK_RATIO_FLOOR &&
-	    st.size / WORKBOOK_MAX_RATIO > p->comp)
+	if ((st.valid & ZIP_STAT_SIZE) && st.size > (zip_uint64_t)BOOK_RATIO_FLOOR &&
+	    st.size / BOOK_MAX_RATIO > p->comp)
 		return part_error(p, 0, "the part declares more than %d times its compressed size: refused (a zip bomb?)",
-		                  WORKBOOK_MAX_RATIO);
+		                  BOOK_MAX_RATIO);
 	p->zf = zip_fopen_index(wb->zip, (zip_uint64_t)idx, 0);
 	if (!p->zf) {
 		int code = zip_error_code_zip(zip_get_error(wb->zip));
@@ -1007,7 +1007,7 @@ static char *attr_rid(struct part *p)
 }
 
 /* Read a part to its end, checking only that it is safe and well-formed. */
-static int part_walk(struct workbook *wb, const char *name)
+static int part_walk(struct book *wb, const char *name)
 {
 	struct part p;
 	if (part_open(&p, wb, name, NULL) < 0)
@@ -1117,7 +1117,7 @@ static char *rels_name(const char *part)
 }
 
 /* Read the relationships of part source (missing: none). */
-static int read_rels(struct workbook *wb, const char *source, struct rels *rs)
+static int read_rels(struct book *wb, const char *source, struct rels *rs)
 {
 	char *name = rels_name(source);
 	char *base = dir_of(source);
@@ -1132,9 +1132,9 @@ static int read_rels(struct workbook *wb, const char *source, struct rels *rs)
 	while ((ret = part_next(&p)) == 1) {
 		if (!is_elem(&p, "Relationship") || xmlTextReaderDepth(p.r) != 1)
 			continue;
-		if (rs->nr >= WORKBOOK_MAX_ENTRIES) {
+		if (rs->nr >= BOOK_MAX_ENTRIES) {
 			ret = part_error(&p, xmlTextReaderGetParserLineNumber(p.r),
-			                 "more than %d relationships", WORKBOOK_MAX_ENTRIES);
+			                 "more than %d relationships", BOOK_MAX_ENTRIES);
 			break;
 		}
 		char *id = attr(&p, "Id"), *type = attr(&p, "Type"), *target = attr(&p, "Target");
@@ -1190,7 +1190,7 @@ struct sheet_ref {
 	int hidden;
 };
 
-static int read_workbook_part(struct workbook *wb, const char *name, struct sheet_ref **refs,
+static int read_workbook_part(struct book *wb, const char *name, struct sheet_ref **refs,
                               size_t *nr)
 {
 	struct part p;
@@ -1205,8 +1205,8 @@ static int read_workbook_part(struct workbook *wb, const char *name, struct shee
 			free(v);
 		} else if (is_elem(&p, "sheet") && xmlTextReaderDepth(p.r) == 2) {
 			long line = xmlTextReaderGetParserLineNumber(p.r);
-			if (*nr >= WORKBOOK_MAX_SHEETS) {
-				ret = part_error(&p, line, "more than %d sheets", WORKBOOK_MAX_SHEETS);
+			if (*nr >= BOOK_MAX_SHEETS) {
+				ret = part_error(&p, line, "more than %d sheets", BOOK_MAX_SHEETS);
 				break;
 			}
 			char *sname = attr(&p, "name"), *rid = attr_rid(&p), *state = attr(&p, "state");
@@ -1281,7 +1281,7 @@ static int read_rich_text(struct part *p, struct strbuf *raw, size_t cap_bytes, 
 	return ret < 0 ? -1 : part_error(p, 0, "the part ends inside %s", what);
 }
 
-static int read_shared_strings(struct workbook *wb, const char *name)
+static int read_shared_strings(struct book *wb, const char *name)
 {
 	struct part p;
 	if (part_open(&p, wb, name, NULL) < 0)
@@ -1299,15 +1299,15 @@ static int read_shared_strings(struct workbook *wb, const char *name)
 		}
 		strbuf_reset(&raw);
 		/* raw text may hold escapes: 7 bytes for one character */
-		if (read_rich_text(&p, &raw, 7 * (size_t)WORKBOOK_MAX_CELL_BYTES, "a shared string") < 0) {
+		if (read_rich_text(&p, &raw, 7 * (size_t)BOOK_MAX_CELL_BYTES, "a shared string") < 0) {
 			ret = -1;
 			break;
 		}
 		size_t start = wb->sst.len;
 		add_unescaped(&wb->sst, raw.buf, raw.len);
-		if (wb->sst.len - start > (size_t)WORKBOOK_MAX_CELL_BYTES) {
+		if (wb->sst.len - start > (size_t)BOOK_MAX_CELL_BYTES) {
 			ret = part_error(&p, line, "shared string %zu is longer than %d bytes",
-			                 wb->nr_sst, WORKBOOK_MAX_CELL_BYTES);
+			                 wb->nr_sst, BOOK_MAX_CELL_BYTES);
 			break;
 		}
 		strbuf_add(&wb->sst, "", 1);
@@ -1327,7 +1327,7 @@ static int read_shared_strings(struct workbook *wb, const char *name)
 
 /* ===== styles ===== */
 
-static int read_styles(struct workbook *wb, const char *name)
+static int read_styles(struct book *wb, const char *name)
 {
 	struct part p;
 	struct numfmt *fmts = NULL;
@@ -1348,8 +1348,8 @@ static int read_styles(struct workbook *wb, const char *name)
 			in_xfs = 1;
 			xfs_depth = depth;
 		} else if (is_elem(&p, "numFmt")) {
-			if (nr_fmts >= WORKBOOK_MAX_STYLES) {
-				ret = part_error(&p, line, "more than %d number formats", WORKBOOK_MAX_STYLES);
+			if (nr_fmts >= BOOK_MAX_STYLES) {
+				ret = part_error(&p, line, "more than %d number formats", BOOK_MAX_STYLES);
 				break;
 			}
 			char *id = attr(&p, "numFmtId"), *code = attr(&p, "formatCode");
@@ -1362,8 +1362,8 @@ static int read_styles(struct workbook *wb, const char *name)
 			free(id);
 			free(code);
 		} else if (in_xfs && depth == xfs_depth + 1 && is_elem(&p, "xf")) {
-			if (nr_xf >= WORKBOOK_MAX_STYLES) {
-				ret = part_error(&p, line, "more than %d cell formats", WORKBOOK_MAX_STYLES);
+			if (nr_xf >= BOOK_MAX_STYLES) {
+				ret = part_error(&p, line, "more than %d cell formats", BOOK_MAX_STYLES);
 				break;
 			}
 			char *id = attr(&p, "numFmtId");
@@ -1395,7 +1395,7 @@ static int read_styles(struct workbook *wb, const char *name)
 /* ===== opening an XLSX ===== */
 
 /* Bytes [off, off + n) of the zip (fd: the file, when not in memory). */
-static int archive_read(const struct workbook *wb, int fd, zip_uint64_t off, void *buf, size_t n)
+static int archive_read(const struct book *wb, int fd, zip_uint64_t off, void *buf, size_t n)
 {
 	if (off > wb->archive_size || n > wb->archive_size - off)
 		return -1;
@@ -1419,7 +1419,7 @@ static unsigned long long le(const unsigned char *p, int bytes)
  * declares: read before libzip reads the central directory and allocates
  * for every entry. -1 when there is no end record (libzip will say so).
  */
-static long long declared_entries(const struct workbook *wb, int fd)
+static long long declared_entries(const struct book *wb, int fd)
 {
 	size_t tail = wb->archive_size < 65557 ? (size_t)wb->archive_size : 65557;
 	unsigned char *buf = xmalloc(tail + 1);
@@ -1441,7 +1441,7 @@ static long long declared_entries(const struct workbook *wb, int fd)
 	return n;
 }
 
-static int xlsx_open(struct workbook *wb)
+static int xlsx_open(struct book *wb)
 {
 	int fd = -1;
 	if (!wb->data) {
@@ -1459,9 +1459,9 @@ static int xlsx_open(struct workbook *wb)
 	long long entries = declared_entries(wb, fd);
 	if (fd >= 0)
 		close(fd);
-	if (entries > WORKBOOK_MAX_ENTRIES)
+	if (entries > BOOK_MAX_ENTRIES)
 		return wb_error(wb, "the zip holds %lld entries, more than %d: refused",
-		                entries, WORKBOOK_MAX_ENTRIES);
+		                entries, BOOK_MAX_ENTRIES);
 
 	zip_error_t zerr;
 	zip_error_init(&zerr);
@@ -1491,9 +1491,9 @@ static int xlsx_open(struct workbook *wb)
 	zip_error_fini(&zerr);
 	/* the end record may have understated: count what libzip found */
 	entries = zip_get_num_entries(wb->zip, 0);
-	if (entries > WORKBOOK_MAX_ENTRIES)
+	if (entries > BOOK_MAX_ENTRIES)
 		return wb_error(wb, "the zip holds %lld entries, more than %d: refused",
-		                entries, WORKBOOK_MAX_ENTRIES);
+		                entries, BOOK_MAX_ENTRIES);
 	if (locate(wb, "[Content_Types].xml") < 0)
 		return wb_error(wb, "not an Excel workbook: [Content_Types].xml is missing");
 	if (part_walk(wb, "[Content_Types].xml") < 0)
@@ -1573,10 +1573,10 @@ out:
 
 /* The state of one sheet being read. */
 struct sheet_reader {
-	struct workbook *wb;
+	struct book *wb;
 	struct part p;
 	const char *sheet;      /* its name */
-	workbook_row_fn fn;
+	book_row_fn fn;
 	void *data;
 	struct rowbuf rb;
 	long row;               /* number of the row being read */
@@ -1598,8 +1598,8 @@ static int cell_error(struct sheet_reader *sr, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *msg = vformat(fmt, ap);
 	va_end(ap);
-	char ref[WORKBOOK_REF_MAX];
-	workbook_cell_ref(sr->row, sr->col, ref);
+	char ref[BOOK_REF_MAX];
+	book_cell_ref(sr->row, sr->col, ref);
 	error_at(sr->wb->file, 0, "%s!%s: %s", sr->sheet, ref, msg);
 	free(msg);
 	sr->p.failed = 1;
@@ -1624,14 +1624,14 @@ static int start_row(struct sheet_reader *sr)
 {
 	char *r = attr(&sr->p, "r");
 	long long n = sr->prev_row + 1;
-	if (r && (parse_count(r, &n) < 0 || n < 1 || n > WORKBOOK_MAX_ROWS)) {
-		row_error(sr, "row number '%s' is not one of 1..%ld", r, WORKBOOK_MAX_ROWS);
+	if (r && (parse_count(r, &n) < 0 || n < 1 || n > BOOK_MAX_ROWS)) {
+		row_error(sr, "row number '%s' is not one of 1..%ld", r, BOOK_MAX_ROWS);
 		free(r);
 		return -1;
 	}
 	free(r);
-	if (n > WORKBOOK_MAX_ROWS)
-		return row_error(sr, "more than %ld rows", WORKBOOK_MAX_ROWS);
+	if (n > BOOK_MAX_ROWS)
+		return row_error(sr, "more than %ld rows", BOOK_MAX_ROWS);
 	if (n <= sr->prev_row)
 		return row_error(sr, "row %lld comes after row %ld: rows must be in order", n, sr->prev_row);
 	sr->row = (long)n;
@@ -1660,22 +1660,22 @@ static int start_cell(struct sheet_reader *sr)
 			goto out;
 		}
 	} else {
-		if (sr->last_col + 1 >= WORKBOOK_MAX_COLS) {
-			ret = row_error(sr, "row %ld: more than %d columns", sr->row, WORKBOOK_MAX_COLS);
+		if (sr->last_col + 1 >= BOOK_MAX_COLS) {
+			ret = row_error(sr, "row %ld: more than %d columns", sr->row, BOOK_MAX_COLS);
 			goto out;
 		}
 		col = (unsigned)(sr->last_col + 1);
 	}
 	sr->col = col;
 	if ((long)col <= sr->last_col) {
-		char prev[WORKBOOK_REF_MAX];
-		workbook_cell_ref(sr->row, (unsigned)sr->last_col, prev);
+		char prev[BOOK_REF_MAX];
+		book_cell_ref(sr->row, (unsigned)sr->last_col, prev);
 		ret = cell_error(sr, "the cell comes after %s: cells must be in column order", prev);
 		goto out;
 	}
 	sr->last_col = col;
 	long long v;
-	if (s && parse_count(s, &v) == 0 && v < WORKBOOK_MAX_STYLES)
+	if (s && parse_count(s, &v) == 0 && v < BOOK_MAX_STYLES)
 		sr->style = (long)v;
 out:
 	free(r);
@@ -1686,10 +1686,10 @@ out:
 /* Add the cell just read to the row (nothing when it is empty). */
 static int finish_cell(struct sheet_reader *sr)
 {
-	struct workbook *wb = sr->wb;
+	struct book *wb = sr->wb;
 	const char *t = sr->t ? sr->t : "n";
 	struct rowbuf *rb = &sr->rb;
-	struct workbook_cell *c;
+	struct book_cell *c;
 	size_t len = sr->v.len;
 	const char *v = trim(sr->v.buf, &len);
 	if (!strcmp(t, "s")) {
@@ -1714,9 +1714,9 @@ static int finish_cell(struct sheet_reader *sr)
 			add_unescaped(&text, sr->is.buf, sr->is.len);
 		else
 			add_unescaped(&text, sr->v.buf, sr->v.len);
-		if (text.len > (size_t)WORKBOOK_MAX_CELL_BYTES) {
+		if (text.len > (size_t)BOOK_MAX_CELL_BYTES) {
 			strbuf_release(&text);
-			return cell_error(sr, "the text is longer than %d bytes", WORKBOOK_MAX_CELL_BYTES);
+			return cell_error(sr, "the text is longer than %d bytes", BOOK_MAX_CELL_BYTES);
 		}
 		if (text.len)
 			rowbuf_add(rb, sr->col, WB_STRING, text.buf, text.len, 0);
@@ -1760,8 +1760,8 @@ static int finish_cell(struct sheet_reader *sr)
 		return cell_error(sr, "unknown cell type '%.20s'", t);
 	}
 	char size[32];
-	if (rb->bytes > (size_t)WORKBOOK_MAX_ROW_BYTES)
-		return cell_error(sr, "the row holds more than %s of text", size_text(WORKBOOK_MAX_ROW_BYTES, size));
+	if (rb->bytes > (size_t)BOOK_MAX_ROW_BYTES)
+		return cell_error(sr, "the row holds more than %s of text", size_text(BOOK_MAX_ROW_BYTES, size));
 	return 0;
 }
 
@@ -1788,7 +1788,7 @@ static int add_text(struct sheet_reader *sr, struct strbuf *buf, size_t cap_byte
 	const char *s = (const char *)xmlTextReaderConstValue(sr->p.r);
 	size_t n = s ? strlen(s) : 0;
 	if (buf->len + n > cap_bytes)
-		return cell_error(sr, "the cell holds more than %d bytes", WORKBOOK_MAX_CELL_BYTES);
+		return cell_error(sr, "the cell holds more than %d bytes", BOOK_MAX_CELL_BYTES);
 	strbuf_add(buf, s, n);
 	return 0;
 }
@@ -1825,7 +1825,7 @@ static int stream_sheet(struct sheet_reader *sr)
 				in_v = !empty;
 			} else if (in_cell && depth == 4 && !strcmp(local, "is")) {
 				sr->has_is = 1;
-				if (read_rich_text(p, &sr->is, 7 * (size_t)WORKBOOK_MAX_CELL_BYTES, "an inline string") < 0)
+				if (read_rich_text(p, &sr->is, 7 * (size_t)BOOK_MAX_CELL_BYTES, "an inline string") < 0)
 					return -1;
 			}
 		} else if (type == XML_READER_TYPE_END_ELEMENT) {
@@ -1844,14 +1844,14 @@ static int stream_sheet(struct sheet_reader *sr)
 				return 0; /* the rest of the sheet is not data */
 			}
 		} else if (in_v && depth == 5 && is_text(p)) {
-			if (add_text(sr, &sr->v, WORKBOOK_MAX_CELL_BYTES) < 0)
+			if (add_text(sr, &sr->v, BOOK_MAX_CELL_BYTES) < 0)
 				return -1;
 		}
 	}
 	return ret;
 }
 
-static int xlsx_read_sheet(struct workbook *wb, size_t i, workbook_row_fn fn, void *data)
+static int xlsx_read_sheet(struct book *wb, size_t i, book_row_fn fn, void *data)
 {
 	struct sheet_reader sr;
 	memset(&sr, 0, sizeof(sr));
@@ -1877,7 +1877,7 @@ static int xlsx_read_sheet(struct workbook *wb, size_t i, workbook_row_fn fn, vo
 /* ===== CSV ===== */
 
 struct csv {
-	struct workbook *wb;
+	struct book *wb;
 	int fd;                    /* the file, or -1 when reading memory */
 	const unsigned char *mem;  /* memory: the bytes, and how far read */
 	size_t mem_len, mem_pos;
@@ -1942,7 +1942,7 @@ static int csv_delimiter(struct csv *c)
 			semicolons++;
 		else if (!quoted && (ch == '\n' || ch == '\r'))
 			break;
-		if (c->head.len > (size_t)WORKBOOK_MAX_ROW_BYTES)
+		if (c->head.len > (size_t)BOOK_MAX_ROW_BYTES)
 			break;
 	}
 	if (ch == -2)
@@ -1961,29 +1961,29 @@ static int csv_field(struct csv *c, struct rowbuf *rb, struct strbuf *f, unsigne
 {
 	if (!f->len)
 		return 0;
-	char ref[WORKBOOK_REF_MAX];
+	char ref[BOOK_REF_MAX];
 	size_t bad = utf8_bad((const unsigned char *)f->buf, f->len);
 	if (bad < f->len) {
 		long line = field_line;
 		for (size_t i = 0; i < bad; i++)
 			line += f->buf[i] == '\n';
-		workbook_cell_ref(row, col, ref);
+		book_cell_ref(row, col, ref);
 		return error_at(c->wb->file, line, "%s: %s", ref,
 		                f->buf[bad] ? "not valid UTF-8 (save the file as CSV UTF-8)" : "a NUL byte");
 	}
 	rowbuf_add(rb, col, WB_STRING, f->buf, f->len, 0);
 	char size[32];
-	if (rb->bytes > (size_t)WORKBOOK_MAX_ROW_BYTES)
+	if (rb->bytes > (size_t)BOOK_MAX_ROW_BYTES)
 		return error_at(c->wb->file, field_line, "row %ld holds more than %s of text",
-		                row, size_text(WORKBOOK_MAX_ROW_BYTES, size));
+		                row, size_text(BOOK_MAX_ROW_BYTES, size));
 	return 0;
 }
 
 enum csv_state { F_START, F_UNQUOTED, F_QUOTED, F_QUOTE };
 
-static int csv_stream(struct csv *c, int delim, workbook_row_fn fn, void *data)
+static int csv_stream(struct csv *c, int delim, book_row_fn fn, void *data)
 {
-	struct workbook *wb = c->wb;
+	struct book *wb = c->wb;
 	struct rowbuf rb;
 	struct strbuf f;
 	rowbuf_init(&rb);
@@ -1992,7 +1992,7 @@ static int csv_stream(struct csv *c, int delim, workbook_row_fn fn, void *data)
 	long row = 1, row_line = 1, field_line = 1, quote_line = 1;
 	unsigned col = 0;
 	int ret = 0;
-	char ref[WORKBOOK_REF_MAX];
+	char ref[BOOK_REF_MAX];
 	for (;;) {
 		int ch = csv_getc(c);
 		if (ch == -2) {
@@ -2010,7 +2010,7 @@ static int csv_stream(struct csv *c, int delim, workbook_row_fn fn, void *data)
 		}
 		if (state == F_QUOTED) {
 			if (ch == -1) {
-				workbook_cell_ref(row, col, ref);
+				book_cell_ref(row, col, ref);
 				ret = error_at(wb->file, quote_line, "%s: the quoted field is never closed", ref);
 				break;
 			}
@@ -2027,10 +2027,10 @@ static int csv_stream(struct csv *c, int delim, workbook_row_fn fn, void *data)
 			}
 			if (ch == '\n')
 				c->line++;
-			if (f.len >= (size_t)WORKBOOK_MAX_CELL_BYTES) {
-				workbook_cell_ref(row, col, ref);
+			if (f.len >= (size_t)BOOK_MAX_CELL_BYTES) {
+				book_cell_ref(row, col, ref);
 				ret = error_at(wb->file, field_line, "%s: the field is longer than %d bytes",
-				               ref, WORKBOOK_MAX_CELL_BYTES);
+				               ref, BOOK_MAX_CELL_BYTES);
 				break;
 			}
 			strbuf_add(&f, &(char){(char)ch}, 1);
@@ -2053,9 +2053,9 @@ static int csv_stream(struct csv *c, int delim, workbook_row_fn fn, void *data)
 			strbuf_reset(&f);
 			state = F_START;
 			if (ch == delim) {
-				if (++col >= WORKBOOK_MAX_COLS) {
+				if (++col >= BOOK_MAX_COLS) {
 					ret = error_at(wb->file, row_line, "row %ld has more than %d columns",
-					               row, WORKBOOK_MAX_COLS);
+					               row, BOOK_MAX_COLS);
 					break;
 				}
 				continue;
@@ -2090,10 +2090,10 @@ static int csv_stream(struct csv *c, int delim, workbook_row_fn fn, void *data)
 			row_line = c->line;
 			continue;
 		}
-		if (f.len >= (size_t)WORKBOOK_MAX_CELL_BYTES) {
-			workbook_cell_ref(row, col, ref);
+		if (f.len >= (size_t)BOOK_MAX_CELL_BYTES) {
+			book_cell_ref(row, col, ref);
 			ret = error_at(wb->file, field_line, "%s: the field is longer than %d bytes",
-			               ref, WORKBOOK_MAX_CELL_BYTES);
+			               ref, BOOK_MAX_CELL_BYTES);
 			break;
 		}
 		strbuf_add(&f, &(char){(char)ch}, 1);
@@ -2103,7 +2103,7 @@ static int csv_stream(struct csv *c, int delim, workbook_row_fn fn, void *data)
 	return ret;
 }
 
-static int csv_read_sheet(struct workbook *wb, workbook_row_fn fn, void *data)
+static int csv_read_sheet(struct book *wb, book_row_fn fn, void *data)
 {
 	struct csv *c = xcalloc(1, sizeof(*c));
 	c->wb = wb;
@@ -2148,75 +2148,75 @@ static char *csv_sheet_name(const char *file)
 
 /* ===== open and read ===== */
 
-static int open_kind(struct workbook *wb, enum workbook_kind kind)
+static int open_kind(struct book *wb, enum book_kind kind)
 {
 	switch (kind) {
-	case WORKBOOK_XLSX:
-		wb->kind = WORKBOOK_XLSX;
+	case BOOK_XLSX:
+		wb->kind = BOOK_XLSX;
 		return xlsx_open(wb);
-	case WORKBOOK_CSV: {
-		wb->kind = WORKBOOK_CSV;
+	case BOOK_CSV: {
+		wb->kind = BOOK_CSV;
 		char *name = csv_sheet_name(wb->file);
 		add_sheet(wb, name);
 		free(name);
 		return 0;
 	}
-	case WORKBOOK_XML:
+	case BOOK_XML:
 		return wb_error(wb, "an XML file, not a workbook or CSV file");
-	case WORKBOOK_LEGACY:
+	case BOOK_LEGACY:
 		return wb_error(wb, "encrypted or legacy .xls workbook: save it as .xlsx");
 	}
 	return -1;
 }
 
-int workbook_open_memory(const char *name, const void *data, size_t len,
-                         const struct workbook_options *opt, struct workbook **out)
+int book_open_memory(const char *name, const void *data, size_t len,
+                         const struct book_options *opt, struct book **out)
 {
 	*out = NULL;
-	struct workbook *wb = wb_new(name, opt);
-	if (len > (size_t)WORKBOOK_MAX_INPUT) {
+	struct book *wb = wb_new(name, opt);
+	if (len > (size_t)BOOK_MAX_INPUT) {
 		char size[32];
-		wb_error(wb, "larger than %s", size_text(WORKBOOK_MAX_INPUT, size));
-		workbook_free(wb);
+		wb_error(wb, "larger than %s", size_text(BOOK_MAX_INPUT, size));
+		book_free(wb);
 		return -1;
 	}
 	wb->data = data;
 	wb->len = len;
-	if (open_kind(wb, workbook_sniff_bytes(data, len < SNIFF_BYTES ? len : SNIFF_BYTES)) < 0) {
-		workbook_free(wb);
+	if (open_kind(wb, book_sniff_bytes(data, len < SNIFF_BYTES ? len : SNIFF_BYTES)) < 0) {
+		book_free(wb);
 		return -1;
 	}
 	*out = wb;
 	return 0;
 }
 
-int workbook_open(const char *path, const struct workbook_options *opt, struct workbook **out)
+int book_open(const char *path, const struct book_options *opt, struct book **out)
 {
 	*out = NULL;
 	if (!strcmp(path, "-")) {
 		const char *data;
 		size_t len;
-		if (workbook_stdin(&data, &len) < 0)
+		if (book_stdin(&data, &len) < 0)
 			return -1;
-		return workbook_open_memory(path, data, len, opt, out);
+		return book_open_memory(path, data, len, opt, out);
 	}
-	enum workbook_kind kind;
-	if (workbook_sniff(path, &kind) < 0)
+	enum book_kind kind;
+	if (book_sniff(path, &kind) < 0)
 		return -1;
-	struct workbook *wb = wb_new(path, opt);
+	struct book *wb = wb_new(path, opt);
 	if (open_kind(wb, kind) < 0) {
-		workbook_free(wb);
+		book_free(wb);
 		return -1;
 	}
 	*out = wb;
 	return 0;
 }
 
-int workbook_read_sheet(struct workbook *wb, size_t i, workbook_row_fn fn, void *data)
+int book_read_sheet(struct book *wb, size_t i, book_row_fn fn, void *data)
 {
 	if (i >= wb->nr_sheets)
 		return error("%s: no sheet %zu (the workbook has %zu)", wb->file, i, wb->nr_sheets);
-	if (wb->kind == WORKBOOK_CSV)
+	if (wb->kind == BOOK_CSV)
 		return csv_read_sheet(wb, fn, data);
 	return xlsx_read_sheet(wb, i, fn, data);
 }

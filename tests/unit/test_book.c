@@ -19,7 +19,7 @@
 #include "diag.h"
 #include "harness.h"
 #include "util.h"
-#include "workbook.h"
+#include "book.h"
 
 /* ===== reading a sheet into a string ===== */
 
@@ -30,16 +30,16 @@ struct dump {
 	int fail_after;     /* > 0: answer -1 after so many rows */
 };
 
-static int dump_row(void *data, const struct workbook_row *row)
+static int dump_row(void *data, const struct book_row *row)
 {
 	struct dump *d = data;
 	static const char types[] = "-snbde";
 	d->rows++;
 	strbuf_addf(&d->out, "%ld", row->number);
 	for (size_t i = 0; i < row->nr_cells; i++) {
-		const struct workbook_cell *c = &row->cells[i];
-		char ref[WORKBOOK_REF_MAX];
-		workbook_cell_ref(row->number, c->col, ref);
+		const struct book_cell *c = &row->cells[i];
+		char ref[BOOK_REF_MAX];
+		book_cell_ref(row->number, c->col, ref);
 		if (c->len != strlen(c->text))
 			harness_fail(__FILE__, __LINE__, "%s: len %zu for \"%s\"", ref, c->len, c->text);
 		if (c->type == WB_DATE)
@@ -49,32 +49,32 @@ static int dump_row(void *data, const struct workbook_row *row)
 	}
 	strbuf_addstr(&d->out, "\n");
 	if (d->fail_after && d->rows >= d->fail_after)
-		return workbook_cell_error(row, 1, "stopped by the test");
+		return book_cell_error(row, 1, "stopped by the test");
 	return d->stop_after && d->rows >= d->stop_after;
 }
 
 /* Read sheet i of wb; returns the dump (caller frees) and the result. */
-static char *read_sheet(struct workbook *wb, size_t i, int *rc)
+static char *read_sheet(struct book *wb, size_t i, int *rc)
 {
 	struct dump d = {{NULL, 0, 0}, 0, 0, 0};
 	strbuf_init(&d.out);
-	*rc = workbook_read_sheet(wb, i, dump_row, &d);
+	*rc = book_read_sheet(wb, i, dump_row, &d);
 	return strbuf_detach(&d.out);
 }
 
 /* Open data (memory) and read its first sheet; messages go to msgs. Returns
  * the dump, or NULL when the open failed; *rc is the read's result. */
 static char *read_memory(const char *name, const void *data, size_t len,
-                         const struct workbook_options *opt, struct strbuf *msgs, int *rc)
+                         const struct book_options *opt, struct strbuf *msgs, int *rc)
 {
-	struct workbook *wb = NULL;
+	struct book *wb = NULL;
 	char *out = NULL;
 	diag_capture(msgs);
-	*rc = workbook_open_memory(name, data, len, opt, &wb);
+	*rc = book_open_memory(name, data, len, opt, &wb);
 	if (*rc == 0)
 		out = read_sheet(wb, 0, rc);
 	diag_capture(NULL);
-	workbook_free(wb);
+	book_free(wb);
 	return out;
 }
 
@@ -125,9 +125,9 @@ static char *make_zip(const struct zpart *parts, size_t n, size_t *len)
 	"<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>"
 #define ROOT_RELS "<Relationships xmlns=\"" NS_PKG "\"><Relationship Id=\"rId1\" "    \
 	"Type=\"" NS_R "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
-#define WORKBOOK_XML(pr) "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_R "\">" pr   \
+#define BOOK_XML(pr) "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_R "\">" pr   \
 	"<sheets><sheet name=\"Hệ thống\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
-#define WORKBOOK_RELS(sheet_target) "<Relationships xmlns=\"" NS_PKG "\">"            \
+#define BOOK_RELS(sheet_target) "<Relationships xmlns=\"" NS_PKG "\">"            \
 	"<Relationship Id=\"rId1\" Type=\"" NS_R "/worksheet\" Target=\"" sheet_target "\"/>" \
 	"<Relationship Id=\"rId2\" Type=\"" NS_R "/sharedStrings\" Target=\"sharedStrings.xml\"/>" \
 	"<Relationship Id=\"rId3\" Type=\"" NS_R "/styles\" Target=\"styles.xml\"/></Relationships>"
@@ -161,8 +161,8 @@ static char *make_book(const struct book *b, size_t *len)
 		parts[n++] = (struct zpart){name, b->field ? b->field : (dflt), 0};
 	PART(content_types, "[Content_Types].xml", CONTENT_TYPES)
 	PART(root_rels, "_rels/.rels", ROOT_RELS)
-	PART(workbook, "xl/workbook.xml", WORKBOOK_XML(""))
-	PART(workbook_rels, "xl/_rels/workbook.xml.rels", WORKBOOK_RELS("worksheets/sheet1.xml"))
+	PART(workbook, "xl/workbook.xml", BOOK_XML(""))
+	PART(workbook_rels, "xl/_rels/workbook.xml.rels", BOOK_RELS("worksheets/sheet1.xml"))
 	PART(sheet, "xl/worksheets/sheet1.xml", SHEET(""))
 	PART(sst, "xl/sharedStrings.xml", SST(""))
 	PART(styles, "xl/styles.xml", STYLES)
@@ -173,7 +173,7 @@ static char *make_book(const struct book *b, size_t *len)
 }
 
 /* Read the first sheet of a hand-made book; returns the dump or NULL. */
-static char *read_book(const struct book *b, const struct workbook_options *opt,
+static char *read_book(const struct book *b, const struct book_options *opt,
                        struct strbuf *msgs, int *rc)
 {
 	size_t len;
@@ -187,49 +187,49 @@ static char *read_book(const struct book *b, const struct workbook_options *opt,
 
 TEST(workbook_cell_references)
 {
-	char ref[WORKBOOK_REF_MAX];
-	workbook_col_name(0, ref);
+	char ref[BOOK_REF_MAX];
+	book_col_name(0, ref);
 	CHECK_STR(ref, "A");
-	workbook_col_name(25, ref);
+	book_col_name(25, ref);
 	CHECK_STR(ref, "Z");
-	workbook_col_name(26, ref);
+	book_col_name(26, ref);
 	CHECK_STR(ref, "AA");
-	workbook_col_name(701, ref);
+	book_col_name(701, ref);
 	CHECK_STR(ref, "ZZ");
-	workbook_col_name(702, ref);
+	book_col_name(702, ref);
 	CHECK_STR(ref, "AAA");
-	workbook_col_name(WORKBOOK_MAX_COLS - 1, ref);
+	book_col_name(BOOK_MAX_COLS - 1, ref);
 	CHECK_STR(ref, "XFD");
-	workbook_cell_ref(12, 5, ref);
+	book_cell_ref(12, 5, ref);
 	CHECK_STR(ref, "F12");
-	workbook_cell_ref(WORKBOOK_MAX_ROWS, WORKBOOK_MAX_COLS - 1, ref);
+	book_cell_ref(BOOK_MAX_ROWS, BOOK_MAX_COLS - 1, ref);
 	CHECK_STR(ref, "XFD1048576");
-	workbook_cell_ref(0, 2, ref);
+	book_cell_ref(0, 2, ref);
 	CHECK_STR(ref, "C");
 }
 
 TEST(workbook_sniff_by_content_not_name)
 {
-	CHECK_INT(workbook_sniff_bytes("PK\3\4xx", 6), WORKBOOK_XLSX);
-	CHECK_INT(workbook_sniff_bytes("PK\5\6", 4), WORKBOOK_XLSX);
-	CHECK_INT(workbook_sniff_bytes("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), WORKBOOK_LEGACY);
-	CHECK_INT(workbook_sniff_bytes("\xEF\xBB\xBF \r\n\t<?xml", 10), WORKBOOK_XML);
-	CHECK_INT(workbook_sniff_bytes("<inventory", 10), WORKBOOK_XML);
-	CHECK_INT(workbook_sniff_bytes("\xEF\xBB\xBFM\xC3\xA3,T\xC3\xAAn\n", 12), WORKBOOK_CSV);
-	CHECK_INT(workbook_sniff_bytes("a;b", 3), WORKBOOK_CSV);
-	CHECK_INT(workbook_sniff_bytes("", 0), WORKBOOK_CSV);
-	CHECK_INT(workbook_sniff_bytes("PK", 2), WORKBOOK_CSV);
-	enum workbook_kind kind = WORKBOOK_CSV;
-	CHECK_INT(workbook_sniff("../fixtures/workbook/libreoffice.xlsx", &kind), 0);
-	CHECK_INT(kind, WORKBOOK_XLSX);
-	CHECK_INT(workbook_sniff("../fixtures/workbook/libreoffice.csv", &kind), 0);
-	CHECK_INT(kind, WORKBOOK_CSV);
-	CHECK_INT(workbook_sniff("../../criteria/examples/inventory-an-hoa.xml", &kind), 0);
-	CHECK_INT(kind, WORKBOOK_XML);
+	CHECK_INT(book_sniff_bytes("PK\3\4xx", 6), BOOK_XLSX);
+	CHECK_INT(book_sniff_bytes("PK\5\6", 4), BOOK_XLSX);
+	CHECK_INT(book_sniff_bytes("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), BOOK_LEGACY);
+	CHECK_INT(book_sniff_bytes("\xEF\xBB\xBF \r\n\t<?xml", 10), BOOK_XML);
+	CHECK_INT(book_sniff_bytes("<inventory", 10), BOOK_XML);
+	CHECK_INT(book_sniff_bytes("\xEF\xBB\xBFM\xC3\xA3,T\xC3\xAAn\n", 12), BOOK_CSV);
+	CHECK_INT(book_sniff_bytes("a;b", 3), BOOK_CSV);
+	CHECK_INT(book_sniff_bytes("", 0), BOOK_CSV);
+	CHECK_INT(book_sniff_bytes("PK", 2), BOOK_CSV);
+	enum book_kind kind = BOOK_CSV;
+	CHECK_INT(book_sniff("../fixtures/workbook/libreoffice.xlsx", &kind), 0);
+	CHECK_INT(kind, BOOK_XLSX);
+	CHECK_INT(book_sniff("../fixtures/workbook/libreoffice.csv", &kind), 0);
+	CHECK_INT(kind, BOOK_CSV);
+	CHECK_INT(book_sniff("../../criteria/examples/inventory-an-hoa.xml", &kind), 0);
+	CHECK_INT(kind, BOOK_XML);
 	struct strbuf msgs;
 	strbuf_init(&msgs);
 	diag_capture(&msgs);
-	CHECK_INT(workbook_sniff("../fixtures/workbook/missing.xlsx", &kind), -1);
+	CHECK_INT(book_sniff("../fixtures/workbook/missing.xlsx", &kind), -1);
 	diag_capture(NULL);
 	CHECK_CONTAINS(msgs.buf, "cannot open '../fixtures/workbook/missing.xlsx'");
 	strbuf_release(&msgs);
@@ -239,21 +239,21 @@ TEST(workbook_sniff_by_content_not_name)
 
 TEST(workbook_openpyxl_fixture)
 {
-	struct workbook *wb = NULL;
+	struct book *wb = NULL;
 	int rc;
-	CHECK_INT(workbook_open("../fixtures/workbook/openpyxl.xlsx", NULL, &wb), 0);
+	CHECK_INT(book_open("../fixtures/workbook/openpyxl.xlsx", NULL, &wb), 0);
 	if (!wb)
 		return;
-	CHECK_INT(workbook_kind(wb), WORKBOOK_XLSX);
-	CHECK_INT(workbook_date1904(wb), 0);
-	CHECK_INT(workbook_sheet_count(wb), 3);
-	CHECK_STR(workbook_sheet_name(wb, 0), "Hệ thống");
-	CHECK_STR(workbook_sheet_name(wb, 1), "Tổ chức");
-	CHECK_STR(workbook_sheet_name(wb, 2), "Danh mục");
-	CHECK_INT(workbook_sheet_hidden(wb, 0), 0);
-	CHECK_INT(workbook_sheet_hidden(wb, 2), 1);
-	CHECK_INT(workbook_find_sheet(wb, "Tổ chức"), 1);
-	CHECK_INT(workbook_find_sheet(wb, "Tổ Chức"), -1);
+	CHECK_INT(book_kind(wb), BOOK_XLSX);
+	CHECK_INT(book_date1904(wb), 0);
+	CHECK_INT(book_sheet_count(wb), 3);
+	CHECK_STR(book_sheet_name(wb, 0), "Hệ thống");
+	CHECK_STR(book_sheet_name(wb, 1), "Tổ chức");
+	CHECK_STR(book_sheet_name(wb, 2), "Danh mục");
+	CHECK_INT(book_sheet_hidden(wb, 0), 0);
+	CHECK_INT(book_sheet_hidden(wb, 2), 1);
+	CHECK_INT(book_find_sheet(wb, "Tổ chức"), 1);
+	CHECK_INT(book_find_sheet(wb, "Tổ Chức"), -1);
 	char *out = read_sheet(wb, 0, &rc);
 	CHECK_INT(rc, 0);
 	/* inline strings; "12.400" and "12,400" typed as text stay text; the
@@ -270,17 +270,17 @@ TEST(workbook_openpyxl_fixture)
 	CHECK_INT(rc, 0);
 	CHECK_STR(out, "1|A1:s:Mã|B1:s:Tên\n2|A2:s:ubnd-ah|B2:s:Ủy ban nhân dân tỉnh An Hòa\n");
 	free(out);
-	workbook_free(wb);
+	book_free(wb);
 }
 
 TEST(workbook_openpyxl_1904_fixture)
 {
-	struct workbook *wb = NULL;
+	struct book *wb = NULL;
 	int rc;
-	CHECK_INT(workbook_open("../fixtures/workbook/openpyxl-1904.xlsx", NULL, &wb), 0);
+	CHECK_INT(book_open("../fixtures/workbook/openpyxl-1904.xlsx", NULL, &wb), 0);
 	if (!wb)
 		return;
-	CHECK_INT(workbook_date1904(wb), 1);
+	CHECK_INT(book_date1904(wb), 1);
 	char *out = read_sheet(wb, 0, &rc);
 	CHECK_INT(rc, 0);
 	/* the same days, stored 1462 lower */
@@ -288,18 +288,18 @@ TEST(workbook_openpyxl_1904_fixture)
 	CHECK_CONTAINS(out, "|E3:d:2026-08-19=44791|");
 	CHECK_CONTAINS(out, "|E5:d:2025-12-31=44560.4375\n");
 	free(out);
-	workbook_free(wb);
+	book_free(wb);
 }
 
 TEST(workbook_libreoffice_fixture)
 {
-	struct workbook *wb = NULL;
+	struct book *wb = NULL;
 	int rc;
-	CHECK_INT(workbook_open("../fixtures/workbook/libreoffice.xlsx", NULL, &wb), 0);
+	CHECK_INT(book_open("../fixtures/workbook/libreoffice.xlsx", NULL, &wb), 0);
 	if (!wb)
 		return;
-	CHECK_INT(workbook_sheet_count(wb), 1);
-	CHECK_STR(workbook_sheet_name(wb, 0), "Hệ thống");
+	CHECK_INT(book_sheet_count(wb), 1);
+	CHECK_STR(book_sheet_name(wb, 0), "Hệ thống");
 	char *out = read_sheet(wb, 0, &rc);
 	CHECK_INT(rc, 0);
 	/* shared strings; a custom date format with escaped dashes; serial 61
@@ -311,7 +311,7 @@ TEST(workbook_libreoffice_fixture)
 	          "3|A3:s:ht-02|B3:s:Hệ thống thư điện tử|C3:n:-3|D3:n:1.25|E3:d:2026-08-19=46253\n"
 	          "5|A5:s:ht-03|B5:s:Quản lý văn bản|C5:n:0|D5:n:0.001|E5:d:1900-03-01=61|F5:b:TRUE\n");
 	free(out);
-	workbook_free(wb);
+	book_free(wb);
 }
 
 /*
@@ -355,12 +355,12 @@ TEST(workbook_xlsxwriter_round_trip)
 	worksheet_write_string(help, 0, 0, "Điền mỗi hệ thống một dòng", NULL);
 	CHECK_INT(workbook_close(w), LXW_NO_ERROR);
 
-	struct workbook *wb = NULL;
+	struct book *wb = NULL;
 	int rc;
-	CHECK_INT(workbook_open(path, NULL, &wb), 0);
+	CHECK_INT(book_open(path, NULL, &wb), 0);
 	if (wb) {
-		CHECK_INT(workbook_sheet_count(wb), 2);
-		CHECK_STR(workbook_sheet_name(wb, 1), "Hướng dẫn");
+		CHECK_INT(book_sheet_count(wb), 2);
+		CHECK_STR(book_sheet_name(wb, 1), "Hướng dẫn");
 		char *out = read_sheet(wb, 0, &rc);
 		CHECK_INT(rc, 0);
 		CHECK_STR(out, "1|A1:s:Mã|B1:s:Trực tuyến|C1:s:Ngày phê duyệt|D1:s:Số người dùng\n"
@@ -370,7 +370,7 @@ TEST(workbook_xlsxwriter_round_trip)
 		out = read_sheet(wb, 1, &rc);
 		CHECK_STR(out, "1|A1:s:Điền mỗi hệ thống một dòng\n");
 		free(out);
-		workbook_free(wb);
+		book_free(wb);
 	}
 	unlink(path);
 }
@@ -440,7 +440,7 @@ TEST(workbook_numbers_dates_booleans)
 	free(out);
 
 	/* the 1904 system: serial 0 is 1904-01-01 */
-	b.workbook = WORKBOOK_XML("<workbookPr date1904=\"true\"/>");
+	b.workbook = BOOK_XML("<workbookPr date1904=\"true\"/>");
 	b.sheet = SHEET("<row r=\"1\"><c r=\"A1\" s=\"1\"><v>0</v></c><c r=\"B1\" s=\"1\"><v>43844</v></c></row>");
 	out = read_book(&b, NULL, &msgs, &rc);
 	CHECK_INT(rc, 0);
@@ -487,11 +487,11 @@ TEST(workbook_callback_stops_and_fails)
 	                "<row r=\"3\"><c><v>3</v></c></row>");
 	size_t len;
 	char *zip = make_book(&b, &len);
-	struct workbook *wb = NULL;
-	CHECK_INT(workbook_open_memory("kiem-ke.xlsx", zip, len, NULL, &wb), 0);
+	struct book *wb = NULL;
+	CHECK_INT(book_open_memory("kiem-ke.xlsx", zip, len, NULL, &wb), 0);
 	struct dump d = {{NULL, 0, 0}, 0, 1, 0};
 	strbuf_init(&d.out);
-	CHECK_INT(workbook_read_sheet(wb, 0, dump_row, &d), 0);
+	CHECK_INT(book_read_sheet(wb, 0, dump_row, &d), 0);
 	CHECK_STR(d.out.buf, "1|A1:n:1\n");
 	strbuf_reset(&d.out);
 	d.rows = 0;
@@ -500,26 +500,26 @@ TEST(workbook_callback_stops_and_fails)
 	struct strbuf msgs;
 	strbuf_init(&msgs);
 	diag_capture(&msgs);
-	CHECK_INT(workbook_read_sheet(wb, 0, dump_row, &d), -1);
-	CHECK_INT(workbook_read_sheet(wb, 1, dump_row, &d), -1);
+	CHECK_INT(book_read_sheet(wb, 0, dump_row, &d), -1);
+	CHECK_INT(book_read_sheet(wb, 1, dump_row, &d), -1);
 	diag_capture(NULL);
 	CHECK_STR(msgs.buf, "assess: kiem-ke.xlsx: Hệ thống!B2: stopped by the test\n"
 	                    "assess: kiem-ke.xlsx: no sheet 1 (the workbook has 1)\n");
 	strbuf_release(&msgs);
 	strbuf_release(&d.out);
-	workbook_free(wb);
+	book_free(wb);
 	free(zip);
 }
 
-static int check_lookup(void *data, const struct workbook_row *row)
+static int check_lookup(void *data, const struct book_row *row)
 {
 	(void)data;
-	CHECK_STR(workbook_row_cell(row, 0)->text, "a");
-	CHECK_INT(workbook_row_cell(row, 1)->type, WB_EMPTY);
-	CHECK_STR(workbook_row_cell(row, 1)->text, "");
-	CHECK_STR(workbook_row_cell(row, 2)->text, "c");
-	CHECK_STR(workbook_row_cell(row, 16383)->text, "z");
-	CHECK_INT(workbook_row_cell(row, 9)->type, WB_EMPTY);
+	CHECK_STR(book_row_cell(row, 0)->text, "a");
+	CHECK_INT(book_row_cell(row, 1)->type, WB_EMPTY);
+	CHECK_STR(book_row_cell(row, 1)->text, "");
+	CHECK_STR(book_row_cell(row, 2)->text, "c");
+	CHECK_STR(book_row_cell(row, 16383)->text, "z");
+	CHECK_INT(book_row_cell(row, 9)->type, WB_EMPTY);
 	return 0;
 }
 
@@ -532,25 +532,25 @@ TEST(workbook_row_cell_lookup)
 	                "<c r=\"XFD1\" t=\"inlineStr\"><is><t>z</t></is></c></row>");
 	size_t len;
 	char *zip = make_book(&b, &len);
-	struct workbook *wb = NULL;
-	CHECK_INT(workbook_open_memory("kiem-ke.xlsx", zip, len, NULL, &wb), 0);
-	CHECK_INT(workbook_read_sheet(wb, 0, check_lookup, NULL), 0);
-	workbook_free(wb);
+	struct book *wb = NULL;
+	CHECK_INT(book_open_memory("kiem-ke.xlsx", zip, len, NULL, &wb), 0);
+	CHECK_INT(book_read_sheet(wb, 0, check_lookup, NULL), 0);
+	book_free(wb);
 	free(zip);
 	struct dump d = {{NULL, 0, 0}, 0, 0, 0};
 	strbuf_init(&d.out);
-	CHECK_INT(workbook_open_memory("a.csv", csv, sizeof(csv) - 1, NULL, &wb), 0);
-	CHECK_INT(workbook_read_sheet(wb, 0, dump_row, &d), 0);
+	CHECK_INT(book_open_memory("a.csv", csv, sizeof(csv) - 1, NULL, &wb), 0);
+	CHECK_INT(book_read_sheet(wb, 0, dump_row, &d), 0);
 	CHECK_STR(d.out.buf, "1|A1:s:a|C1:s:c\n");
 	strbuf_release(&d.out);
-	workbook_free(wb);
+	book_free(wb);
 }
 
-static int report_cell(void *data, const struct workbook_row *row)
+static int report_cell(void *data, const struct book_row *row)
 {
 	(void)data;
-	workbook_cell_error(row, 5, "'%s' is not one of Có, Không, Chưa rõ", "Co");
-	workbook_cell_error(row, -1, "no system id");
+	book_cell_error(row, 5, "'%s' is not one of Có, Không, Chưa rõ", "Co");
+	book_cell_error(row, -1, "no system id");
 	return 0;
 }
 
@@ -560,18 +560,18 @@ TEST(workbook_cell_error_names_file_sheet_and_cell)
 	b.sheet = SHEET("<row r=\"12\"><c r=\"F12\" t=\"inlineStr\"><is><t>Co</t></is></c></row>");
 	size_t len;
 	char *zip = make_book(&b, &len);
-	struct workbook *wb = NULL;
+	struct book *wb = NULL;
 	struct strbuf msgs;
 	strbuf_init(&msgs);
-	CHECK_INT(workbook_open_memory("kiem-ke.xlsx", zip, len, NULL, &wb), 0);
+	CHECK_INT(book_open_memory("kiem-ke.xlsx", zip, len, NULL, &wb), 0);
 	diag_capture(&msgs);
 	long before = diag_problem_count();
-	CHECK_INT(workbook_read_sheet(wb, 0, report_cell, NULL), 0);
-	workbook_free(wb);
+	CHECK_INT(book_read_sheet(wb, 0, report_cell, NULL), 0);
+	book_free(wb);
 	static const char csv[] = "a\n\"x\ny\"\n,,,,,Co\n";
-	CHECK_INT(workbook_open_memory("data/kiem-ke.csv", csv, sizeof(csv) - 1, NULL, &wb), 0);
-	CHECK_STR(workbook_sheet_name(wb, 0), "kiem-ke");
-	CHECK_INT(workbook_read_sheet(wb, 0, report_cell, NULL), 0);
+	CHECK_INT(book_open_memory("data/kiem-ke.csv", csv, sizeof(csv) - 1, NULL, &wb), 0);
+	CHECK_STR(book_sheet_name(wb, 0), "kiem-ke");
+	CHECK_INT(book_read_sheet(wb, 0, report_cell, NULL), 0);
 	diag_capture(NULL);
 	CHECK_INT(diag_problem_count() - before, 8);
 	CHECK_STR(msgs.buf,
@@ -583,7 +583,7 @@ TEST(workbook_cell_error_names_file_sheet_and_cell)
 	          "assess: data/kiem-ke.csv:2: row 2: no system id\n"
 	          "assess: data/kiem-ke.csv:4: F3: 'Co' is not one of Có, Không, Chưa rõ\n"
 	          "assess: data/kiem-ke.csv:4: row 3: no system id\n");
-	workbook_free(wb);
+	book_free(wb);
 	free(zip);
 	strbuf_release(&msgs);
 }
@@ -669,21 +669,21 @@ TEST(workbook_csv_rejects_with_line)
  * CRLF, decimal commas, a quoted field over two lines. */
 TEST(workbook_csv_fixture_semicolons)
 {
-	struct workbook *wb = NULL;
+	struct book *wb = NULL;
 	int rc;
-	CHECK_INT(workbook_open("../fixtures/workbook/semicolon-bom.csv", NULL, &wb), 0);
+	CHECK_INT(book_open("../fixtures/workbook/semicolon-bom.csv", NULL, &wb), 0);
 	if (!wb)
 		return;
-	CHECK_INT(workbook_kind(wb), WORKBOOK_CSV);
-	CHECK_INT(workbook_sheet_count(wb), 1);
-	CHECK_STR(workbook_sheet_name(wb, 0), "semicolon-bom");
+	CHECK_INT(book_kind(wb), BOOK_CSV);
+	CHECK_INT(book_sheet_count(wb), 1);
+	CHECK_STR(book_sheet_name(wb, 0), "semicolon-bom");
 	char *out = read_sheet(wb, 0, &rc);
 	CHECK_INT(rc, 0);
 	CHECK_STR(out, "1|A1:s:Mã|B1:s:Tên hệ thống|C1:s:Số người dùng|D1:s:Ghi chú\n"
 	               "2|A2:s:ht-01|B2:s:Cổng dịch vụ công tỉnh|C2:s:12.400|D2:s:Có; \"ngoặc kép\"\n"
 	               "3|A3:s:ht-02|B3:s:Hai\ndòng|C3:s:0,5\n");
 	free(out);
-	workbook_free(wb);
+	book_free(wb);
 }
 
 /* A scratch file with data; the path is the caller's to unlink and free. */
@@ -714,19 +714,19 @@ TEST(workbook_csv_from_file_and_standard_input)
 	for (int i = 2; i <= 5000; i++)
 		strbuf_addf(&csv, "ht-%d;\"Hệ thống %d\"\r\n", i, i);
 	char *path = scratch(".csv", csv.buf, csv.len);
-	struct workbook *wb = NULL;
-	CHECK_INT(workbook_open(path, NULL, &wb), 0);
+	struct book *wb = NULL;
+	CHECK_INT(book_open(path, NULL, &wb), 0);
 	struct dump d = {{NULL, 0, 0}, 0, 0, 0};
 	strbuf_init(&d.out);
 	for (int pass = 0; wb && pass < 2; pass++) {
 		strbuf_reset(&d.out);
 		d.rows = 0;
-		CHECK_INT(workbook_read_sheet(wb, 0, dump_row, &d), 0);
+		CHECK_INT(book_read_sheet(wb, 0, dump_row, &d), 0);
 		CHECK_INT(d.rows, 5000);
 		CHECK(strstr(d.out.buf, "|DKJ1:s:c2999\n2|A2:s:ht-2|B2:s:Hệ thống 2\n") != NULL);
 		CHECK(strstr(d.out.buf, "\n5000|A5000:s:ht-5000|B5000:s:Hệ thống 5000\n") != NULL);
 	}
-	workbook_free(wb);
+	book_free(wb);
 
 	/* standard input is read once, then kept */
 	int saved = dup(0);
@@ -734,24 +734,24 @@ TEST(workbook_csv_from_file_and_standard_input)
 	CHECK(saved >= 0 && fd >= 0);
 	dup2(fd, 0);
 	close(fd);
-	enum workbook_kind kind = WORKBOOK_XLSX;
-	CHECK_INT(workbook_sniff("-", &kind), 0);
-	CHECK_INT(kind, WORKBOOK_CSV);
-	CHECK_INT(workbook_open("-", NULL, &wb), 0);
+	enum book_kind kind = BOOK_XLSX;
+	CHECK_INT(book_sniff("-", &kind), 0);
+	CHECK_INT(kind, BOOK_CSV);
+	CHECK_INT(book_open("-", NULL, &wb), 0);
 	const char *data;
 	size_t len;
-	CHECK_INT(workbook_stdin(&data, &len), 0);
+	CHECK_INT(book_stdin(&data, &len), 0);
 	CHECK_INT(len, csv.len);
 	strbuf_reset(&d.out);
 	d.rows = 0;
 	if (wb) {
-		CHECK_STR(workbook_sheet_name(wb, 0), "-");
-		CHECK_INT(workbook_read_sheet(wb, 0, dump_row, &d), 0);
+		CHECK_STR(book_sheet_name(wb, 0), "-");
+		CHECK_INT(book_read_sheet(wb, 0, dump_row, &d), 0);
 	}
 	CHECK_INT(d.rows, 5000);
-	workbook_free(wb);
-	workbook_stdin_release();
-	CHECK_INT(workbook_stdin(&data, &len), 0);
+	book_free(wb);
+	book_stdin_release();
+	CHECK_INT(book_stdin(&data, &len), 0);
 	CHECK_INT(len, 0);
 	dup2(saved, 0);
 	close(saved);
@@ -766,7 +766,7 @@ TEST(workbook_csv_from_file_and_standard_input)
 
 /* Open a hand-made book, expect failure at open or read with message. */
 static void expect_refused(const char *what, const struct book *b,
-                           const struct workbook_options *opt, const char *message)
+                           const struct book_options *opt, const char *message)
 {
 	struct strbuf msgs;
 	strbuf_init(&msgs);
@@ -809,7 +809,7 @@ TEST(workbook_hostile_doctype_and_entities)
 
 	b = (struct book){0};
 	strbuf_reset(&s);
-	strbuf_addf(&s, "%s" WORKBOOK_XML(""), doctype);
+	strbuf_addf(&s, "%s" BOOK_XML(""), doctype);
 	b.workbook = s.buf;
 	expect_refused("workbook", &b, NULL, "xl/workbook.xml:2: a DOCTYPE");
 
@@ -843,7 +843,7 @@ TEST(workbook_hostile_doctype_and_entities)
 	struct zpart parts[] = {
 		{"[Content_Types].xml", utf16, sizeof(utf16) - 1},
 		{"_rels/.rels", ROOT_RELS, 0},
-		{"xl/workbook.xml", WORKBOOK_XML(""), 0},
+		{"xl/workbook.xml", BOOK_XML(""), 0},
 	};
 	size_t len;
 	char *zip = make_zip(parts, ARRAY_SIZE(parts), &len);
@@ -877,15 +877,15 @@ TEST(workbook_hostile_missing_and_corrupt_parts)
 	b.sheet = "";
 	expect_refused("no sheet part", &b, NULL, "sheet 'Hệ thống': its part xl/worksheets/sheet1.xml is missing");
 	b = (struct book){0};
-	b.workbook_rels = WORKBOOK_RELS("../../docProps/app.xml");
+	b.workbook_rels = BOOK_RELS("../../docProps/app.xml");
 	expect_refused("sheet outside the package", &b, NULL, "sheet 'Hệ thống': its part '../../docProps/app.xml' is outside xl/: refused");
 	b = (struct book){0};
-	b.workbook_rels = WORKBOOK_RELS("/docProps/app.xml");
+	b.workbook_rels = BOOK_RELS("/docProps/app.xml");
 	b.extra_name = "docProps/app.xml";
 	b.extra = SHEET("");
 	expect_refused("sheet outside xl/", &b, NULL, "sheet 'Hệ thống': its part 'docProps/app.xml' is outside xl/: refused");
 	b = (struct book){0};
-	b.workbook = WORKBOOK_XML("") "<x>";
+	b.workbook = BOOK_XML("") "<x>";
 	expect_refused("not well-formed", &b, NULL, "kiem-ke.xlsx: xl/workbook.xml:1: Extra content at the end of the document");
 	b = (struct book){0};
 	b.sheet = "<worksheet><sheetData><row><c><v>1</v></row></sheetData></worksheet>";
@@ -959,18 +959,18 @@ TEST(workbook_hostile_legacy_and_encrypted)
 	 * compound file, as an old .xls is */
 	static const char ole[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0\0\0\0\0";
 	char *path = scratch(".xlsx", ole, sizeof(ole) - 1);
-	struct workbook *wb = NULL;
+	struct book *wb = NULL;
 	struct strbuf msgs;
 	strbuf_init(&msgs);
 	diag_capture(&msgs);
 	long before = diag_problem_count();
-	CHECK_INT(workbook_open(path, NULL, &wb), -1);
+	CHECK_INT(book_open(path, NULL, &wb), -1);
 	CHECK(wb == NULL);
 	CHECK_INT(diag_problem_count() - before, 1);
 	CHECK_CONTAINS(msgs.buf, ": encrypted or legacy .xls workbook: save it as .xlsx");
 	strbuf_reset(&msgs);
 	/* XML is the caller's to read */
-	CHECK_INT(workbook_open_memory("x.xml", "\xEF\xBB\xBF<inventory/>", 15, NULL, &wb), -1);
+	CHECK_INT(book_open_memory("x.xml", "\xEF\xBB\xBF<inventory/>", 15, NULL, &wb), -1);
 	CHECK_CONTAINS(msgs.buf, "x.xml: an XML file, not a workbook or CSV file");
 	diag_capture(NULL);
 	unlink(path);
@@ -1032,7 +1032,7 @@ TEST(workbook_hostile_zip_bomb)
 
 	/* the total: parts that each compress modestly but add up (the cap
 	 * lowered to keep the test small) */
-	struct workbook_options opt = {0};
+	struct book_options opt = {0};
 	opt.max_unzipped = 2 << 20;
 	struct strbuf rows;
 	strbuf_init(&rows);
@@ -1055,7 +1055,7 @@ TEST(workbook_hostile_zip_bomb)
 
 TEST(workbook_hostile_too_many_entries)
 {
-	size_t n = WORKBOOK_MAX_ENTRIES + 1;
+	size_t n = BOOK_MAX_ENTRIES + 1;
 	struct zpart *parts = xcalloc(n, sizeof(*parts));
 	char (*names)[32] = xcalloc(n, sizeof(*names));
 	for (size_t i = 0; i < n; i++) {
@@ -1110,7 +1110,7 @@ TEST(workbook_hostile_shared_string_flood)
 	CHECK_INT(rc, 0);
 	CHECK_STR(out, "1|A1:s:s4999\n");
 	free(out);
-	struct workbook_options opt = {0};
+	struct book_options opt = {0};
 	opt.max_shared_strings = 1000;
 	expect_refused("count", &b, &opt, "kiem-ke.xlsx: xl/sharedStrings.xml:1: more than 1000 shared strings: refused");
 	opt.max_shared_strings = 0;
@@ -1120,7 +1120,7 @@ TEST(workbook_hostile_shared_string_flood)
 	/* one string past the cell cap */
 	strbuf_reset(&sst);
 	strbuf_addstr(&sst, "<sst xmlns=\"" NS_MAIN "\"><si><t>");
-	for (int i = 0; i <= WORKBOOK_MAX_CELL_BYTES / 8; i++)
+	for (int i = 0; i <= BOOK_MAX_CELL_BYTES / 8; i++)
 		strbuf_addstr(&sst, "Hệ thố");
 	strbuf_addstr(&sst, "</t></si></sst>");
 	b.sst = sst.buf;
@@ -1128,7 +1128,7 @@ TEST(workbook_hostile_shared_string_flood)
 	/* and an inline one */
 	strbuf_reset(&sst);
 	strbuf_addstr(&sst, "<worksheet xmlns=\"" NS_MAIN "\"><sheetData><row><c t=\"inlineStr\"><is><t>");
-	for (int i = 0; i <= WORKBOOK_MAX_CELL_BYTES / 8; i++)
+	for (int i = 0; i <= BOOK_MAX_CELL_BYTES / 8; i++)
 		strbuf_addstr(&sst, "Hệ thố");
 	strbuf_addstr(&sst, "</t></is></c></row></sheetData></worksheet>");
 	b = (struct book){0};
@@ -1208,11 +1208,11 @@ static zip_int64_t gen_source(void *ud, void *data, zip_uint64_t len, zip_source
 	}
 }
 
-static int count_rows(void *data, const struct workbook_row *row)
+static int count_rows(void *data, const struct book_row *row)
 {
 	long *n = data;
 	if (row->number != *n + 1 || row->nr_cells != 1 || row->cells[0].col != 1)
-		return workbook_cell_error(row, -1, "unexpected row");
+		return book_cell_error(row, -1, "unexpected row");
 	(*n)++;
 	return 0;
 }
@@ -1227,13 +1227,13 @@ TEST(workbook_hostile_full_height_sheet_streams)
 		return;
 	struct gen g;
 	memset(&g, 0, sizeof(g));
-	g.rows = WORKBOOK_MAX_ROWS;
+	g.rows = BOOK_MAX_ROWS;
 	zip_error_init(&g.err);
 	static const struct zpart parts[] = {
 		{"[Content_Types].xml", CONTENT_TYPES, 0},
 		{"_rels/.rels", ROOT_RELS, 0},
-		{"xl/workbook.xml", WORKBOOK_XML(""), 0},
-		{"xl/_rels/workbook.xml.rels", WORKBOOK_RELS("worksheets/sheet1.xml"), 0},
+		{"xl/workbook.xml", BOOK_XML(""), 0},
+		{"xl/_rels/workbook.xml.rels", BOOK_RELS("worksheets/sheet1.xml"), 0},
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(parts); i++)
 		zip_file_add(za, parts[i].name, zip_source_buffer(za, parts[i].data, strlen(parts[i].data), 0), 0);
@@ -1243,28 +1243,28 @@ TEST(workbook_hostile_full_height_sheet_streams)
 	zip_error_fini(&g.err);
 
 	/* all 1,048,576 rows, one at a time */
-	struct workbook *wb = NULL;
+	struct book *wb = NULL;
 	long n = 0;
-	CHECK_INT(workbook_open(path, NULL, &wb), 0);
+	CHECK_INT(book_open(path, NULL, &wb), 0);
 	if (wb)
-		CHECK_INT(workbook_read_sheet(wb, 0, count_rows, &n), 0);
-	CHECK_INT(n, WORKBOOK_MAX_ROWS);
-	workbook_free(wb);
+		CHECK_INT(book_read_sheet(wb, 0, count_rows, &n), 0);
+	CHECK_INT(n, BOOK_MAX_ROWS);
+	book_free(wb);
 
 	/* the caller's limit: a clear error at the first row past it */
-	struct workbook_options opt = {0};
+	struct book_options opt = {0};
 	opt.max_rows = 1000;
 	struct strbuf msgs;
 	strbuf_init(&msgs);
 	n = 0;
 	diag_capture(&msgs);
-	CHECK_INT(workbook_open(path, &opt, &wb), 0);
+	CHECK_INT(book_open(path, &opt, &wb), 0);
 	if (wb)
-		CHECK_INT(workbook_read_sheet(wb, 0, count_rows, &n), -1);
+		CHECK_INT(book_read_sheet(wb, 0, count_rows, &n), -1);
 	diag_capture(NULL);
 	CHECK_INT(n, 1000);
 	CHECK_CONTAINS(msgs.buf, ": Hệ thống: row 1001 is beyond the limit of 1000 rows\n");
-	workbook_free(wb);
+	book_free(wb);
 	strbuf_release(&msgs);
 	unlink(path);
 	free(path);
