@@ -14,13 +14,14 @@ DATADIR   ?= $(PREFIX)/share/assess
 BINDIR    ?= $(PREFIX)/bin
 BUILD     ?= build
 
-PKGS      := libxml-2.0 libxslt libexslt sqlite3 libpcre2-8
+PKGS      := libxml-2.0 libxslt libexslt sqlite3 libpcre2-8 libzip
 # Debian package that provides each pkg-config module
 DEB_libxml-2.0 := libxml2-dev
 DEB_libxslt    := libxslt1-dev
 DEB_libexslt   := libxslt1-dev
 DEB_sqlite3    := libsqlite3-dev
 DEB_libpcre2-8 := libpcre2-dev
+DEB_libzip     := libzip-dev
 
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 MISSING := $(strip $(foreach p,$(PKGS),$(if $(shell pkg-config --exists $(p) && echo y),,$(p))))
@@ -48,8 +49,9 @@ endif
 ALL_CFLAGS  = $(CSTD) $(OPT) $(WARN) $(DEFS) -Iinclude $(CFLAGS_PKG) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
-# Sources: every module of assess/, main.c apart so tests can link the rest.
-LIB_SRC   := $(filter-out assess/main.c,$(sort $(wildcard assess/*.c)))
+# Sources: every module of assess/ and of its stage folders (assess/*/),
+# main.c apart so tests can link the rest; objects mirror the folders.
+LIB_SRC   := $(filter-out assess/main.c,$(sort $(wildcard assess/*.c assess/*/*.c)))
 LIB_OBJ   := $(LIB_SRC:assess/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
@@ -65,6 +67,7 @@ $(BIN): $(BUILD)/obj/main.o $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS_PKG) -lm
 
 $(BUILD)/obj/%.o: assess/%.c $(wildcard include/*.h) | $(BUILD)/obj
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/unit/%.o: tests/unit/%.c $(wildcard include/*.h) tests/unit/harness.h | $(BUILD)/unit
@@ -128,6 +131,7 @@ FUZZ_OBJ     := $(LIB_SRC:assess/%.c=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,$(FUZZ_BUILD)/fuzz-%,$(wildcard tests/fuzz/fuzz_*.c))
 
 $(FUZZ_BUILD)/obj/%.o: assess/%.c $(wildcard include/*.h) | $(FUZZ_BUILD)/obj
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 $(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBS_PKG) -lm
