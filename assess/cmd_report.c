@@ -14,6 +14,7 @@
 #include "report.h"
 #include "results.h"
 #include "store.h"
+#include "subject.h"
 #include "util.h"
 #include "xmlsafe.h"
 
@@ -102,7 +103,15 @@ int cmd_report(int argc, char **argv)
 	struct store *st;
 	if (open_existing_store(db_path(db), &st) < 0)
 		return EXIT_RUNTIME;
-	int rc = render_report(st, run, template, lang, system, owner, out);
+	struct strbuf msg;
+	strbuf_init(&msg);
+	int status = EXIT_RUNTIME;
+	int known = subject_check(st, run, system, owner, &msg);
+	if (known > 0) /* an id the run does not know: say which ones it knows */
+		status = cmdline_usage_error(usage, "%s", msg.buf);
+	else if (known == 0 && render_report(st, run, template, lang, system, owner, out) == 0)
+		status = EXIT_OK;
+	strbuf_release(&msg);
 	store_close(st);
-	return rc < 0 ? EXIT_RUNTIME : EXIT_OK;
+	return status;
 }

@@ -1,0 +1,38 @@
+# an owner's report holds that owner's organisations and systems only;
+# an unknown --owner or --system is a usage error that names the known ones
+cat >b.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<inventory version="1" as-of="2026-10-15">
+  <organization id="so-yt" role="owner"><name>Sở Y tế tỉnh An Hòa</name></organization>
+  <organization id="ttyt-it" role="operator" parent="so-yt"><name>Phòng Công nghệ thông tin Sở Y tế</name></organization>
+  <system id="yt-hsba" owner="so-yt" operator="ttcds-ah" status="operating">
+    <name>Hồ sơ bệnh án điện tử</name>
+    <type>citizen-business</type>
+    <information public="no" private="yes" personal="yes" secret="none"/>
+  </system>
+</inventory>
+XML
+$ASSESS import "$DATA/examples/inventory-an-hoa.xml" >/dev/null
+$ASSESS import b.xml >/dev/null
+$ASSESS classify >/dev/null
+$ASSESS report annual --owner ubnd-ah -o ah.html
+echo "status $?"
+for name in "Ủy ban nhân dân tỉnh An Hòa" "Sở Khoa học và Công nghệ tỉnh An Hòa" "Trung tâm Chuyển đổi số tỉnh An Hòa" \
+	"Sở Y tế tỉnh An Hòa" "Phòng Công nghệ thông tin Sở Y tế" "Hồ sơ bệnh án điện tử" "Công ty Giám sát An ninh mạng Phương Nam"; do
+	echo "ubnd-ah report names '$name': $(grep -q "$name" ah.html && echo yes || echo no)"
+done
+$ASSESS report annual --owner so-yt -o yt.html
+echo "status $?"
+# so-yt's system is operated by ubnd-ah's centre: that operator belongs in its report
+for name in "Sở Y tế tỉnh An Hòa" "Phòng Công nghệ thông tin Sở Y tế" "Trung tâm Chuyển đổi số tỉnh An Hòa" \
+	"Ủy ban nhân dân tỉnh An Hòa" "Sở Khoa học và Công nghệ tỉnh An Hòa" "Cổng dịch vụ công tỉnh An Hòa"; do
+	echo "so-yt report names '$name': $(grep -q "$name" yt.html && echo yes || echo no)"
+done
+$ASSESS report annual --owner nope -o nope.html 2>err
+echo "status $?"; head -1 err
+$ASSESS report dossier --system nope -o nope.html 2>err
+echo "status $?"; head -1 err
+$ASSESS report dossier --owner so-yt --system nope -o nope.html 2>err
+echo "status $?"; head -1 err
+ls nope.html 2>/dev/null
+exit 0
