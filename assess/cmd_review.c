@@ -12,6 +12,7 @@
 
 #include "cmdline.h"
 #include "commands.h"
+#include "context.h"
 #include "diag.h"
 #include "evaluate.h"
 #include "import.h"
@@ -23,7 +24,7 @@
 
 static const char usage[] =
 	"usage: assess review [--db DB] [--rules ND85|ND331|auto] [--date YYYY-MM-DD]\n"
-	"                     [--lang vi|en] [-o DIR] INVENTORY...\n"
+	"                     [--lang vi|en] [--settings FILE] [-o DIR] INVENTORY...\n"
 	"\n"
 	"Validate and import the inventories (all or nothing), classify them, and\n"
 	"render the report set into DIR (default ./assess-report/): index.html,\n"
@@ -36,6 +37,8 @@ static const char usage[] =
 	"  --rules R    rule set: ND85, ND331, or auto (default)\n"
 	"  --date D     assessment date (default: the inventory's as-of)\n"
 	"  --lang L     report language: vi (default) or en\n"
+	"  --settings F the unit's details for filed documents (default:\n"
+	"               assess-settings.xml beside the database, when there is one)\n"
 	"  -o DIR       output directory (created if missing)\n";
 
 static int make_dir(const char *dir)
@@ -78,9 +81,11 @@ static const struct rendition set[] = {
 int cmd_review(int argc, char **argv)
 {
 	const char *db = NULL, *rules = NULL, *date = NULL, *lang = "vi", *dir = "assess-report";
+	const char *settings = NULL;
 	const struct opt opts[] = {
-		{"db", 0, &db, NULL},     {"rules", 0, &rules, NULL}, {"date", 0, &date, NULL},
-		{"lang", 0, &lang, NULL}, {"output", 'o', &dir, NULL}, {NULL, 0, NULL, NULL},
+		{"db", 0, &db, NULL},     {"rules", 0, &rules, NULL},  {"date", 0, &date, NULL},
+		{"lang", 0, &lang, NULL}, {"output", 'o', &dir, NULL}, {"settings", 0, &settings, NULL},
+		{NULL, 0, NULL, NULL},
 	};
 	char **args;
 	int nargs, status;
@@ -100,8 +105,15 @@ int cmd_review(int argc, char **argv)
 	struct timespec clock;
 	struct strbuf path;
 	strbuf_init(&path);
+	struct doc_context ctx;
+	doc_context_init(&ctx);
 	struct import_db d;
 	trace_perf_start(&clock);
+	/* the settings first: a bad file stops the review before anything is stored */
+	if (doc_context_load_settings(&ctx, settings, db_path(db)) < 0) {
+		status = diag_problem_count() ? EXIT_INVALID : EXIT_RUNTIME;
+		goto out;
+	}
 	if (import_db_open(&d, db_path(db)) < 0) {
 		status = EXIT_RUNTIME;
 		goto out;
@@ -113,6 +125,11 @@ int cmd_review(int argc, char **argv)
 	if (status != EXIT_OK)
 		goto out;
 	trace_perf(&clock, "import");
+	/* the documents name the files the run was made from, with their digests */
+	status = EXIT_RUNTIME;
+	for (int i = 0; i < nargs; i++)
+		if (doc_context_add_file(&ctx, args[i]) < 0)
+			goto out;
 	/* reopen under its name (a new database has just been published there) */
 	if (store_open(db_path(db), &st) < 0) {
 		status = EXIT_RUNTIME;
@@ -142,7 +159,7 @@ int cmd_review(int argc, char **argv)
 		jobs[nr_jobs].out_path = paths[nr_jobs];
 		nr_jobs++;
 	}
-	int rc = render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs);
+	int rc = render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs, &ctx);
 	for (size_t i = 0; i < nr_jobs; i++)
 		free(paths[i]);
 	if (rc < 0)
@@ -164,6 +181,7 @@ int cmd_review(int argc, char **argv)
 	status = EXIT_OK;
 out:
 	store_close(st);
+	doc_context_release(&ctx);
 	strbuf_release(&path);
 	free(args);
 	return status;

@@ -1,0 +1,39 @@
+# the settings file is checked like every input: a bad one (given, or the
+# default beside the database) is rejected with its problems and their lines
+# (exit 3) before anything is written or imported; a missing one is an error
+$ASSESS import "$DATA/examples/inventory-an-hoa.xml" >/dev/null
+$ASSESS classify >/dev/null
+cat >bad.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<settings version="1">
+  <document report="annual">
+    <date>2026-02-30</date>
+  </document>
+  <document>
+    <colour>red</colour>
+  </document>
+</settings>
+XML
+$ASSESS report annual --settings bad.xml -o out.html
+echo "status $?"
+$ASSESS report annual --settings nofile.xml -o out.html
+echo "status $?"
+printf '<?xml version="1.0"?>\n<!DOCTYPE settings [<!ENTITY x "y">]>\n<settings version="1"/>\n' >dtd.xml
+$ASSESS report annual --settings dtd.xml -o out.html
+echo "status $?"
+echo '<inventory version="1"/>' >other.xml
+$ASSESS report annual --settings other.xml -o out.html
+echo "status $?"
+# the default beside the database is checked too
+cp bad.xml assess-settings.xml
+$ASSESS report annual -o out.html 2>&1 | head -1
+rm assess-settings.xml
+mkdir r
+$ASSESS review --db r/x.db --settings bad.xml -o r/out "$DATA/examples/inventory-an-hoa.xml" 2>/dev/null
+echo "review status $?"
+ls r
+ls out.html 2>/dev/null
+# the shipped example is valid
+$ASSESS report annual --settings "$DATA/examples/settings-an-hoa.xml" -o out.html
+echo "status $?"
+exit 0
