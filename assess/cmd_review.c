@@ -20,6 +20,7 @@
 #include "render.h"
 #include "results.h"
 #include "store.h"
+#include "subject.h"
 #include "util.h"
 
 static const char usage[] =
@@ -28,10 +29,12 @@ static const char usage[] =
 	"\n"
 	"Validate and import the inventories (all or nothing), classify them, and\n"
 	"render the report set into DIR (default ./assess-report/): index.html,\n"
-	"summary.html, dossier.html, annual.html, results.csv, results.xml. Above\n"
-	"5,000 systems the summary, annual report and index are digests with exact\n"
-	"totals, the CSV lists every system, and dossiers are rendered per system or\n"
-	"owner on request ('assess report dossier --system ID').\n"
+	"summary.html, dossier.html, annual.html, results.csv, results.xml, and for\n"
+	"each owner its annual report to file, annual-OWNER.docx (Word, the form 08\n"
+	"of Decree 331) and annual-OWNER.html. Above 5,000 systems the summary, annual\n"
+	"report and index are digests with exact totals, the CSV lists every system,\n"
+	"and dossiers and owners' annual reports are rendered on request ('assess\n"
+	"report dossier --system ID', 'assess report annual-docx --owner ID').\n"
 	"\n"
 	"  --db DB      database (default $ASSESS_DB, else ./assess.db)\n"
 	"  --rules R    rule set: ND85, ND331, or auto (default)\n"
@@ -77,6 +80,48 @@ static const struct rendition set[] = {
 	{"csv", "results.csv"},
 	{"index", "index.html"},
 };
+
+/* The reports of each owner: annual-OWNER.html, annual-OWNER.docx
+ * (file_name is the extension here). */
+static const struct rendition owner_set[] = {
+	{"annual", "html"},
+	{"annual-docx", "docx"},
+};
+
+/* Render owner_set for every owner of the run into dir; the owners go to
+ * *owners (the caller frees them). 0 or -1 after reporting. */
+static int render_owner_reports(struct store *st, long run, const char *lang, const char *dir,
+                                const struct doc_context *ctx, char ***owners, size_t *nr)
+{
+	struct render_job jobs[ARRAY_SIZE(owner_set)];
+	struct strbuf paths[ARRAY_SIZE(owner_set)];
+	int ret = 0;
+	if (subject_owners(st, run, owners, nr) < 0)
+		return -1;
+	for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++)
+		strbuf_init(&paths[k]);
+	for (size_t i = 0; i < *nr && ret == 0; i++) {
+		for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++) {
+			/* owner ids are [A-Za-z0-9._-] (inventory.rng): safe in a file name */
+			strbuf_reset(&paths[k]);
+			strbuf_addf(&paths[k], "%s/annual-%s.%s", dir, (*owners)[i],
+			            owner_set[k].file_name);
+			jobs[k].name = owner_set[k].template_name;
+			jobs[k].out_path = paths[k].buf;
+		}
+		ret = render_set(st, run, lang, NULL, (*owners)[i], jobs, ARRAY_SIZE(owner_set), ctx);
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++)
+		strbuf_release(&paths[k]);
+	if (ret < 0) {
+		for (size_t i = 0; i < *nr; i++)
+			free((*owners)[i]);
+		free(*owners);
+		*owners = NULL;
+		*nr = 0;
+	}
+	return ret;
+}
 
 int cmd_review(int argc, char **argv)
 {
@@ -171,6 +216,11 @@ int cmd_review(int argc, char **argv)
 			goto out;
 		trace_perf(&clock, "results.xml");
 	}
+	/* each owner's annual report, to file (Word) and to read (HTML) */
+	char **owners = NULL;
+	size_t nr_owners = 0;
+	if (!large && render_owner_reports(st, totals.run, lang, dir, &ctx, &owners, &nr_owners) < 0)
+		goto out;
 	/* index.html first, as the contract says */
 	printf("%s/index.html\n", dir);
 	for (size_t i = 0; i + 1 < ARRAY_SIZE(set); i++)
@@ -178,6 +228,12 @@ int cmd_review(int argc, char **argv)
 			printf("%s/%s\n", dir, set[i].file_name);
 	if (!large)
 		printf("%s/results.xml\n", dir);
+	for (size_t i = 0; i < nr_owners; i++) {
+		for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++)
+			printf("%s/annual-%s.%s\n", dir, owners[i], owner_set[k].file_name);
+		free(owners[i]);
+	}
+	free(owners);
 	status = EXIT_OK;
 out:
 	store_close(st);

@@ -8,6 +8,8 @@
 #ifndef ASSESS_SUBJECT_H
 #define ASSESS_SUBJECT_H
 
+#include <stddef.h>
+
 struct store;
 struct strbuf;
 
@@ -24,5 +26,12 @@ struct strbuf;
  */
 int subject_check(struct store *st, long run, const char *system_id, const char *owner_id,
                   struct strbuf *msg);
+
+/*
+ * The owners of the systems of run (0 = the latest), each once, in byte
+ * order of their ids, into a new array *ids of *nr strings (free each and
+ * the array). One walk over the run's systems. 0, or -1 after reporting.
+ */
+int subject_owners(struct store *st, long run, char ***ids, size_t *nr);
 
 #endif

@@ -9,6 +9,7 @@
 #include "facts.h"
 #include "results.h"
 #include "store.h"
+#include "strmap.h"
 #include "util.h"
 
 /* The known ids, as a message lists them. */
@@ -103,4 +104,42 @@ int subject_check(struct store *st, long run, const char *system_id, const char 
 out:
 	strbuf_release(&k.list);
 	return ret;
+}
+
+static int each_owner_of_system(void *data, const struct system_result *res,
+                                const struct system_record *rec)
+{
+	(void)res;
+	if (rec->value[F_OWNER])
+		strmap_put(data, rec->value[F_OWNER], 0, NULL);
+	return 0;
+}
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int subject_owners(struct store *st, long run, char ***ids, size_t *nr)
+{
+	struct strmap owners;
+	*ids = NULL;
+	*nr = 0;
+	if ((run = results_resolve_run(st, run)) < 0)
+		return -1;
+	strmap_init(&owners);
+	if (store_each_run_system_part(st, run, NULL, 0, each_owner_of_system, &owners) < 0) {
+		strmap_release(&owners);
+		return -1;
+	}
+	char **list = xcalloc(owners.size + 1, sizeof(*list));
+	size_t n = 0;
+	for (size_t i = 0; i < owners.slots; i++)
+		if (owners.keys[i])
+			list[n++] = xstrdup(owners.keys[i]);
+	qsort(list, n, sizeof(*list), by_string);
+	strmap_release(&owners);
+	*ids = list;
+	*nr = n;
+	return 0;
 }

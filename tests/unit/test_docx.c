@@ -10,7 +10,9 @@
 #include "diag.h"
 #include "docx.h"
 #include "harness.h"
+#include "report.h"
 #include "util.h"
+#include "xmlsafe.h"
 
 #define PKG_OPEN "<pkg:package xmlns:pkg=\"" DOCX_PKG_NS "\">"
 #define PKG_CLOSE "</pkg:package>"
@@ -197,4 +199,50 @@ TEST(docx_write_atomic)
 	CHECK_INT(rmdir(dir), 0);
 	strbuf_release(&path);
 	strbuf_release(&msgs);
+}
+
+/* A template whose xsl:output says Word renders to a .docx; a shipped one too */
+TEST(docx_from_templates)
+{
+	char dir[] = "/tmp/assess-docx-test.XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	struct strbuf tpl, out;
+	strbuf_init(&tpl);
+	strbuf_init(&out);
+	strbuf_addf(&tpl, "%s/mine.xsl", dir);
+	strbuf_addf(&out, "%s/out.docx", dir);
+	const char *xsl =
+		"<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\""
+		" xmlns:pkg=\"" DOCX_PKG_NS "\">"
+		"<xsl:output method=\"xml\" media-type=\"" DOCX_MEDIA_TYPE "\"/>"
+		"<xsl:template match=\"/\"><pkg:package>" RELS_PART "</pkg:package></xsl:template>"
+		"</xsl:stylesheet>";
+	FILE *f = fopen(tpl.buf, "w");
+	CHECK(f != NULL);
+	if (f) {
+		fputs(xsl, f);
+		fclose(f);
+	}
+	CHECK_STR(report_extension(tpl.buf), "docx");
+	xmlDocPtr res = xmlReadFile("../fixtures/results/an-hoa-nd85.xml", NULL, XMLSAFE_PARSE_OPTIONS);
+	CHECK(res != NULL);
+	CHECK_INT(report_render(res, tpl.buf, NULL, out.buf), 0);
+	f = fopen(out.buf, "rb");
+	char magic[4] = {0};
+	CHECK(f && fread(magic, 1, 4, f) == 4 && !memcmp(magic, "PK\3\4", 4));
+	if (f)
+		fclose(f);
+	unlink(out.buf);
+	/* the shipped annual report, in both languages */
+	const char *vi[] = {"lang", "vi", NULL}, *en[] = {"lang", "en", NULL};
+	CHECK_INT(report_render(res, "annual-docx", vi, out.buf), 0);
+	CHECK_INT(access(out.buf, F_OK), 0);
+	unlink(out.buf);
+	CHECK_INT(report_render(res, "annual-docx", en, out.buf), 0);
+	unlink(out.buf);
+	unlink(tpl.buf);
+	CHECK_INT(rmdir(dir), 0);
+	xmlFreeDoc(res);
+	strbuf_release(&tpl);
+	strbuf_release(&out);
 }

@@ -4,7 +4,7 @@ cat >b.xml <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <inventory version="1" as-of="2026-10-15">
   <organization id="so-yt" role="owner"><name>Sở Y tế tỉnh An Hòa</name></organization>
-  <organization id="ttyt-it" role="operator" parent="so-yt"><name>Phòng Công nghệ thông tin Sở Y tế</name></organization>
+  <organization id="yt-cntt" role="isec-unit" parent="so-yt"><name>Phòng Công nghệ thông tin Sở Y tế</name></organization>
   <system id="yt-hsba" owner="so-yt" operator="ttcds-ah" status="operating">
     <name>Hồ sơ bệnh án điện tử</name>
     <type>citizen-business</type>
@@ -28,11 +28,16 @@ for name in "Sở Y tế tỉnh An Hòa" "Phòng Công nghệ thông tin Sở Y 
 	"Ủy ban nhân dân tỉnh An Hòa" "Sở Khoa học và Công nghệ tỉnh An Hòa" "Cổng dịch vụ công tỉnh An Hòa"; do
 	echo "so-yt report names '$name': $(grep -q "$name" yt.html && echo yes || echo no)"
 done
+# the same report as a Word document: a zip (the Word test is tests/docs/run.sh)
+$ASSESS report annual-docx --owner so-yt -o yt.docx
+echo "status $?, starts with: $(head -c 2 yt.docx)"
+$ASSESS report annual-docx --owner nope -o nope.docx 2>err
+echo "status $?"; head -1 err
 $ASSESS report annual --owner nope -o nope.html 2>err
 echo "status $?"; head -1 err
 $ASSESS report dossier --system nope -o nope.html 2>err
 echo "status $?"; head -1 err
 $ASSESS report dossier --owner so-yt --system nope -o nope.html 2>err
 echo "status $?"; head -1 err
-ls nope.html 2>/dev/null
+ls nope.html nope.docx 2>/dev/null
 exit 0

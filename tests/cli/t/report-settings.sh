@@ -33,7 +33,20 @@ $ASSESS review --db r/x.db --settings bad.xml -o r/out "$DATA/examples/inventory
 echo "review status $?"
 ls r
 ls out.html 2>/dev/null
-# the shipped example is valid
+# the shipped example is valid, and its details reach the document
 $ASSESS report annual --settings "$DATA/examples/settings-an-hoa.xml" -o out.html
 echo "status $?"
+for text in "/UBND-KGVX" "An Hòa, ngày 18 tháng 12 năm 2026" "Kính gửi: Bộ Công an (Cục An ninh mạng" \
+	"TM. Ủy ban nhân dân" "Trần Minh Khoa" "Lê Văn Bình" "Quyết định số 12/2025/QĐ-UBND" "Lưu: VT, KGVX."; do
+	echo "'$text': $(grep -c "$text" out.html)"
+done
+echo "fields to complete: $(grep -o 'class="todo"' out.html | wc -l)"
+# the default beside the database
+cp "$DATA/examples/settings-an-hoa.xml" assess-settings.xml
+$ASSESS report annual -o default.html
+echo "default settings used: $(grep -c 'Trần Minh Khoa' default.html)"
+# without settings every one of those details is a field to complete
+rm assess-settings.xml
+$ASSESS report annual -o none.html
+echo "without settings, fields to complete: $(grep -o 'class="todo"' none.html | wc -l); signer named: $(grep -c 'Trần Minh Khoa' none.html)"
 exit 0
