@@ -201,12 +201,13 @@
     <xsl:param name="label"/>
     <xsl:param name="value"/>
     <xsl:param name="also" select="''"/>
+    <xsl:param name="sep" select="'; '"/>
     <d:p>
       <xsl:call-template name="t"><xsl:with-param name="id" select="$label"/></xsl:call-template>
       <xsl:choose>
         <xsl:when test="string($value) != ''">
           <xsl:value-of select="$value"/>
-          <xsl:if test="string($also) != ''"><xsl:value-of select="concat('; ', $also)"/></xsl:if>
+          <xsl:if test="string($also) != ''"><xsl:value-of select="concat($sep, $also)"/></xsl:if>
         </xsl:when>
         <xsl:when test="string($also) != ''"><xsl:value-of select="$also"/></xsl:when>
         <xsl:otherwise><d:todo/></xsl:otherwise>
@@ -235,6 +236,7 @@
     <xsl:call-template name="annual-org-detail">
       <xsl:with-param name="label" select="'annual.org.representative'"/>
       <xsl:with-param name="value" select="$set/@representative"/><xsl:with-param name="also" select="$set/@position"/>
+      <xsl:with-param name="sep" select="', '"/>
     </xsl:call-template>
     <xsl:call-template name="annual-org-detail">
       <xsl:with-param name="label" select="'annual.org.address'"/><xsl:with-param name="value" select="$set/@address"/>
@@ -528,7 +530,7 @@
     </d:p>
     <xsl:if test="$systems">
       <d:p><xsl:call-template name="tb"><xsl:with-param name="id" select="'annual.s4.req'"/><xsl:with-param name="basis" select="$basis"/></xsl:call-template></d:p>
-      <d:table widths="5 31 8 10 10 12 10 10 10" size="22">
+      <d:table widths="6 30 8 10 10 12 10 10 10" size="22">
         <d:hrow>
           <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'m08.col.1'"/></xsl:call-template>
           <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.system'"/></xsl:call-template>
@@ -561,7 +563,7 @@
         </xsl:for-each>
       </d:table>
       <d:p><xsl:call-template name="tb"><xsl:with-param name="id" select="'annual.s4.layers'"/><xsl:with-param name="basis" select="$basis"/></xsl:call-template></d:p>
-      <d:table widths="5 47 12 12 12 12" size="22">
+      <d:table widths="6 46 12 12 12 12" size="22">
         <d:hrow>
           <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'m08.col.1'"/></xsl:call-template>
           <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.system'"/></xsl:call-template>

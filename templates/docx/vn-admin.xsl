@@ -632,8 +632,8 @@
     <xsl:variable name="side" select="floor(($col - $l) div 2)"/>
     <w:p>
       <w:pPr>
-        <w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>
-        <w:spacing w:before="20" w:after="0" w:line="120" w:lineRule="exact"/>
+        <w:pBdr><w:top w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>
+        <w:spacing w:before="60" w:after="0" w:line="120" w:lineRule="exact"/>
         <w:ind w:left="{$side}" w:right="{$side}"/>
         <w:jc w:val="center"/>
         <w:rPr><w:sz w:val="8"/></w:rPr>
@@ -719,10 +719,10 @@
               <w:t><xsl:value-of select="$motto"/></w:t>
             </w:r>
           </w:p>
-          <!-- as long as the motto: 13 pt bold is about 128 twips a character -->
+          <!-- as long as the motto: 13 pt bold is about 123 twips a character -->
           <xsl:call-template name="w-rule">
             <xsl:with-param name="col" select="$w-head-right"/>
-            <xsl:with-param name="len" select="string-length($motto) * 128"/>
+            <xsl:with-param name="len" select="string-length($motto) * 123"/>
           </xsl:call-template>
         </w:tc>
       </w:tr>
