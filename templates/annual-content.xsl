@@ -326,6 +326,9 @@
     <xsl:param name="basis"/>
     <xsl:variable name="systems" select="/results/system"/>
     <xsl:choose>
+      <xsl:when test="not($systems) and /results/@partial = 'yes'">
+        <d:p><xsl:call-template name="t"><xsl:with-param name="id" select="'annual.per-owner'"/></xsl:call-template></d:p>
+      </xsl:when>
       <xsl:when test="not($systems)">
         <d:p><xsl:call-template name="t"><xsl:with-param name="id" select="'annual.none'"/></xsl:call-template></d:p>
       </xsl:when>

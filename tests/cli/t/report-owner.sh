@@ -1,19 +1,7 @@
 # an owner's report holds that owner's organisations and systems only;
 # an unknown --owner or --system is a usage error that names the known ones
-cat >b.xml <<'XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<inventory version="1" as-of="2026-10-15">
-  <organization id="so-yt" role="owner"><name>Sở Y tế tỉnh An Hòa</name></organization>
-  <organization id="yt-cntt" role="isec-unit" parent="so-yt"><name>Phòng Công nghệ thông tin Sở Y tế</name></organization>
-  <system id="yt-hsba" owner="so-yt" operator="ttcds-ah" status="operating">
-    <name>Hồ sơ bệnh án điện tử</name>
-    <type>citizen-business</type>
-    <information public="no" private="yes" personal="yes" secret="none"/>
-  </system>
-</inventory>
-XML
 $ASSESS import "$DATA/examples/inventory-an-hoa.xml" >/dev/null
-$ASSESS import b.xml >/dev/null
+$ASSESS import "$FIX/inventory/good-second-owner.xml" >/dev/null
 $ASSESS classify >/dev/null
 $ASSESS report annual --owner ubnd-ah -o ah.html
 echo "status $?"
