@@ -161,15 +161,11 @@
       <!-- the inventory knows approvals only, not drafts and appraisals -->
       <d:item>
         <xsl:call-template name="t"><xsl:with-param name="id" select="'annual.s1.dossier'"/></xsl:call-template>
-        <xsl:call-template name="admin-todo">
-          <xsl:with-param name="id" select="'annual.s1.at-least'"/><xsl:with-param name="text" select="$approved"/>
-        </xsl:call-template>
+        <xsl:call-template name="annual-at-least"><xsl:with-param name="approved" select="$approved"/></xsl:call-template>
       </d:item>
       <d:item>
         <xsl:call-template name="t"><xsl:with-param name="id" select="'annual.s1.appraised'"/></xsl:call-template>
-        <xsl:call-template name="admin-todo">
-          <xsl:with-param name="id" select="'annual.s1.at-least'"/><xsl:with-param name="text" select="$approved"/>
-        </xsl:call-template>
+        <xsl:call-template name="annual-at-least"><xsl:with-param name="approved" select="$approved"/></xsl:call-template>
       </d:item>
       <d:item>
         <xsl:call-template name="t"><xsl:with-param name="id" select="'annual.s1.approved'"/></xsl:call-template>
@@ -194,6 +190,19 @@
         </xsl:choose>
       </d:item>
     </d:list>
+  </xsl:template>
+
+  <!-- a count the inventory does not know, at least the approved ones -->
+  <xsl:template name="annual-at-least">
+    <xsl:param name="approved"/>
+    <xsl:choose>
+      <xsl:when test="/results/summary/@approved &gt; 0">
+        <xsl:call-template name="admin-todo">
+          <xsl:with-param name="id" select="'annual.s1.at-least'"/><xsl:with-param name="text" select="$approved"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><d:todo/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- a detail of an organisation from the settings, or a field to complete -->
