@@ -1,7 +1,7 @@
 # assess - GNU make, pkg-config for every dependency.
 #
 #   make                 build/assess
-#   make check           unit tests, CLI golden tests, acceptance tests
+#   make check           unit tests, CLI golden tests, Word documents, acceptance tests
 #   make SAN=1 check     the same under AddressSanitizer + UBSan
 #   make check-valgrind  CLI tests under valgrind
 #   make install         PREFIX=/usr/local DESTDIR=
@@ -61,7 +61,7 @@ UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
 BIN       := $(BUILD)/assess
 UNIT_BIN  := $(BUILD)/unit-tests
 
-.PHONY: all check check-unit check-cli check-acceptance check-valgrind install clean bench fuzz
+.PHONY: all check check-unit check-cli check-docs check-acceptance check-valgrind install clean bench fuzz
 
 all: $(BIN)
 
@@ -89,13 +89,17 @@ $(BUILD)/obj/paths.o: $(DATADIR_STAMP)
 .PHONY: FORCE
 FORCE:
 
-check: check-unit check-cli check-acceptance
+check: check-unit check-cli check-docs check-acceptance
 
 check-unit: $(UNIT_BIN)
 	cd tests/unit && ../../$(UNIT_BIN)
 
 check-cli: $(BIN) $(BUILD)/bench-gen
 	ASSESS=$(CURDIR)/$(BIN) BENCH_GEN=$(CURDIR)/$(BUILD)/bench-gen sh tests/cli/run.sh
+
+# the .docx through LibreOffice and pdftotext (skipped when they are missing)
+check-docs: $(BIN)
+	ASSESS=$(CURDIR)/$(BIN) sh tests/docs/run.sh
 
 check-acceptance: $(BIN)
 	ASSESS=$(CURDIR)/$(BIN) sh tests/acceptance/run.sh

@@ -8,22 +8,25 @@
 
 #include "cmdline.h"
 #include "commands.h"
+#include "context.h"
 #include "diag.h"
 #include "paths.h"
 #include "render.h"
 #include "report.h"
 #include "results.h"
 #include "store.h"
+#include "subject.h"
 #include "util.h"
 #include "xmlsafe.h"
 
 static const char usage[] =
 	"usage: assess report [--db DB] [--run N] [--lang vi|en] [--system ID] [--owner ID]\n"
-	"                     [--results FILE] [-o FILE] TEMPLATE\n"
+	"                     [--results FILE] [--settings FILE] [-o FILE] TEMPLATE\n"
 	"\n"
 	"Render one report of a run (default: the latest) through XSLT. TEMPLATE is\n"
-	"a shipped report: summary, dossier, annual (HTML), csv, text, index; or the\n"
-	"path of your own .xsl over the results XML document ('assess results').\n"
+	"a shipped report: summary, dossier, annual (HTML), annual-docx (Word),\n"
+	"csv, text, index; or the path of your own .xsl over the results XML\n"
+	"document ('assess results').\n"
 	"Templates cannot write files or use the network, and read only files\n"
 	"beside them.\n"
 	"\n"
@@ -33,6 +36,9 @@ static const char usage[] =
 	"  --system ID     only this system (the dossier of one system)\n"
 	"  --owner ID      only this owner's systems (its annual report, its dossiers)\n"
 	"  --results FILE  render a saved results document instead of a stored run\n"
+	"  --settings FILE the unit's details for filed documents (issuer, number,\n"
+	"                  signer, recipients; default: assess-settings.xml beside\n"
+	"                  the database, when there is one)\n"
 	"  -o FILE         write to FILE (atomically) instead of standard output\n";
 
 /* Read a saved results document ("-" = standard input); NULL after reporting. */
@@ -60,7 +66,7 @@ static xmlDocPtr read_results(const char *file)
 int cmd_report(int argc, char **argv)
 {
 	const char *db = NULL, *run_text = NULL, *lang = "vi", *system = NULL, *owner = NULL;
-	const char *results_file = NULL, *out = "-";
+	const char *results_file = NULL, *settings = NULL, *out = "-";
 	const struct opt opts[] = {
 		{"db", 0, &db, NULL},
 		{"run", 0, &run_text, NULL},
@@ -68,6 +74,7 @@ int cmd_report(int argc, char **argv)
 		{"system", 0, &system, NULL},
 		{"owner", 0, &owner, NULL},
 		{"results", 0, &results_file, NULL},
+		{"settings", 0, &settings, NULL},
 		{"output", 'o', &out, NULL},
 		{NULL, 0, NULL, NULL},
 	};
@@ -90,19 +97,39 @@ int cmd_report(int argc, char **argv)
 
 	if (results_file && owner)
 		return cmdline_usage_error(usage, "--owner needs a stored run, not --results");
+	struct doc_context ctx;
+	doc_context_init(&ctx);
+	int status = EXIT_RUNTIME;
+	if (doc_context_load_settings(&ctx, settings, results_file ? NULL : db_path(db)) < 0) {
+		status = diag_problem_count() ? EXIT_INVALID : EXIT_RUNTIME;
+		goto out;
+	}
 	if (results_file) {
 		xmlDocPtr doc = read_results(results_file);
-		if (!doc)
-			return diag_problem_count() ? EXIT_INVALID : EXIT_RUNTIME;
+		if (!doc) {
+			status = diag_problem_count() ? EXIT_INVALID : EXIT_RUNTIME;
+			goto out;
+		}
+		doc_context_attach(&ctx, doc);
 		const char *params[] = {"lang", lang, system ? "system" : NULL, system, NULL};
-		int rc = report_render(doc, template, params, out);
+		if (report_render(doc, template, params, out) == 0)
+			status = EXIT_OK;
 		xmlFreeDoc(doc);
-		return rc < 0 ? EXIT_RUNTIME : EXIT_OK;
+		goto out;
 	}
 	struct store *st;
 	if (open_existing_store(db_path(db), &st) < 0)
-		return EXIT_RUNTIME;
-	int rc = render_report(st, run, template, lang, system, owner, out);
+		goto out;
+	struct strbuf msg;
+	strbuf_init(&msg);
+	int known = subject_check(st, run, system, owner, &msg);
+	if (known > 0) /* an id the run does not know: say which ones it knows */
+		status = cmdline_usage_error(usage, "%s", msg.buf);
+	else if (known == 0 && render_report(st, run, template, lang, system, owner, out, &ctx) == 0)
+		status = EXIT_OK;
+	strbuf_release(&msg);
 	store_close(st);
-	return rc < 0 ? EXIT_RUNTIME : EXIT_OK;
+out:
+	doc_context_release(&ctx);
+	return status;
 }

@@ -12,6 +12,7 @@
 
 #include "cmdline.h"
 #include "commands.h"
+#include "context.h"
 #include "diag.h"
 #include "evaluate.h"
 #include "import.h"
@@ -19,23 +20,28 @@
 #include "render.h"
 #include "results.h"
 #include "store.h"
+#include "subject.h"
 #include "util.h"
 
 static const char usage[] =
 	"usage: assess review [--db DB] [--rules ND85|ND331|auto] [--date YYYY-MM-DD]\n"
-	"                     [--lang vi|en] [-o DIR] INVENTORY...\n"
+	"                     [--lang vi|en] [--settings FILE] [-o DIR] INVENTORY...\n"
 	"\n"
 	"Validate and import the inventories (all or nothing), classify them, and\n"
 	"render the report set into DIR (default ./assess-report/): index.html,\n"
-	"summary.html, dossier.html, annual.html, results.csv, results.xml. Above\n"
-	"5,000 systems the summary, annual report and index are digests with exact\n"
-	"totals, the CSV lists every system, and dossiers are rendered per system or\n"
-	"owner on request ('assess report dossier --system ID').\n"
+	"summary.html, dossier.html, annual.html, results.csv, results.xml, and for\n"
+	"each owner its annual report to file, annual-OWNER.docx (Word, the form 08\n"
+	"of Decree 331) and annual-OWNER.html. Above 5,000 systems the summary, annual\n"
+	"report and index are digests with exact totals, the CSV lists every system,\n"
+	"and dossiers and owners' annual reports are rendered on request ('assess\n"
+	"report dossier --system ID', 'assess report annual-docx --owner ID').\n"
 	"\n"
 	"  --db DB      database (default $ASSESS_DB, else ./assess.db)\n"
 	"  --rules R    rule set: ND85, ND331, or auto (default)\n"
 	"  --date D     assessment date (default: the inventory's as-of)\n"
 	"  --lang L     report language: vi (default) or en\n"
+	"  --settings F the unit's details for filed documents (default:\n"
+	"               assess-settings.xml beside the database, when there is one)\n"
 	"  -o DIR       output directory (created if missing)\n";
 
 static int make_dir(const char *dir)
@@ -75,12 +81,56 @@ static const struct rendition set[] = {
 	{"index", "index.html"},
 };
 
+/* The reports of each owner: annual-OWNER.html, annual-OWNER.docx
+ * (file_name is the extension here). */
+static const struct rendition owner_set[] = {
+	{"annual", "html"},
+	{"annual-docx", "docx"},
+};
+
+/* Render owner_set for every owner of the run into dir; the owners go to
+ * *owners (the caller frees them). 0 or -1 after reporting. */
+static int render_owner_reports(struct store *st, long run, const char *lang, const char *dir,
+                                const struct doc_context *ctx, char ***owners, size_t *nr)
+{
+	struct render_job jobs[ARRAY_SIZE(owner_set)];
+	struct strbuf paths[ARRAY_SIZE(owner_set)];
+	int ret = 0;
+	if (subject_owners(st, run, owners, nr) < 0)
+		return -1;
+	for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++)
+		strbuf_init(&paths[k]);
+	for (size_t i = 0; i < *nr && ret == 0; i++) {
+		for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++) {
+			/* owner ids are [A-Za-z0-9._-] (inventory.rng): safe in a file name */
+			strbuf_reset(&paths[k]);
+			strbuf_addf(&paths[k], "%s/annual-%s.%s", dir, (*owners)[i],
+			            owner_set[k].file_name);
+			jobs[k].name = owner_set[k].template_name;
+			jobs[k].out_path = paths[k].buf;
+		}
+		ret = render_set(st, run, lang, NULL, (*owners)[i], jobs, ARRAY_SIZE(owner_set), ctx);
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++)
+		strbuf_release(&paths[k]);
+	if (ret < 0) {
+		for (size_t i = 0; i < *nr; i++)
+			free((*owners)[i]);
+		free(*owners);
+		*owners = NULL;
+		*nr = 0;
+	}
+	return ret;
+}
+
 int cmd_review(int argc, char **argv)
 {
 	const char *db = NULL, *rules = NULL, *date = NULL, *lang = "vi", *dir = "assess-report";
+	const char *settings = NULL;
 	const struct opt opts[] = {
-		{"db", 0, &db, NULL},     {"rules", 0, &rules, NULL}, {"date", 0, &date, NULL},
-		{"lang", 0, &lang, NULL}, {"output", 'o', &dir, NULL}, {NULL, 0, NULL, NULL},
+		{"db", 0, &db, NULL},     {"rules", 0, &rules, NULL},  {"date", 0, &date, NULL},
+		{"lang", 0, &lang, NULL}, {"output", 'o', &dir, NULL}, {"settings", 0, &settings, NULL},
+		{NULL, 0, NULL, NULL},
 	};
 	char **args;
 	int nargs, status;
@@ -100,8 +150,15 @@ int cmd_review(int argc, char **argv)
 	struct timespec clock;
 	struct strbuf path;
 	strbuf_init(&path);
+	struct doc_context ctx;
+	doc_context_init(&ctx);
 	struct import_db d;
 	trace_perf_start(&clock);
+	/* the settings first: a bad file stops the review before anything is stored */
+	if (doc_context_load_settings(&ctx, settings, db_path(db)) < 0) {
+		status = diag_problem_count() ? EXIT_INVALID : EXIT_RUNTIME;
+		goto out;
+	}
 	if (import_db_open(&d, db_path(db)) < 0) {
 		status = EXIT_RUNTIME;
 		goto out;
@@ -113,6 +170,11 @@ int cmd_review(int argc, char **argv)
 	if (status != EXIT_OK)
 		goto out;
 	trace_perf(&clock, "import");
+	/* the documents name the files the run was made from, with their digests */
+	status = EXIT_RUNTIME;
+	for (int i = 0; i < nargs; i++)
+		if (doc_context_add_file(&ctx, args[i]) < 0)
+			goto out;
 	/* reopen under its name (a new database has just been published there) */
 	if (store_open(db_path(db), &st) < 0) {
 		status = EXIT_RUNTIME;
@@ -142,7 +204,7 @@ int cmd_review(int argc, char **argv)
 		jobs[nr_jobs].out_path = paths[nr_jobs];
 		nr_jobs++;
 	}
-	int rc = render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs);
+	int rc = render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs, &ctx);
 	for (size_t i = 0; i < nr_jobs; i++)
 		free(paths[i]);
 	if (rc < 0)
@@ -154,6 +216,11 @@ int cmd_review(int argc, char **argv)
 			goto out;
 		trace_perf(&clock, "results.xml");
 	}
+	/* each owner's annual report, to file (Word) and to read (HTML) */
+	char **owners = NULL;
+	size_t nr_owners = 0;
+	if (!large && render_owner_reports(st, totals.run, lang, dir, &ctx, &owners, &nr_owners) < 0)
+		goto out;
 	/* index.html first, as the contract says */
 	printf("%s/index.html\n", dir);
 	for (size_t i = 0; i + 1 < ARRAY_SIZE(set); i++)
@@ -161,9 +228,16 @@ int cmd_review(int argc, char **argv)
 			printf("%s/%s\n", dir, set[i].file_name);
 	if (!large)
 		printf("%s/results.xml\n", dir);
+	for (size_t i = 0; i < nr_owners; i++) {
+		for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++)
+			printf("%s/annual-%s.%s\n", dir, owners[i], owner_set[k].file_name);
+		free(owners[i]);
+	}
+	free(owners);
 	status = EXIT_OK;
 out:
 	store_close(st);
+	doc_context_release(&ctx);
 	strbuf_release(&path);
 	free(args);
 	return status;

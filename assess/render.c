@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "context.h"
 #include "diag.h"
 #include "report.h"
 #include "results.h"
@@ -232,7 +233,8 @@ static int is(const char *name, const char *shipped)
 
 /* One report from the preparation, by the policy of render.h. */
 static int render_one(struct results_prep *prep, long run, int large, const char *name,
-                      const char *lang, const char *system_id, const char *out_path)
+                      const char *lang, const char *system_id, const char *out_path,
+                      const struct doc_context *ctx)
 {
 	int shipped = report_is_shipped(name);
 	enum results_detail detail = !shipped || is(name, "dossier") ? RESULTS_FULL : RESULTS_COMPACT;
@@ -251,6 +253,7 @@ static int render_one(struct results_prep *prep, long run, int large, const char
 	}
 	if (results_prep_build(prep, detail, view, &doc) < 0)
 		return -1;
+	doc_context_attach(ctx, doc);
 	const char *params[] = {"lang", lang, system_id ? "system" : NULL, system_id, NULL};
 	int ret = report_render(doc, name, params, out_path);
 	xmlFreeDoc(doc);
@@ -260,7 +263,7 @@ static int render_one(struct results_prep *prep, long run, int large, const char
 /* render_set; csv_thread=0 keeps the CSV on the main thread. */
 static int render_jobs(struct store *st, long run, const char *lang, const char *system_id,
                        const char *owner_id, const struct render_job *jobs, size_t nr_jobs,
-                       int csv_thread)
+                       int csv_thread, const struct doc_context *ctx)
 {
 	struct results_prep *prep = NULL;
 	struct results_filter filter = {.system_id = system_id, .owner_id = owner_id};
@@ -308,7 +311,8 @@ static int render_jobs(struct store *st, long run, const char *lang, const char 
 	for (size_t i = 0; i < nr_jobs; i++) {
 		if (i == csv_job)
 			continue;
-		if (render_one(prep, run, large, jobs[i].name, lang, system_id, jobs[i].out_path) < 0)
+		if (render_one(prep, run, large, jobs[i].name, lang, system_id, jobs[i].out_path,
+		               ctx) < 0)
 			goto out;
 		trace_perf(&clock, jobs[i].name);
 	}
@@ -321,16 +325,18 @@ out:
 }
 
 int render_set(struct store *st, long run, const char *lang, const char *system_id,
-               const char *owner_id, const struct render_job *jobs, size_t nr_jobs)
+               const char *owner_id, const struct render_job *jobs, size_t nr_jobs,
+               const struct doc_context *ctx)
 {
-	return render_jobs(st, run, lang, system_id, owner_id, jobs, nr_jobs, 1);
+	return render_jobs(st, run, lang, system_id, owner_id, jobs, nr_jobs, 1, ctx);
 }
 
 int render_report(struct store *st, long run, const char *name, const char *lang,
-                  const char *system_id, const char *owner_id, const char *out_path)
+                  const char *system_id, const char *owner_id, const char *out_path,
+                  const struct doc_context *ctx)
 {
 	const struct render_job job = {name, out_path};
-	return render_jobs(st, run, lang, system_id, owner_id, &job, 1, 0);
+	return render_jobs(st, run, lang, system_id, owner_id, &job, 1, 0, ctx);
 }
 
 int render_is_large(long systems)

@@ -28,12 +28,13 @@
 #include <libxslt/xsltutils.h>
 
 #include "diag.h"
+#include "docx.h"
 #include "paths.h"
 #include "util.h"
 #include "xmlsafe.h"
 
 /* Sorted; templates/NAME.xsl in the data directory. */
-static const char *const shipped[] = {"annual", "csv", "dossier", "index", "summary", "text"};
+static const char *const shipped[] = {"annual", "annual-docx", "csv", "dossier", "index", "summary", "text"};
 
 struct sandbox {
 	char *path;                     /* the entry stylesheet */
@@ -147,8 +148,8 @@ static int sandbox_begin(struct sandbox *sb, const char *name)
 		sb->path = strbuf_detach(&p);
 	} else {
 		free(shipped_dir);
-		return error("unknown template '%s' (shipped: annual, csv, dossier, index, summary, "
-		             "text; or the path of an .xsl file)", name);
+		return error("unknown template '%s' (shipped: annual, annual-docx, csv, dossier, index, "
+		             "summary, text; or the path of an .xsl file)", name);
 	}
 	add_dir(sb, shipped_dir);
 	free(shipped_dir);
@@ -190,6 +191,14 @@ static xsltStylesheetPtr load_stylesheet(const char *path)
 		return NULL;
 	}
 	return style;
+}
+
+/* 1 when the stylesheet's xsl:output says it writes a Word package. */
+static int is_docx(xsltStylesheetPtr style)
+{
+	const xmlChar *media;
+	XSLT_GET_IMPORT_PTR(media, style, mediaType);
+	return media && !strcmp((const char *)media, DOCX_MEDIA_TYPE);
 }
 
 /* An open template: its sandbox (in force while open) and stylesheet. */
@@ -285,9 +294,12 @@ int report_render(xmlDocPtr results, const char *name, const char *const *params
 		return -1;
 	strbuf_init(&out);
 	if (report_apply(r, results, params, &out) == 0) {
+		int docx = is_docx(r->style);
 		report_close(r);
 		r = NULL;
-		ret = write_file_atomic(out_path, out.buf, out.len);
+		/* a Word template writes its package as Flat OPC: C zips it (docx.h) */
+		ret = docx ? docx_write(out.buf, out.len, out_path)
+		           : write_file_atomic(out_path, out.buf, out.len);
 	}
 	report_close(r);
 	strbuf_release(&out);
@@ -310,6 +322,8 @@ const char *report_extension(const char *name)
 			ext = "html";
 		else if (m && !strcmp(m, "text"))
 			ext = t && !strcmp(t, "text/csv") ? "csv" : "txt";
+		else if (is_docx(style))
+			ext = "docx";
 		else
 			ext = "xml";
 	}

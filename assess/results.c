@@ -483,9 +483,23 @@ static void write_clauses(struct builder *b)
 	end(b);
 }
 
+/* An owner's document (filter owner_id) holds that owner's organizations
+ * only: the owner, those whose parent it is, the operators of its systems. */
+static int org_in_view(const struct builder *b, const struct organization *o)
+{
+	const char *owner = b->filter ? b->filter->owner_id : NULL;
+	size_t i;
+	if (!owner)
+		return 1;
+	return (o->id && !strcmp(o->id, owner)) || (o->parent && !strcmp(o->parent, owner)) ||
+	       (o->id && strmap_get(&b->operators.index, o->id, &i));
+}
+
 static void write_organizations(struct builder *b)
 {
 	for (size_t i = 0; i < b->nr_orgs; i++) {
+		if (!org_in_view(b, &b->orgs[i]))
+			continue;
 		start(b, "organization");
 		attr(b, "id", b->orgs[i].id);
 		attr(b, "role", b->orgs[i].role);

@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 struct store;
+struct doc_context;
 
 #define RENDER_DETAIL_LIMIT 5000
 #define RENDER_SAMPLE 25
@@ -31,10 +32,12 @@ struct store;
  * Render template `name` (shipped name or .xsl path) for run (0 = latest)
  * in language lang ("vi" | "en") into out_path ("-" = stdout), written to a
  * temporary file and renamed. system_id / owner_id (may be NULL) restrict
- * the report to one system / one owner. Returns 0, or -1 after reporting.
+ * the report to one system / one owner. ctx (may be NULL) is put into the
+ * document the template reads (context.h). Returns 0, or -1 after reporting.
  */
 int render_report(struct store *st, long run, const char *name, const char *lang,
-                  const char *system_id, const char *owner_id, const char *out_path);
+                  const char *system_id, const char *owner_id, const char *out_path,
+                  const struct doc_context *ctx);
 
 /* One report of a set: template name and output path. */
 struct render_job {
@@ -51,10 +54,12 @@ struct render_job {
  * are read, and joined before any other template is opened (report.h: one
  * report open at a time) and on every failure path; its failure (reported
  * on that thread) makes render_set return -1. The run must be committed.
- * render_report() keeps the CSV on the calling thread.
+ * render_report() keeps the CSV on the calling thread. ctx as for
+ * render_report (the CSV's chunks do not get it).
  */
 int render_set(struct store *st, long run, const char *lang, const char *system_id,
-               const char *owner_id, const struct render_job *jobs, size_t nr_jobs);
+               const char *owner_id, const struct render_job *jobs, size_t nr_jobs,
+               const struct doc_context *ctx);
 
 /* 1 when a run of this many systems is rendered as digests. */
 int render_is_large(long systems);

@@ -1,8 +1,8 @@
 /*
  * report.h - rendering a results document through an XSLT template.
  *
- * A template is a shipped name ("summary", "dossier", "annual", "csv", "text",
- * "index": DATADIR/templates/NAME.xsl) or the path of a user's stylesheet
+ * A template is a shipped name ("summary", "dossier", "annual", "annual-docx",
+ * "csv", "text", "index": DATADIR/templates/NAME.xsl) or the path of a user's stylesheet
  * (anything with a '/' or ending in ".xsl"). Every transform runs with
  * security preferences that forbid writing files, creating directories and
  * any network access, and that let it read only files inside the template's
@@ -17,7 +17,9 @@
 
 /* Render results (a parsed results document) with template `name` into
  * out_path ("-" = standard output), writing a temporary file and renaming it
- * (write_file_atomic). params: NULL or NULL-terminated name/value pairs,
+ * (write_file_atomic). A template whose xsl:output media-type is
+ * DOCX_MEDIA_TYPE writes a Flat OPC package, which is packed into a .docx
+ * (docx.h) after the transform, outside the sandbox. params: NULL or NULL-terminated name/value pairs,
  * passed with xsltQuoteOneUserParam (e.g. "lang", "en", "system", "ah-tthc",
  * NULL). Returns 0, or -1 after reporting the XSLT message; nothing is left
  * behind on failure. */
@@ -41,7 +43,7 @@ void report_close(struct report *r);
 
 /* The file extension template `name` produces, from its xsl:output: "html"
  * for method html, "csv" for media-type text/csv, "txt" for other text,
- * "xml" otherwise. Returns a static string, or NULL after reporting that the
+ * "docx" for media-type DOCX_MEDIA_TYPE, "xml" otherwise. Returns a static string, or NULL after reporting that the
  * template cannot be loaded. */
 const char *report_extension(const char *name);
 

@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   index.xsl - index.html of a review directory: the headline counts and links
-  to summary.html, dossier.html, annual.html, results.csv and results.xml
-  (relative links: the files sit beside it). Parameter: lang = vi | en.
+  to summary.html, dossier.html, annual.html, results.csv and results.xml,
+  and to each owner's annual-OWNER.docx and annual-OWNER.html (relative
+  links: the files sit beside it). Parameter: lang = vi | en.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="common.xsl"/>
@@ -46,10 +47,26 @@
             <xsl:call-template name="link"><xsl:with-param name="href" select="'results.xml'"/><xsl:with-param name="id" select="'index.xml'"/></xsl:call-template>
           </xsl:if>
         </ul>
+        <xsl:if test="not(/results/@partial = 'yes') and $s/owner">
+          <!-- what `assess review` writes for each owner -->
+          <h2><xsl:call-template name="t"><xsl:with-param name="id" select="'index.owners'"/></xsl:call-template></h2>
+          <ul class="reports">
+            <xsl:for-each select="$s/owner">
+              <li>
+                <xsl:value-of select="@name"/><xsl:if test="not(@name)"><xsl:value-of select="@id"/></xsl:if>
+                <xsl:text>: </xsl:text>
+                <a href="annual-{@id}.docx"><xsl:call-template name="t"><xsl:with-param name="id" select="'index.annual-docx'"/></xsl:call-template></a>
+                <xsl:text> · </xsl:text>
+                <a href="annual-{@id}.html"><xsl:call-template name="t"><xsl:with-param name="id" select="'index.annual-html'"/></xsl:call-template></a>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
         <xsl:if test="/results/@partial = 'yes'">
           <p><xsl:call-template name="t"><xsl:with-param name="id" select="'index.large'"/></xsl:call-template></p>
           <pre>assess report --run <xsl:value-of select="/results/@run"/> dossier --system ID -o dossier-ID.html
 assess report --run <xsl:value-of select="/results/@run"/> annual --owner ID -o annual-ID.html
+assess report --run <xsl:value-of select="/results/@run"/> annual-docx --owner ID -o annual-ID.docx
 assess results --run <xsl:value-of select="/results/@run"/> -o results.xml</pre>
         </xsl:if>
       </body>

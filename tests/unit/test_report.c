@@ -274,6 +274,7 @@ TEST(report_extensions)
 	CHECK_STR(report_extension("summary"), "html");
 	CHECK_STR(report_extension("dossier"), "html");
 	CHECK_STR(report_extension("annual"), "html");
+	CHECK_STR(report_extension("annual-docx"), "docx");
 	CHECK_STR(report_extension("index"), "html");
 	CHECK_STR(report_extension("csv"), "csv");
 	CHECK_STR(report_extension("text"), "txt");
