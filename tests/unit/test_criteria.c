@@ -109,9 +109,9 @@ TEST(criteria_schema_violation_rejected_with_line)
 static const char *const nd85_ids[] = {
 	"ND85-7",    "ND85-8.1",  "ND85-8.2a", "ND85-8.2b", "ND85-8.2c", "ND85-8.3",  "ND85-9.1",
 	"ND85-9.2a", "ND85-9.2b", "ND85-9.2c", "ND85-9.3",  "ND85-9.4",  "ND85-10.1", "ND85-10.2",
-	"ND85-10.3", "ND85-10.4", "ND85-11.1", "ND85-11.2", "ND85-11.3", "ND85-11.4",
+	"ND85-10.3", "ND85-10.4", "ND85-11.1", "ND85-11.2", "ND85-11.3", "ND85-11.4", "ND85-11.5",
 };
-static const int nd85_levels[] = {1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5};
+static const int nd85_levels[] = {1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 5};
 
 static const char *const nd331_ids[] = {
 	"ND331-10.5", "ND331-11.1",  "ND331-11.2",  "ND331-12.1",  "ND331-12.2a", "ND331-12.2b",
