@@ -301,7 +301,9 @@ int classify_system(const struct ruleset *rs, const struct system_record *rec,
 	free(res->reason_vi);
 	free(res->near_threshold);
 	free(res->deciding_component);
+	free(res->readings);
 	res->reason = res->reason_vi = res->near_threshold = res->deciding_component = NULL;
+	res->readings = NULL;
 	res->nr_outcomes = rs->nr_clauses;
 	res->outcomes = xcalloc(rs->nr_clauses ? rs->nr_clauses : 1, 1);
 	unsigned char *out = res->outcomes;
@@ -335,6 +337,23 @@ int classify_system(const struct ruleset *rs, const struct system_record *rec,
 			res->deciding_clause = (int)i;
 			break;
 		}
+
+	/* the readings the clauses that hold rest on (a condition that is
+	 * unknown counts: the verdict may rest on it) */
+	struct strbuf readings;
+	strbuf_init(&readings);
+	for (size_t i = 0; i < rs->nr_clauses; i++) {
+		const struct clause *cl = &rs->clauses[i];
+		if (out[i] != TRI_YES)
+			continue;
+		for (size_t r = 0; r < cl->nr_readings; r++)
+			if (!cl->readings[r].conditional || eval(&ev, &cl->readings[r].cond) != TRI_NO)
+				strbuf_addf(&readings, "%s%s=%s", readings.len ? " " : "", cl->id,
+				            rs->readings[cl->readings[r].reading].id);
+	}
+	if (readings.len)
+		res->readings = strbuf_detach(&readings);
+	strbuf_release(&readings);
 
 	struct strlist near = {0};
 	for (size_t i = 0; i < rs->nr_clauses; i++)

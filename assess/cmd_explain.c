@@ -34,7 +34,7 @@ struct words {
 	const char *level, *determined, *undetermined, *reason, *deciding, *deciding_comp;
 	const char *facts, *clauses, *held, *failed, *unknown, *condition, *components;
 	const char *no_components, *findings, *no_findings, *approved, *none, *level_word;
-	const char *near, *layers;
+	const char *near, *layers, *reading;
 	const char *drift[4];     /* by enum drift */
 	const char *severity[3];  /* by enum severity */
 };
@@ -45,7 +45,7 @@ static const struct words vi = {
 	"Điều khoản quyết định", "Cấp độ do thành phần quyết định", "Dữ kiện (theo danh mục)",
 	"Các điều khoản", "đúng", "không", "chưa rõ", "điều kiện", "Thành phần",
 	"Không có thành phần", "Phát hiện", "Không có phát hiện", "Cấp độ đã phê duyệt",
-	"chưa có", "cấp", "Gần ngưỡng", "Mô hình 4 lớp",
+	"chưa có", "cấp", "Gần ngưỡng", "Mô hình 4 lớp", "cách hiểu",
 	{"khớp với cấp độ xác định", "thấp hơn cấp độ xác định", "cao hơn cấp độ xác định",
 	 "chưa phê duyệt"},
 	{"thông tin", "cảnh báo", "nghiêm trọng"},
@@ -56,7 +56,7 @@ static const struct words en = {
 	"Level", "determined", "undetermined", "Reason", "Deciding clause",
 	"Level decided by component", "Facts (from the inventory)", "Clauses", "held", "failed",
 	"unknown", "condition", "Components", "No components", "Findings", "No findings",
-	"Approved level", "none", "level", "Near threshold", "Four-layer model",
+	"Approved level", "none", "level", "Near threshold", "Four-layer model", "reading",
 	{"matches the computed level", "below the computed level", "above the computed level",
 	 "not approved"},
 	{"info", "warning", "critical"},
@@ -88,6 +88,32 @@ struct explain {
 static const char *text_of(const struct explain *ex, const struct clause *c)
 {
 	return ex->english ? c->text_en : c->text_vi;
+}
+
+static const char *ref_of(const struct explain *ex, const struct clause *c)
+{
+	return ex->english ? c->ref_en : c->ref;
+}
+
+/* The readings clause c rests on for res, one line each, indented. */
+static void print_readings(const struct explain *ex, const struct system_result *res,
+                           const struct clause *c, const char *indent)
+{
+	struct strbuf ids;
+	strbuf_init(&ids);
+	result_clause_readings(res, c->id, &ids);
+	for (const char *p = ids.buf; *p;) {
+		size_t len = strcspn(p, " ");
+		char id[64];
+		snprintf(id, sizeof(id), "%.*s", (int)len, p);
+		int k = ruleset_reading_index(ex->rs, id);
+		if (k >= 0)
+			printf("%s%s (%s): %s\n", indent, ex->w->reading, id,
+			       ex->english ? ex->rs->readings[k].text_en : ex->rs->readings[k].text_vi);
+		p += len;
+		p += strspn(p, " ");
+	}
+	strbuf_release(&ids);
 }
 
 static void print_facts(const struct explain *ex, const struct system_record *rec)
@@ -139,10 +165,13 @@ static int explain_system(void *data, const struct system_result *res,
 		printf("%s: %s (%s %d)", w->deciding, id, w->level_word,
 		       ex->clauses[res->deciding_clause].level ? ex->clauses[res->deciding_clause].level
 		                                               : res->level);
-		if (k >= 0)
-			printf(" — %s\n  %s\n", ex->rs->clauses[k].ref, text_of(ex, &ex->rs->clauses[k]));
-		else
+		if (k >= 0) {
+			printf(" — %s\n  %s\n", ref_of(ex, &ex->rs->clauses[k]),
+			       text_of(ex, &ex->rs->clauses[k]));
+			print_readings(ex, res, &ex->rs->clauses[k], "  ");
+		} else {
 			printf("\n");
+		}
 	}
 	if (res->deciding_component)
 		printf("%s: %s\n", w->deciding_comp, res->deciding_component);
@@ -166,10 +195,11 @@ static int explain_system(void *data, const struct system_result *res,
 			       cl && cl->level_from >= 0 ? fact_def(cl->level_from)->name : "?");
 		printf("%s\n", (int)c == res->deciding_clause ? "  <=" : "");
 		if (cl && t != TRI_NO) {
-			printf("                        %s\n", text_of(ex, cl));
+			printf("                        %s — %s\n", ref_of(ex, cl), text_of(ex, cl));
 			strbuf_reset(&sb);
 			condition_format(&cl->cond, &sb);
 			printf("                        %s: %s\n", w->condition, sb.buf);
+			print_readings(ex, res, cl, "                        ");
 		}
 	}
 

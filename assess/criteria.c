@@ -301,6 +301,96 @@ static int parse_level(const char *s, int *out)
 	return 0;
 }
 
+/* Check that s is an article (article.h) of a document the rule set
+ * declares; with ref / ref_en, store its forms for people. */
+static void check_article(struct loader *ld, long line, const char *s, char **ref, char **ref_en)
+{
+	struct article a;
+	if (article_parse(s, &a) < 0) {
+		problem(ld, line, "article '%s' is not of the form DOC 9, DOC 9.2, DOC 9.2c or "
+		                  "DOC PLIII I.1.1", s);
+		return;
+	}
+	if (!legal_document_find(ld->rs->documents, ld->rs->nr_documents, a.doc)) {
+		problem(ld, line, "article '%s' cites document '%s', which the rule set does not "
+		                  "declare (<document id=\"%s\" .../>)", s, a.doc, a.doc);
+		return;
+	}
+	if (ref) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		ruleset_article(ld->rs, s, 0, &sb);
+		free(*ref);
+		*ref = strbuf_detach(&sb);
+		ruleset_article(ld->rs, s, 1, &sb);
+		free(*ref_en);
+		*ref_en = strbuf_detach(&sb);
+	}
+}
+
+/* <reading ref="ID"> inside a clause, with an optional condition. */
+static void parse_clause_reading(struct loader *ld, struct clause *cl, xmlNodePtr n)
+{
+	struct clause_reading *r = &cl->readings[cl->nr_readings];
+	long line = xmlGetLineNo(n);
+	char *ref = prop(n, "ref");
+	int k = ruleset_reading_index(ld->rs, ref);
+	if (k < 0) {
+		problem(ld, line, "clause '%s': reading '%s' is not declared", cl->id, ref ? ref : "");
+		free(ref);
+		return;
+	}
+	free(ref);
+	memset(r, 0, sizeof(*r));
+	r->reading = (size_t)k;
+	r->line = line;
+	xmlNodePtr c = first_cond(n);
+	if (c) {
+		parse_cond(ld, c, &r->cond);
+		r->conditional = 1;
+	}
+	cl->nr_readings++;
+}
+
+/* A <reading id> of the rule set. */
+static void parse_reading(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct reading_def *r = &rs->readings[rs->nr_readings];
+	memset(r, 0, sizeof(*r));
+	r->line = xmlGetLineNo(n);
+	r->id = prop(n, "id");
+	if (!r->id)
+		r->id = xstrdup("");
+	if (ruleset_reading_index(rs, r->id) >= 0)
+		problem(ld, r->line, "duplicate reading id '%s'", r->id);
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (is_element(k, "text"))
+			take_text(k, &r->text_vi, &r->text_en);
+	if (!r->text_vi || !r->text_en)
+		problem(ld, r->line, "reading '%s' needs a text in vi and in en", r->id);
+	rs->nr_readings++;
+}
+
+/* A <document id vi en/> of the rule set. */
+static void parse_document(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct legal_document *d = &rs->documents[rs->nr_documents];
+	d->id = prop(n, "id");
+	d->vi = prop(n, "vi");
+	d->en = prop(n, "en");
+	if (!d->id)
+		d->id = xstrdup("");
+	if (!d->vi)
+		d->vi = xstrdup(d->id);
+	if (!d->en)
+		d->en = xstrdup(d->vi);
+	if (legal_document_find(rs->documents, rs->nr_documents, d->id))
+		problem(ld, xmlGetLineNo(n), "document '%s' is declared twice", d->id);
+	rs->nr_documents++;
+}
+
 static void parse_clause(struct loader *ld, xmlNodePtr n)
 {
 	struct ruleset *rs = ld->rs;
@@ -310,6 +400,7 @@ static void parse_clause(struct loader *ld, xmlNodePtr n)
 	cl->level_from = -1;
 	cl->id = prop(n, "id");
 	cl->ref = prop(n, "ref");
+	cl->article = prop(n, "article");
 	if (!cl->id)
 		cl->id = xstrdup("");
 	if (!clause_id_ok(rs->id, cl->id))
@@ -335,9 +426,22 @@ static void parse_clause(struct loader *ld, xmlNodePtr n)
 	free(level);
 	free(from);
 
+	if (cl->article)
+		check_article(ld, cl->line, cl->article, &cl->ref, &cl->ref_en);
+	else if (!cl->ref)
+		problem(ld, cl->line, "clause '%s' cites no article", cl->id);
+	else
+		cl->ref_en = xstrdup(cl->ref);
+
+	size_t nr_readings = 0;
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		nr_readings += is_element(k, "reading");
+	cl->readings = nr_readings ? xcalloc(nr_readings, sizeof(*cl->readings)) : NULL;
 	for (xmlNodePtr k = n->children; k; k = k->next)
 		if (is_element(k, "text"))
 			take_text(k, &cl->text_vi, &cl->text_en);
+		else if (is_element(k, "reading"))
+			parse_clause_reading(ld, cl, k);
 	if (!cl->text_vi || !cl->text_en)
 		problem(ld, cl->line, "clause '%s' needs a text in vi and in en", cl->id);
 	xmlNodePtr c = first_cond(n);
@@ -384,6 +488,9 @@ static void parse_inspection(struct loader *ld, xmlNodePtr n)
 		ir->months = (int)m;
 		ir->independent = indep && !strcmp(indep, "yes");
 		ir->reminder_only = reminder && !strcmp(reminder, "yes");
+		ir->article = prop(n, "article");
+		if (ir->article)
+			check_article(ld, line, ir->article, NULL, NULL);
 	}
 	free(level);
 	free(months);
@@ -413,13 +520,26 @@ static void build(struct loader *ld, xmlNodePtr root)
 		problem(ld, line, "effective-to %s is before effective-from %s", rs->effective_to,
 		        rs->effective_from);
 
-	size_t nr_clauses = 0, nr_gaps = 0;
+	rs->document = prop(root, "document");
+	size_t nr_clauses = 0, nr_gaps = 0, nr_docs = 0, nr_readings = 0;
 	for (xmlNodePtr k = root->children; k; k = k->next) {
 		nr_clauses += is_element(k, "clause");
 		nr_gaps += is_element(k, "gap");
+		nr_docs += is_element(k, "document");
+		nr_readings += is_element(k, "reading");
 	}
 	rs->clauses = xcalloc(nr_clauses ? nr_clauses : 1, sizeof(*rs->clauses));
 	rs->gaps = xcalloc(nr_gaps ? nr_gaps : 1, sizeof(*rs->gaps));
+	rs->documents = xcalloc(nr_docs ? nr_docs : 1, sizeof(*rs->documents));
+	rs->readings = xcalloc(nr_readings ? nr_readings : 1, sizeof(*rs->readings));
+	/* documents and readings first: the clauses refer to them */
+	for (xmlNodePtr k = root->children; k; k = k->next)
+		if (is_element(k, "document"))
+			parse_document(ld, k);
+		else if (is_element(k, "reading"))
+			parse_reading(ld, k);
+	if (rs->document && !legal_document_find(rs->documents, rs->nr_documents, rs->document))
+		problem(ld, line, "rule set document '%s' is not declared", rs->document);
 	for (xmlNodePtr k = root->children; k; k = k->next) {
 		if (is_element(k, "title"))
 			take_text(k, &rs->title_vi, &rs->title_en);
@@ -596,11 +716,26 @@ void ruleset_free(struct ruleset *rs)
 		struct clause *cl = &rs->clauses[i];
 		free(cl->id);
 		free(cl->ref);
+		free(cl->ref_en);
+		free(cl->article);
 		free(cl->text_vi);
 		free(cl->text_en);
+		for (size_t r = 0; r < cl->nr_readings; r++)
+			condition_release(&cl->readings[r].cond);
+		free(cl->readings);
 		condition_release(&cl->cond);
 	}
 	free(rs->clauses);
+	for (size_t i = 0; i < rs->nr_readings; i++) {
+		free(rs->readings[i].id);
+		free(rs->readings[i].text_vi);
+		free(rs->readings[i].text_en);
+	}
+	free(rs->readings);
+	legal_documents_free(rs->documents, rs->nr_documents);
+	free(rs->document);
+	for (int l = 0; l <= 5; l++)
+		free(rs->inspection[l].article);
 	for (size_t i = 0; i < rs->nr_gaps; i++) {
 		free(rs->gaps[i].text_vi);
 		free(rs->gaps[i].text_en);
@@ -744,6 +879,25 @@ int ruleset_clause_index(const struct ruleset *rs, const char *id)
 		if (!strcmp(rs->clauses[i].id, id))
 			return (int)i;
 	return -1;
+}
+
+int ruleset_reading_index(const struct ruleset *rs, const char *id)
+{
+	if (!rs || !id)
+		return -1;
+	for (size_t i = 0; i < rs->nr_readings; i++)
+		if (rs->readings[i].id && !strcmp(rs->readings[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+void ruleset_article(const struct ruleset *rs, const char *s, int english, struct strbuf *sb)
+{
+	struct article a;
+	const struct legal_document *doc = NULL;
+	if (rs && article_parse(s, &a) == 0)
+		doc = legal_document_find(rs->documents, rs->nr_documents, a.doc);
+	article_format(s, doc, english, sb);
 }
 
 const struct inspection_rule *ruleset_inspection(const struct ruleset *rs, int level)

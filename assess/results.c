@@ -101,6 +101,7 @@ struct builder {
 	xmlNodePtr cur;                       /* the open element of b->doc */
 	int failed;
 	const char **held;                    /* scratch: ids of clauses that held */
+	struct strbuf scratch;                /* scratch: a clause's readings */
 };
 
 /* ---- small writer helpers ---------------------------------------------- */
@@ -474,9 +475,24 @@ static void write_clauses(struct builder *b)
 		else
 			attr(b, "level-from", c && c->level_from >= 0 ? fact_def(c->level_from)->name : NULL);
 		if (c) {
+			attr(b, "article", c->article);
 			attr(b, "ref", c->ref);
+			attr(b, "ref-en", c->ref_en);
 			text_element(b, "text", "vi", c->text_vi);
 			text_element(b, "text", "en", c->text_en);
+			for (size_t r = 0; r < c->nr_readings; r++) {
+				const struct reading_def *rd = &b->rs->readings[c->readings[r].reading];
+				int seen = 0;
+				for (size_t q = 0; q < r; q++)
+					seen |= c->readings[q].reading == c->readings[r].reading;
+				if (seen)
+					continue;
+				start(b, "reading");
+				attr(b, "id", rd->id);
+				text_element(b, "text", "vi", rd->text_vi);
+				text_element(b, "text", "en", rd->text_en);
+				end(b);
+			}
 		}
 		end(b);
 	}
@@ -651,6 +667,11 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 			attr_long(b, "level", b->clauses[c].level);
 		attr(b, "holds", tri_word(t));
 		attr(b, "deciding", res->determined && (int)c == res->deciding_clause ? "yes" : "no");
+		if (res->readings) {
+			strbuf_reset(&b->scratch);
+			result_clause_readings(res, b->clauses[c].id, &b->scratch);
+			attr(b, "reading", b->scratch.buf);
+		}
 		end(b);
 	}
 
@@ -731,6 +752,7 @@ static void builder_release(struct builder *b)
 	free(b->code_sampled);
 	xmlFreeDoc(b->doc);
 	free(b->held);
+	strbuf_release(&b->scratch);
 }
 
 /* An empty builder (builder_release frees what it gathers, at any step). */
@@ -744,6 +766,7 @@ static void builder_init(struct builder *b, struct store *st, enum results_detai
 	strmap_init(&b->operators.index);
 	strmap_init(&b->code_index);
 	strmap_init(&b->sampled);
+	strbuf_init(&b->scratch);
 	b->st = st;
 	b->detail = detail;
 	b->filter = filter;

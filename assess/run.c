@@ -54,6 +54,19 @@ void result_add_finding(struct system_result *res, const char *code, enum severi
 	result_take_finding(res, code, sev, xstrdup(text_vi), xstrdup(text_en));
 }
 
+void result_clause_readings(const struct system_result *res, const char *clause_id,
+                            struct strbuf *out)
+{
+	size_t n = clause_id ? strlen(clause_id) : 0;
+	for (const char *p = res && n ? res->readings : NULL; p && *p;) {
+		size_t len = strcspn(p, " ");
+		if (len > n + 1 && !strncmp(p, clause_id, n) && p[n] == '=')
+			strbuf_addf(out, "%s%.*s", out->len ? " " : "", (int)(len - n - 1), p + n + 1);
+		p += len;
+		p += strspn(p, " ");
+	}
+}
+
 void system_result_init(struct system_result *res, const char *system_id)
 {
 	memset(res, 0, sizeof(*res));
@@ -84,6 +97,7 @@ void system_result_release(struct system_result *res)
 	free(res->deciding_component);
 	free(res->outcomes);
 	free(res->near_threshold);
+	free(res->readings);
 	system_result_release_findings(res);
 	memset(res, 0, sizeof(*res));
 }

@@ -218,6 +218,8 @@ static const char *const migrations[] = {
 	/* 2: a finding stores its sentence and facts (finding_text.h) instead
 	 * of both texts; rows of earlier runs keep their texts */
 	"ALTER TABLE run_findings ADD COLUMN args TEXT;\n",
+	/* 3: the readings (criteria.h) the clauses that held rest on */
+	"ALTER TABLE run_systems ADD COLUMN readings TEXT;\n",
 };
 
 int store_schema_version(void)
@@ -371,8 +373,8 @@ static const char *const stmt_sql[NR_STMT] = {
 		"level_low, level_high, own_level_low, own_level_high, reason, "
 		"deciding_clause, deciding_component, near_threshold, approved_level, drift, "
 		"outcomes, req_applicable, req_met, req_partial, req_not_met, req_waived, "
-		"req_unknown, next_due, layers, layers_unknown, reason_vi) "
-		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"req_unknown, next_due, layers, layers_unknown, reason_vi, readings) "
+		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_INSERT_RUN_FINDING] = "INSERT INTO run_findings(run, system_id, pos, code, "
 	                          "severity, text_vi, text_en, args) "
 	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -390,7 +392,7 @@ static const char *const stmt_sql[NR_STMT] = {
 		"r.approved_level, r.drift, r.outcomes, r.req_applicable, r.req_met, "
 		"r.req_partial, r.req_not_met, r.req_waived, r.req_unknown, r.next_due, "
 		"r.layers, r.layers_unknown, s.file, s.line" FACT_LIST(FACT_SCOL)
-		", r.reason_vi FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
+		", r.reason_vi, r.readings FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
 		" WHERE r.run = ?1 AND (?2 IS NULL OR r.system_id = ?2)"
 		" ORDER BY r.system_id",
 	[ST_EACH_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, args "
@@ -406,7 +408,7 @@ static const char *const stmt_sql[NR_STMT] = {
 		"r.approved_level, r.drift, r.outcomes, r.req_applicable, r.req_met, "
 		"r.req_partial, r.req_not_met, r.req_waived, r.req_unknown, r.next_due, "
 		"r.layers, r.layers_unknown, s.file, s.line" FACT_LIST(FACT_SCOL)
-		", r.reason_vi FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
+		", r.reason_vi, r.readings FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
 		" WHERE r.run = ?1 AND r.system_id = ?2",
 	[ST_ONE_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, args "
 	                       "FROM run_findings WHERE run = ?1 AND system_id = ?2 "
@@ -1442,6 +1444,7 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 	sqlite3_bind_int(s, 24, res->layers);
 	sqlite3_bind_int(s, 25, res->layers_unknown);
 	bind_text(s, 26, res->reason_vi);
+	bind_text(s, 27, res->readings);
 	if (step_done(st, s, "cannot store a result") < 0)
 		goto out;
 	for (size_t i = 0; i < res->nr_findings; i++) {
@@ -1713,6 +1716,7 @@ int store_each_run_system_part(struct store *st, long run, const char *only_id, 
 		result_from_row(s, clauses, nr_clauses, &res);
 		read_facts(s, 24, &rec, NULL);
 		res.reason_vi = column_dup(s, 24 + 2 + F__COUNT);
+		res.readings = column_dup(s, 24 + 2 + F__COUNT + 1);
 		if (sqlite3_column_type(s, 1) != SQLITE_NULL && (parts & STORE_ALL_CHILDREN) &&
 		    read_row_children(st, sqlite3_column_int64(s, 1), parts & STORE_ALL_CHILDREN,
 		                      &rec) < 0)

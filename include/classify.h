@@ -30,6 +30,8 @@
  *   near_threshold    "data-subjects.users = 9600 (threshold 10000)" for
  *                     each count within 10 % of a threshold whose flip would
  *                     change the level range ("; "-separated), or NULL;
+ *   readings          "CLAUSE=READING ..." for each reading of a clause that
+ *                     holds whose condition holds or is unknown, or NULL;
  *   reason            when undetermined: the gap text of the rule set that
  *                     applies and/or the facts whose unknown-ness matters
  *                     ("information.personal is unknown"); else NULL.

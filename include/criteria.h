@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "article.h"
 #include "facts.h"
 
 struct rx;
@@ -44,13 +45,39 @@ struct condition {
 	long line;                    /* line of the element in the criteria file */
 };
 
+/*
+ * A reading: how the criteria read a case the legal text does not settle
+ * (an internal platform as shared infrastructure, a ministry as a sector
+ * ...). Declared once per rule set (<reading id>), referred to by the
+ * clauses that rest on it; when a clause holds because of a reading,
+ * explain, the results and the dossier say so.
+ */
+struct reading_def {
+	char *id;                     /* "shared-platform" */
+	char *text_vi, *text_en;      /* what the reading is and why */
+	long line;
+};
+
+/* A reading a clause rests on: when the clause holds and cond holds or is
+ * unknown (no condition: always), the verdict rests on the reading. */
+struct clause_reading {
+	size_t reading;               /* index into the rule set's readings */
+	int conditional;              /* 1 when cond is given */
+	struct condition cond;
+	long line;
+};
+
 struct clause {
 	char *id;                     /* "ND85-9.2c" */
 	int level;                    /* 1..5; 0 when level_from is used */
 	int level_from;               /* fact id giving the level, or -1 */
-	char *ref;                    /* legal reference, Vietnamese */
-	char *text_vi;                /* short text of the clause, Vietnamese */
+	char *article;                /* the article it codes, "ND85 9.2c" (article.h), or NULL */
+	char *ref;                    /* legal reference, Vietnamese (from the article, or @ref) */
+	char *ref_en;                 /* the same in English */
+	char *text_vi;                /* our summary of the clause, Vietnamese */
 	char *text_en;                /* the same in English */
+	struct clause_reading *readings; /* the readings it may rest on */
+	size_t nr_readings;
 	struct condition cond;        /* the condition (a single root) */
 	long line;
 };
@@ -68,6 +95,7 @@ struct inspection_rule {
 	int months;                   /* interval in months; 0 = no cadence given */
 	int independent;              /* 1 when an independent organisation must inspect */
 	int reminder_only;            /* 1 when the cadence is only a reminder (levels 1-2) */
+	char *article;                /* the article it codes, or NULL */
 };
 
 struct ruleset {
@@ -77,6 +105,11 @@ struct ruleset {
 	char *effective_to;           /* YYYY-MM-DD, or NULL when open-ended */
 	char *title_vi, *title_en;    /* titles */
 	char *basis;                  /* legal basis, one line */
+	char *document;               /* id of the document the rule set codes ("ND85"), or NULL */
+	struct legal_document *documents; /* the documents its articles cite */
+	size_t nr_documents;
+	struct reading_def *readings; /* its readings, in file order */
+	size_t nr_readings;
 	char *file;                   /* the file it was loaded from */
 	char sha256[65];              /* digest of the file's bytes, lowercase hex */
 	struct clause *clauses;       /* in file order */
@@ -117,6 +150,13 @@ int criteria_find(const char *rules, const char *date, struct ruleset **out);
 
 /* Index of the clause with id in rs, or -1. */
 int ruleset_clause_index(const struct ruleset *rs, const char *id);
+
+/* Index of the reading with id in rs, or -1. */
+int ruleset_reading_index(const struct ruleset *rs, const char *id);
+
+/* Append the article s (article.h) for people, naming its document as rs
+ * declares it, in Vietnamese or English (english = 1). */
+void ruleset_article(const struct ruleset *rs, const char *s, int english, struct strbuf *sb);
 
 /* The inspection rule at level (1..5), or NULL when none is given. */
 const struct inspection_rule *ruleset_inspection(const struct ruleset *rs, int level);

@@ -76,6 +76,9 @@ struct system_result {
 	unsigned char *outcomes; /* enum tri per clause of the rule set, in its order */
 	size_t nr_outcomes;
 	char *near_threshold;    /* e.g. "data-subjects.users = 9600 (threshold 10000)"; or NULL */
+	char *readings;          /* the readings held clauses rest on (criteria.h), as
+	                          * "CLAUSE=READING" pairs separated by spaces
+	                          * ("ND85-9.3=shared-platform"); NULL when none */
 
 	/* approval */
 	int approved_level;      /* 0 when none */
@@ -90,6 +93,12 @@ struct system_result {
 	struct finding *findings;
 	size_t nr_findings, alloc_findings;
 };
+
+/* Append to out the ids of the readings clause clause_id rests on in res
+ * (res->readings), separated by spaces; nothing when none. */
+struct strbuf;
+void result_clause_readings(const struct system_result *res, const char *clause_id,
+                            struct strbuf *out);
 
 /* Prepare an empty result for system_id / free everything it owns. */
 void system_result_init(struct system_result *res, const char *system_id);

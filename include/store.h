@@ -25,6 +25,8 @@
  *   run_systems(run, system_id, system_row, ...), run_findings(run, system_id, pos, ...)
  * (systems.snapshot and organizations.snapshot name the import that
  * created the row; membership is in the snapshot_* tables.)
+ * Later migrations: 2 run_findings.args (a finding as its sentence and
+ * facts); 3 run_systems.readings (the readings the held clauses rest on).
  *
  * Functions return 0 on success and -1 on failure after reporting it once
  * (util.h), unless their comment says otherwise. One struct store is one

@@ -540,3 +540,46 @@ TEST(classify_nd331_secret_without_harm_is_undetermined)
 	system_record_release(&rec);
 	ruleset_free(rs);
 }
+
+/* A clause that holds because of a reading says so: the internal e-mail
+ * platform of 60 agencies is shared infrastructure only by a reading; the
+ * provincial data centre is infrastructure by the text. */
+TEST(classify_readings_of_held_clauses)
+{
+	struct ruleset *rs = load("../../criteria/nd85.xml");
+	if (!rs)
+		return;
+	struct system_record rec;
+	struct system_result res;
+	system_record_init(&rec);
+	system_record_set(&rec, F_TYPE, "internal");
+	system_record_set(&rec, F_INFO_PUBLIC, "no");
+	system_record_set(&rec, F_INFO_PRIVATE, "yes");
+	system_record_set(&rec, F_INFO_PERSONAL, "yes");
+	system_record_set(&rec, F_INFO_SECRET, "none");
+	system_record_set(&rec, F_INFO_DEFENCE, "no");
+	system_record_set(&rec, F_SHARED_AGENCIES, "60");
+	system_record_set(&rec, F_SCOPE, "ministry");
+	system_result_init(&res, "mail");
+	classify_system(rs, &rec, &res);
+	CHECK_INT(res.level, 3);
+	CHECK_STR(res.readings, "ND85-9.3=shared-platform ND85-9.3=ministry-sector");
+	struct strbuf sb;
+	strbuf_init(&sb);
+	result_clause_readings(&res, "ND85-9.3", &sb);
+	CHECK_STR(sb.buf, "shared-platform ministry-sector");
+	strbuf_reset(&sb);
+	result_clause_readings(&res, "ND85-9.", &sb);
+	CHECK_STR(sb.buf, "");
+	system_result_release(&res);
+	system_record_set(&rec, F_TYPE, "infrastructure");
+	system_record_set(&rec, F_SCOPE, "province");
+	system_result_init(&res, "dc");
+	classify_system(rs, &rec, &res);
+	CHECK_INT(res.level, 3);
+	CHECK(res.readings == NULL);
+	system_result_release(&res);
+	strbuf_release(&sb);
+	system_record_release(&rec);
+	ruleset_free(rs);
+}

@@ -1,6 +1,7 @@
 /* Unit tests of sha256.c and criteria.c: digests, loading, checking, choosing. */
 #include <stdlib.h>
 
+#include "article.h"
 #include "criteria.h"
 #include "diag.h"
 #include "harness.h"
@@ -219,4 +220,72 @@ TEST(criteria_free_accepts_null)
 	ruleset_list_free(NULL, 0);
 	CHECK(ruleset_inspection(NULL, 3) == NULL);
 	CHECK_INT(ruleset_clause_index(NULL, "x"), -1);
+}
+
+TEST(criteria_articles_parse_and_read_for_people)
+{
+	static const struct {
+		const char *s, *vi, *en;
+	} ok[] = {
+		{"ND85 7", "Điều 7 Nghị định 85/2016/NĐ-CP", "Decree 85/2016/ND-CP Art. 7"},
+		{"ND85 9.3", "Khoản 3 Điều 9 Nghị định 85/2016/NĐ-CP", "Decree 85/2016/ND-CP Art. 9.3"},
+		{"ND85 20.2c", "Điểm c khoản 2 Điều 20 Nghị định 85/2016/NĐ-CP",
+		 "Decree 85/2016/ND-CP Art. 20.2(c)"},
+		{"ND85 9.2đ", "Điểm đ khoản 2 Điều 9 Nghị định 85/2016/NĐ-CP",
+		 "Decree 85/2016/ND-CP Art. 9.2(đ)"},
+		{"ND85 PLIII I.1.5.6", "Phụ lục III (mục I.1.5.6) Nghị định 85/2016/NĐ-CP",
+		 "Decree 85/2016/ND-CP Annex III (I.1.5.6)"},
+	};
+	static const char *const bad[] = {"", "nd85 9", "ND85", "ND85 9.", "ND85 9.2cc", "ND85 a",
+	                                  "ND85 PLIII", "ND85 PL4 1.1", "ND85 9.2C", "ND85  9"};
+	char id[] = "ND85", vi[] = "Nghị định 85/2016/NĐ-CP", en[] = "Decree 85/2016/ND-CP";
+	struct legal_document doc = {id, vi, en};
+	struct strbuf sb;
+	struct article a;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < ARRAY_SIZE(ok); i++) {
+		CHECK_INT(article_parse(ok[i].s, &a), 0);
+		strbuf_reset(&sb);
+		article_format(ok[i].s, &doc, 0, &sb);
+		CHECK_STR(sb.buf, ok[i].vi);
+		strbuf_reset(&sb);
+		article_format(ok[i].s, &doc, 1, &sb);
+		CHECK_STR(sb.buf, ok[i].en);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		if (article_parse(bad[i], &a) == 0)
+			harness_fail(__FILE__, __LINE__, "'%s' parsed as an article", bad[i]);
+	strbuf_release(&sb);
+}
+
+TEST(criteria_shipped_clauses_cite_articles_and_readings)
+{
+	static const char *const files[] = {"../../criteria/nd85.xml", "../../criteria/nd331.xml"};
+	for (size_t f = 0; f < ARRAY_SIZE(files); f++) {
+		struct ruleset *rs = NULL;
+		CHECK_INT(criteria_load(files[f], &rs), 0);
+		if (!rs)
+			continue;
+		for (size_t i = 0; i < rs->nr_clauses; i++) {
+			struct article a;
+			const struct clause *cl = &rs->clauses[i];
+			CHECK(cl->article && article_parse(cl->article, &a) == 0);
+			/* the clause id is the article: ND85-9.2c codes "ND85 9.2c" */
+			if (cl->article && strncmp(cl->id + strlen(rs->id) + 1,
+			                           cl->article + strlen(rs->id) + 1, 16))
+				harness_fail(__FILE__, __LINE__, "%s cites %s", cl->id, cl->article);
+			CHECK(cl->ref && cl->ref_en);
+		}
+		ruleset_free(rs);
+	}
+	struct ruleset *rs = NULL;
+	CHECK_INT(criteria_load("../../criteria/nd85.xml", &rs), 0);
+	if (!rs)
+		return;
+	int k = ruleset_clause_index(rs, "ND85-9.3");
+	CHECK(k >= 0 && rs->clauses[k].nr_readings == 3);
+	CHECK(ruleset_reading_index(rs, "shared-platform") >= 0);
+	CHECK_STR(rs->clauses[k].ref, "Khoản 3 Điều 9 Nghị định 85/2016/NĐ-CP");
+	CHECK_STR(rs->clauses[k].ref_en, "Decree 85/2016/ND-CP Art. 9.3");
+	ruleset_free(rs);
 }
