@@ -11,6 +11,7 @@
 #include "criteria.h"
 #include "diag.h"
 #include "paths.h"
+#include "run.h"
 #include "util.h"
 
 static const char usage[] =
@@ -98,13 +99,35 @@ static void show_one(const struct ruleset *rs)
 		printf("title (en): %s\n", rs->title_en);
 	if (rs->basis)
 		printf("basis: %s\n", rs->basis);
-	for (int lv = 1; lv <= 5; lv++) {
-		const struct inspection_rule *ir = ruleset_inspection(rs, lv);
-		if (ir)
-			printf("inspection: level %d every %d months%s%s%s%s\n", lv, ir->months,
-			       ir->independent ? ", independent" : "",
-			       ir->reminder_only ? ", reminder only" : "", ir->article ? ", article " : "",
-			       ir->article ? ir->article : "");
+	for (size_t i = 0; i < rs->nr_inspections; i++) {
+		const struct inspection_rule *ir = &rs->inspections[i];
+		if (ir->level)
+			printf("inspection: level %d", ir->level);
+		else
+			printf("inspection: any level");
+		printf(" every %d months, counts %s, %s, %s, article %s\n", ir->months,
+		       independence_name(ir->independent), cadence_basis_name(ir->basis),
+		       severity_name((enum severity)ir->severity), ir->article ? ir->article : "-");
+		if (ir->conditional) {
+			strbuf_reset(&sb);
+			condition_format(&ir->cond, &sb);
+			printf("  when: %s\n", sb.buf);
+		}
+		if (ir->text_vi && (!i || !rs->inspections[i - 1].text_vi ||
+		                    strcmp(ir->text_vi, rs->inspections[i - 1].text_vi)))
+			printf("  %s\n", ir->text_vi);
+	}
+	for (size_t i = 0; i < rs->nr_licensed; i++) {
+		const struct licensed_rule *lr = &rs->licensed[i];
+		printf("licensed inspection: %s", lr->text_vi);
+		if (lr->level)
+			printf(", level %d", lr->level);
+		printf(", %s, article %s\n", severity_name((enum severity)lr->severity), lr->article);
+		if (lr->conditional) {
+			strbuf_reset(&sb);
+			condition_format(&lr->cond, &sb);
+			printf("  when: %s\n", sb.buf);
+		}
 	}
 	for (size_t i = 0; i < rs->nr_clauses; i++) {
 		printf("\n");

@@ -22,6 +22,7 @@
 
 #include "diag.h"
 #include "paths.h"
+#include "run.h"
 #include "rx.h"
 #include "sha256.h"
 #include "strmap.h"
@@ -469,33 +470,104 @@ static void parse_gap(struct loader *ld, xmlNodePtr n)
 		problem(ld, g->line, "gap has no condition");
 }
 
-static void parse_inspection(struct loader *ld, xmlNodePtr n)
+/* The level attribute of a rule: 1..5, or 0 when absent. -1 after a
+ * problem. */
+static int rule_level(struct loader *ld, xmlNodePtr n, const char *what)
 {
-	long line = xmlGetLineNo(n);
-	char *level = prop(n, "level"), *months = prop(n, "months");
-	char *indep = prop(n, "independent"), *reminder = prop(n, "reminder-only");
-	int lv;
-	long long m;
-	if (parse_level(level, &lv) < 0) {
-		problem(ld, line, "inspection level %s is outside 1..5", level ? level : "");
-	} else if (!months || parse_count(months, &m) < 0 || m > 1200) {
-		problem(ld, line, "inspection months '%s' is not a count of months",
-		        months ? months : "");
-	} else if (ld->rs->inspection[lv].months) {
-		problem(ld, line, "duplicate inspection rule for level %d", lv);
-	} else {
-		struct inspection_rule *ir = &ld->rs->inspection[lv];
-		ir->months = (int)m;
-		ir->independent = indep && !strcmp(indep, "yes");
-		ir->reminder_only = reminder && !strcmp(reminder, "yes");
-		ir->article = prop(n, "article");
-		if (ir->article)
-			check_article(ld, line, ir->article, NULL, NULL);
+	char *level = prop(n, "level");
+	int lv = 0;
+	if (level && parse_level(level, &lv) < 0) {
+		problem(ld, xmlGetLineNo(n), "%s level %s is outside 1..5", what, level);
+		lv = -1;
 	}
 	free(level);
+	return lv;
+}
+
+/* The severity attribute (info | warning | critical); -1 after a problem. */
+static int rule_severity(struct loader *ld, xmlNodePtr n)
+{
+	char *sev = prop(n, "severity");
+	int v = severity_parse(sev);
+	if (v < 0)
+		problem(ld, xmlGetLineNo(n), "severity '%s' is not info, warning or critical",
+		        sev ? sev : "");
+	free(sev);
+	return v;
+}
+
+/* Texts and the optional condition of a rule element. */
+static void rule_body(struct loader *ld, xmlNodePtr n, char **vi, char **en,
+                      int *conditional, struct condition *cond)
+{
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (is_element(k, "text"))
+			take_text(k, vi, en);
+	xmlNodePtr c = first_cond(n);
+	if (c) {
+		parse_cond(ld, c, cond);
+		*conditional = 1;
+	}
+}
+
+static void parse_inspection(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct inspection_rule *ir = &rs->inspections[rs->nr_inspections++];
+	long line = xmlGetLineNo(n);
+	char *months = prop(n, "months"), *indep = prop(n, "independent"), *basis = prop(n, "basis");
+	long long m;
+	memset(ir, 0, sizeof(*ir));
+	ir->line = line;
+	ir->level = rule_level(ld, n, "inspection");
+	ir->severity = rule_severity(ld, n);
+	if (!months || parse_count(months, &m) < 0 || m < 1 || m > 1200)
+		problem(ld, line, "inspection months '%s' is not a count of months", months ? months : "");
+	else
+		ir->months = (int)m;
+	int ind = independence_parse(indep);
+	if (ind < 0)
+		problem(ld, line, "inspection independent '%s' is not no, internal or licensed",
+		        indep ? indep : "");
+	ir->independent = ind < 0 ? INDEP_NONE : (enum independence)ind;
+	ir->basis = !strcmp(basis ? basis : "", "policy")     ? CADENCE_POLICY
+	            : !strcmp(basis ? basis : "", "reminder") ? CADENCE_REMINDER
+	                                                      : CADENCE_LAW;
+	ir->article = prop(n, "article");
+	if (ir->article)
+		check_article(ld, line, ir->article, NULL, NULL);
+	rule_body(ld, n, &ir->text_vi, &ir->text_en, &ir->conditional, &ir->cond);
+	if (ir->basis != CADENCE_LAW && (!ir->text_vi || !ir->text_en))
+		problem(ld, line, "an inspection of basis %s needs a text in vi and in en saying what "
+		                  "it rests on", cadence_basis_name(ir->basis));
+	if (ir->basis == CADENCE_LAW && !ir->article)
+		problem(ld, line, "an inspection of basis law cites no article");
+	/* two unconditional rules for one level: the second could never apply */
+	for (size_t i = 0; i + 1 < rs->nr_inspections && !ir->conditional; i++)
+		if (!rs->inspections[i].conditional && rs->inspections[i].level == ir->level)
+			problem(ld, line, "duplicate inspection rule for level %d (first at line %ld)",
+			        ir->level, rs->inspections[i].line);
 	free(months);
 	free(indep);
-	free(reminder);
+	free(basis);
+}
+
+static void parse_licensed(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct licensed_rule *lr = &rs->licensed[rs->nr_licensed++];
+	memset(lr, 0, sizeof(*lr));
+	lr->line = xmlGetLineNo(n);
+	lr->level = rule_level(ld, n, "licensed-inspection");
+	lr->severity = rule_severity(ld, n);
+	lr->article = prop(n, "article");
+	if (lr->article)
+		check_article(ld, lr->line, lr->article, NULL, NULL);
+	else
+		problem(ld, lr->line, "licensed-inspection cites no article");
+	rule_body(ld, n, &lr->text_vi, &lr->text_en, &lr->conditional, &lr->cond);
+	if (!lr->text_vi || !lr->text_en)
+		problem(ld, lr->line, "licensed-inspection needs a text in vi and in en");
 }
 
 /* ---- the rule set ---- */
@@ -521,8 +593,10 @@ static void build(struct loader *ld, xmlNodePtr root)
 		        rs->effective_from);
 
 	rs->document = prop(root, "document");
-	size_t nr_clauses = 0, nr_gaps = 0, nr_docs = 0, nr_readings = 0;
+	size_t nr_clauses = 0, nr_gaps = 0, nr_docs = 0, nr_readings = 0, nr_insp = 0, nr_lic = 0;
 	for (xmlNodePtr k = root->children; k; k = k->next) {
+		nr_insp += is_element(k, "inspection");
+		nr_lic += is_element(k, "licensed-inspection");
 		nr_clauses += is_element(k, "clause");
 		nr_gaps += is_element(k, "gap");
 		nr_docs += is_element(k, "document");
@@ -532,6 +606,8 @@ static void build(struct loader *ld, xmlNodePtr root)
 	rs->gaps = xcalloc(nr_gaps ? nr_gaps : 1, sizeof(*rs->gaps));
 	rs->documents = xcalloc(nr_docs ? nr_docs : 1, sizeof(*rs->documents));
 	rs->readings = xcalloc(nr_readings ? nr_readings : 1, sizeof(*rs->readings));
+	rs->inspections = xcalloc(nr_insp ? nr_insp : 1, sizeof(*rs->inspections));
+	rs->licensed = xcalloc(nr_lic ? nr_lic : 1, sizeof(*rs->licensed));
 	/* documents and readings first: the clauses refer to them */
 	for (xmlNodePtr k = root->children; k; k = k->next)
 		if (is_element(k, "document"))
@@ -548,6 +624,8 @@ static void build(struct loader *ld, xmlNodePtr root)
 			rs->basis = text_of(k);
 		} else if (is_element(k, "inspection"))
 			parse_inspection(ld, k);
+		else if (is_element(k, "licensed-inspection"))
+			parse_licensed(ld, k);
 		else if (is_element(k, "clause"))
 			parse_clause(ld, k);
 		else if (is_element(k, "gap"))
@@ -734,8 +812,20 @@ void ruleset_free(struct ruleset *rs)
 	free(rs->readings);
 	legal_documents_free(rs->documents, rs->nr_documents);
 	free(rs->document);
-	for (int l = 0; l <= 5; l++)
-		free(rs->inspection[l].article);
+	for (size_t i = 0; i < rs->nr_inspections; i++) {
+		free(rs->inspections[i].article);
+		free(rs->inspections[i].text_vi);
+		free(rs->inspections[i].text_en);
+		condition_release(&rs->inspections[i].cond);
+	}
+	free(rs->inspections);
+	for (size_t i = 0; i < rs->nr_licensed; i++) {
+		free(rs->licensed[i].article);
+		free(rs->licensed[i].text_vi);
+		free(rs->licensed[i].text_en);
+		condition_release(&rs->licensed[i].cond);
+	}
+	free(rs->licensed);
 	for (size_t i = 0; i < rs->nr_gaps; i++) {
 		free(rs->gaps[i].text_vi);
 		free(rs->gaps[i].text_en);
@@ -902,9 +992,10 @@ void ruleset_article(const struct ruleset *rs, const char *s, int english, struc
 
 const struct inspection_rule *ruleset_inspection(const struct ruleset *rs, int level)
 {
-	if (!rs || level < 1 || level > 5 || !rs->inspection[level].months)
-		return NULL;
-	return &rs->inspection[level];
+	for (size_t i = 0; rs && level >= 1 && level <= 5 && i < rs->nr_inspections; i++)
+		if (!rs->inspections[i].conditional && rs->inspections[i].level == level)
+			return &rs->inspections[i];
+	return NULL;
 }
 
 void condition_format(const struct condition *c, struct strbuf *sb)

@@ -383,6 +383,12 @@ static int rule_set_exists(const char *id)
 	return found;
 }
 
+static int add_owner_policies(void *data, const struct organization *org)
+{
+	owner_policies_add(data, org);
+	return 0;
+}
+
 static void utc_now(char out[32])
 {
 	time_t now = time(NULL);
@@ -401,6 +407,7 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 	char as_of[11] = "", run_date[11], generated[32];
 	const char **clause_ids = NULL;
 	int *clause_levels = NULL;
+	struct owner_policies *policies = NULL;
 	int status = EXIT_RUNTIME, rc;
 
 	memset(totals, 0, sizeof(*totals));
@@ -478,21 +485,17 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		.generated = generated,
 		.tool_version = tool_version(),
 	};
+	/* the owners' own inspection cadences, for rules of basis policy */
+	policies = owner_policies_new();
+	if (store_each_organization(st, snapshot, add_owner_policies, policies) < 0)
+		goto out;
 	if (store_run_begin(st, &info, clause_ids, clause_levels, rs->nr_clauses) < 0)
 		goto out;
 	totals->run = info.id;
-	int interval[6] = {0}, independent_from = 0;
-	for (int l = 1; l <= 5; l++) {
-		const struct inspection_rule *r = ruleset_inspection(rs, l);
-		interval[l] = r ? r->months : 0;
-		if (r && r->independent && !independent_from)
-			independent_from = l;
-	}
 	struct findings_context ctx = {
-		.rules = rs->id,
+		.rs = rs,
 		.run_date = run_date,
-		.interval_months = interval,
-		.independent_from = independent_from,
+		.policies = policies,
 		.catalogue = cat,
 	};
 	struct pass2 p2 = {.g = &g, .cg = &cg, .ctx = &ctx, .snapshot = snapshot};
@@ -518,6 +521,7 @@ out:
 	classify_graph_release(&cg);
 	graph_release(&g);
 	requirements_free(cat);
+	owner_policies_free(policies);
 	ruleset_free(rs);
 	return status;
 }

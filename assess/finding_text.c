@@ -10,7 +10,7 @@
 
 #include "util.h"
 
-#define MAX_ARGS 4
+#define MAX_ARGS 10
 
 /* ---- collecting arguments ----------------------------------------------- */
 
@@ -209,6 +209,96 @@ static void never_independent_others(const char *const *a, struct strbuf *vi, st
 	never_inspected(a, vi, en, 1, 1);
 }
 
+/* The basis of a cadence, after "every N months at level L": a[0] law |
+ * policy | reminder, a[1] the owner's decision ("" none), a[2] / a[3] the
+ * note in Vietnamese / English (the rule's text, or its article). */
+static void cadence_basis(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	if (!strcmp(a[0], "law")) {
+		strbuf_addf(vi, "theo %s", a[2]);
+		strbuf_addf(en, "under %s", a[3]);
+	} else if (!strcmp(a[0], "policy") && *a[1]) {
+		strbuf_addf(vi, "theo quy định của chủ quản (%s); %s", a[1], a[2]);
+		strbuf_addf(en, "under the owner's policy (%s); %s", a[1], a[3]);
+	} else if (!strcmp(a[0], "policy")) {
+		strbuf_addf(vi, "(chủ quản chưa đặt chu kỳ riêng); %s", a[2]);
+		strbuf_addf(en, "(the owner has set no cadence of its own); %s", a[3]);
+	} else {
+		strbuf_addf(vi, "(%s)", a[2]);
+		strbuf_addf(en, "(%s)", a[3]);
+	}
+}
+
+/* a: last counting inspection, due date, months, level, then cadence_basis's */
+static void inspection_overdue_dated(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Quá hạn kiểm tra, đánh giá định kỳ: lần kiểm tra được tính gần nhất ngày %s; "
+	                "hạn kiểm tra tiếp theo ngày %s đã qua. Chu kỳ %s tháng ở cấp độ %s ",
+	            a[0], a[1], a[2], a[3]);
+	strbuf_addf(en, "Periodic inspection overdue: last counting inspection on %s; the next one "
+	                "was due on %s. Every %s months at level %s ",
+	            a[0], a[1], a[2], a[3]);
+	cadence_basis(a + 4, vi, en);
+	strbuf_addstr(vi, ".");
+	strbuf_addstr(en, ".");
+}
+
+/* a: due date, days left, last counting inspection, months, level, then
+ * cadence_basis's */
+static void inspection_due_soon_dated(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Sắp đến hạn kiểm tra, đánh giá định kỳ: hạn kiểm tra tiếp theo ngày %s "
+	                "(còn %s ngày); lần kiểm tra được tính gần nhất ngày %s. Chu kỳ %s tháng ở "
+	                "cấp độ %s ",
+	            a[0], a[1], a[2], a[3], a[4]);
+	strbuf_addf(en, "Periodic inspection due soon: the next one is due on %s (%s days left); "
+	                "last counting inspection on %s. Every %s months at level %s ",
+	            a[0], a[1], a[2], a[3], a[4]);
+	cadence_basis(a + 5, vi, en);
+	strbuf_addstr(vi, ".");
+	strbuf_addstr(en, ".");
+}
+
+/* a: level, months, cadence_basis's four, inspections not counted, the
+ * least independence that counts (no | internal | licensed) */
+static void never_inspected_dated(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Chưa có lần kiểm tra, đánh giá nào được tính cho cấp độ %s (chu kỳ %s tháng ",
+	            a[0], a[1]);
+	strbuf_addf(en, "No inspection counts for level %s (every %s months ", a[0], a[1]);
+	cadence_basis(a + 2, vi, en);
+	strbuf_addstr(vi, ")");
+	strbuf_addstr(en, ")");
+	if (!strcmp(a[7], "licensed")) {
+		strbuf_addstr(vi, "; chỉ tính kiểm tra do tổ chức chuyên môn được cấp phép, tổ chức sự "
+		                  "nghiệp nhà nước hoặc tổ chức được chỉ định thực hiện");
+		strbuf_addstr(en, "; only an inspection by a licensed, state or designated "
+		                  "organisation counts");
+	} else if (!strcmp(a[7], "internal")) {
+		strbuf_addstr(vi, "; chỉ tính kiểm tra do bộ phận độc lập với đơn vị vận hành hoặc tổ "
+		                  "chức được cấp phép thực hiện");
+		strbuf_addstr(en, "; only an inspection by a unit independent of the operator or a "
+		                  "licensed organisation counts");
+	}
+	if (strcmp(a[6], "0")) {
+		strbuf_addf(vi, " (không tính %s lần kiểm tra khác)", a[6]);
+		strbuf_addf(en, " (other inspections not counted: %s)", a[6]);
+	}
+	strbuf_addstr(vi, ".");
+	strbuf_addstr(en, ".");
+}
+
+/* a: the systems concerned (vi, en), the article (vi, en) */
+static void licensed_uninspected(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "%s chưa được tổ chức chuyên môn được cấp phép, tổ chức sự nghiệp nhà nước "
+	                "hoặc tổ chức được chỉ định kiểm tra, đánh giá (%s).",
+	            a[0], a[2]);
+	strbuf_addf(en, "%s has not been inspected by a licensed, state or designated organisation "
+	                "(%s).",
+	            a[1], a[3]);
+}
+
 static void level5_uninspected(const char *const *a, struct strbuf *vi, struct strbuf *en,
                                const char *who_vi, const char *who_en)
 {
@@ -374,6 +464,10 @@ static const struct form {
 	{"no-regulation", 0, no_regulation},
 	{"inspection-overdue", 4, inspection_overdue},
 	{"inspection-due-soon", 2, inspection_due_soon},
+	{"inspection-overdue.dated", 8, inspection_overdue_dated},
+	{"inspection-due-soon.dated", 9, inspection_due_soon_dated},
+	{"never-inspected.dated", 8, never_inspected_dated},
+	{"level5-without-independent-inspection.rule", 4, licensed_uninspected},
 	{"never-inspected", 2, never_plain},
 	{"never-inspected.independent", 3, never_independent},
 	{"never-inspected.independent-others", 4, never_independent_others},

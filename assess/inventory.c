@@ -88,6 +88,13 @@ static const struct elem_rule organization_children[] = {
 	{"name", 1, 0, V_LABEL, NULL, -1, no_attrs, NULL},
 	{NULL, 0, 0, V_NONE, NULL, -1, NULL, NULL}};
 
+/* An owner's own inspection cadence for one level (facts.h). */
+static const struct attr_rule inspection_policy_attrs[] = {
+	{"level", V_ENUM, "1 2 3 4 5", 1, -1},
+	{"months", V_COUNT, NULL, 1, -1},
+	{"decision", V_DECISION, NULL, 0, -1},
+	{NULL, V_NONE, NULL, 0, -1}};
+
 static const struct attr_rule system_attrs[] = {
 	{"id", V_ID, NULL, 1, F_ID},
 	{"owner", V_ID, NULL, 1, F_OWNER},
@@ -179,7 +186,8 @@ static const struct attr_rule plan_attrs[] = {
 static const struct attr_rule inspection_attrs[] = {
 	{"date", V_DATE, NULL, 1, -1},
 	{"kind", V_ENUM, "periodic ad-hoc pre-operation", 1, -1},
-	{"independent", V_ENUM, "yes no", 1, -1},
+	/* "yes": files written before 2026-11-30, read as licensed */
+	{"independent", V_ENUM, "licensed internal no yes", 1, -1},
 	{"by", V_TEXT, NULL, 0, -1},
 	{"findings", V_COUNT, NULL, 0, -1},
 	{NULL, V_NONE, NULL, 0, -1}};
@@ -1148,6 +1156,41 @@ static void name_record(struct walk *w, struct strbuf *what, xmlNodePtr node, co
 	xmlFree(id);
 }
 
+/* <inspection-policy level months decision?/> of an owner: one per level. */
+static void read_inspection_policy(struct walk *w, xmlNodePtr c, const char *role,
+                                   struct organization *org)
+{
+	char *vals[3] = {NULL, NULL, NULL};
+	long line = node_line(c);
+	int bad = check_attrs(w, c, inspection_policy_attrs, vals, NULL);
+	check_empty(w, c, "inspection-policy");
+	if (role && strcmp(role, "owner")) {
+		walk_error(w, line, "<inspection-policy> belongs to an owner, not to role '%s'", role);
+		bad = 1;
+	}
+	long long months = 0;
+	if (!bad && (parse_count(vals[1], &months) < 0 || months < 1 || months > 120)) {
+		walk_error(w, line, "invalid <inspection-policy> months='%s': 1 to 120 months", vals[1]);
+		bad = 1;
+	}
+	for (size_t i = 0; !bad && i < org->nr_policies; i++)
+		if (org->policies[i].level == atoi(vals[0])) {
+			walk_error(w, line, "a second <inspection-policy> for level %s (first at line %ld)",
+			           vals[0], org->policies[i].line);
+			bad = 1;
+		}
+	if (!bad) {
+		ALLOC_GROW(org->policies, org->nr_policies + 1, org->alloc_policies);
+		struct inspection_policy *p = &org->policies[org->nr_policies++];
+		p->level = atoi(vals[0]);
+		p->months = (int)months;
+		p->decision = vals[2];
+		p->line = line;
+		vals[2] = NULL;
+	}
+	free_vals(vals, ARRAY_SIZE(vals));
+}
+
 static int read_organization(struct inventory_checker *chk, xmlNodePtr node,
                              const struct inventory_sink *sink, int *problems)
 {
@@ -1171,12 +1214,16 @@ static int read_organization(struct inventory_checker *chk, xmlNodePtr node,
 		}
 	}
 	char *name = NULL;
+	struct organization org;
+	memset(&org, 0, sizeof(org));
 	for (xmlNodePtr c = node->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE) {
 			check_no_text(&w, c, "organization");
 			continue;
 		}
-		if (!c->ns && name_is(c, "name") && !name) {
+		if (!c->ns && name_is(c, "inspection-policy")) {
+			read_inspection_policy(&w, c, vals[1], &org);
+		} else if (!c->ns && name_is(c, "name") && !name) {
 			check_attrs(&w, c, no_attrs, NULL, NULL);
 			name = checked_text(&w, c, &organization_children[0]);
 			if (!name)
@@ -1192,10 +1239,17 @@ static int read_organization(struct inventory_checker *chk, xmlNodePtr node,
 		walk_error(&w, line, "<organization> lacks the element <name>");
 	*problems = w.problems;
 	if (!w.problems && sink && sink->on_organization) {
-		struct organization org = {vals[0], vals[1], vals[2], name, xstrdup(chk->file), line};
+		org.id = vals[0];
+		org.role = vals[1];
+		org.parent = vals[2];
+		org.name = name;
+		org.file = xstrdup(chk->file);
+		org.line = line;
 		ret = sink->on_organization(sink->data, &org) < 0 ? -1 : 0;
-		free(org.file);
 	}
+	/* the strings are vals' and name's: free only what org owns itself */
+	org.id = org.role = org.parent = org.name = NULL;
+	organization_release(&org);
 	free(name);
 	free_vals(vals, ARRAY_SIZE(vals));
 	strbuf_release(&what);

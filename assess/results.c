@@ -68,9 +68,7 @@ struct builder {
 	struct requirement_catalogue *cat;    /* for requirement rows; may be NULL */
 	struct run_clause *clauses;
 	size_t nr_clauses;
-	int interval[6];
-	int independent_from;
-	struct findings_context ctx;
+	struct findings_context ctx;          /* for runs without stored inspection fields */
 
 	struct strmap org_index;              /* organization id -> org index */
 	struct organization *orgs;
@@ -223,10 +221,18 @@ static int in_filter(const struct builder *b, const struct system_result *res,
 	return 1;
 }
 
+/* The inspection state of res: as the run stored it, or (a run stored
+ * before schema 4) worked out again. */
 static enum inspection_state inspection_of(struct builder *b, const struct system_result *res,
                                            const struct system_record *rec, char due[11],
                                            const char **last)
 {
+	if (res->inspection_known) {
+		memcpy(due, res->next_inspection_due, 11);
+		if (last)
+			*last = res->last_inspection[0] ? res->last_inspection : NULL;
+		return res->inspection_state;
+	}
 	int level = res->level ? res->level : res->approved_level;
 	return findings_inspection(&b->ctx, rec, level, due, last);
 }
@@ -365,6 +371,11 @@ static int collect_org(void *data, const struct organization *org)
 	o->role = xstrdup_or_null(org->role);
 	o->parent = xstrdup_or_null(org->parent);
 	o->name = xstrdup_or_null(org->name);
+	for (size_t i = 0; i < org->nr_policies; i++) {
+		ALLOC_GROW(o->policies, o->nr_policies + 1, o->alloc_policies);
+		o->policies[o->nr_policies] = org->policies[i];
+		o->policies[o->nr_policies++].decision = xstrdup_or_null(org->policies[i].decision);
+	}
 	if (org->id)
 		strmap_put(&b->org_index, org->id, b->nr_orgs, NULL);
 	b->nr_orgs++;
@@ -507,6 +518,14 @@ static void write_organizations(struct builder *b)
 		attr(b, "role", b->orgs[i].role);
 		attr(b, "name", b->orgs[i].name);
 		attr(b, "parent", b->orgs[i].parent);
+		for (size_t k = 0; k < b->orgs[i].nr_policies; k++) {
+			const struct inspection_policy *p = &b->orgs[i].policies[k];
+			start(b, "inspection-policy");
+			attr_long(b, "level", p->level);
+			attr_long(b, "months", p->months);
+			attr(b, "decision", p->decision);
+			end(b);
+		}
 		end(b);
 	}
 }
@@ -639,8 +658,16 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr(b, "info-secret", rec->value[F_INFO_SECRET]);
 	attr(b, "info-defence-security", rec->value[F_INFO_DEFENCE]);
 	attr(b, "last-inspection", last);
-	attr(b, "next-inspection-due", res->next_inspection_due);
+	attr(b, "next-inspection-due", due);
 	attr(b, "inspection-state", inspection_state_name(insp));
+	if (res->inspection_known && res->inspection_months) {
+		attr_long(b, "inspection-months", res->inspection_months);
+		attr(b, "inspection-basis", cadence_basis_name(res->inspection_basis));
+		attr(b, "inspection-counts",
+		     independence_name(res->inspection_counts));
+		attr(b, "inspection-article", res->inspection_article);
+		attr(b, "inspection-policy", res->inspection_policy);
+	}
 	snprintf(buf, sizeof(buf), "%s %s %s %s",
 	         tri_word(res->layers_unknown & 1 ? TRI_UNKNOWN : res->layers & 1 ? TRI_YES : TRI_NO),
 	         tri_word(res->layers_unknown & 2 ? TRI_UNKNOWN : res->layers & 2 ? TRI_YES : TRI_NO),
@@ -803,16 +830,10 @@ static int builder_prepare(struct builder *b, struct store *st, long run,
 	b->cat = requirements_load(req, rng);
 	free(req);
 	free(rng);
-	for (int l = 1; l <= 5 && b->rs; l++) {
-		const struct inspection_rule *r = ruleset_inspection(b->rs, l);
-		b->interval[l] = r ? r->months : 0;
-		if (r && r->independent && !b->independent_from)
-			b->independent_from = l;
-	}
-	b->ctx.rules = b->run.rules;
+	/* runs stored before schema 4 have no inspection fields: they are
+	 * worked out again with the rule set as it is now */
+	b->ctx.rs = b->rs;
 	b->ctx.run_date = b->run.date;
-	b->ctx.interval_months = b->interval;
-	b->ctx.independent_from = b->independent_from;
 	b->ctx.catalogue = b->cat;
 	if (store_each_organization(st, b->run.snapshot, collect_org, b) < 0)
 		return -1;

@@ -24,6 +24,46 @@ int severity_parse(const char *name)
 	return -1;
 }
 
+static const char *const inspection_state_names[] = {"not-required", "ok", "due-soon",
+                                                     "overdue", "never"};
+
+const char *inspection_state_name(enum inspection_state st)
+{
+	return (unsigned)st < ARRAY_SIZE(inspection_state_names) ? inspection_state_names[st]
+	                                                         : "?";
+}
+
+int inspection_state_parse(const char *name)
+{
+	for (size_t i = 0; name && i < ARRAY_SIZE(inspection_state_names); i++)
+		if (!strcmp(name, inspection_state_names[i]))
+			return (int)i;
+	return -1;
+}
+
+static const char *const independence_names[] = {"no", "internal", "licensed"};
+
+int independence_parse(const char *s)
+{
+	if (s && !strcmp(s, "yes"))
+		return INDEP_LICENSED; /* inventories written before 2026-11-30 */
+	for (size_t i = 0; s && i < ARRAY_SIZE(independence_names); i++)
+		if (!strcmp(s, independence_names[i]))
+			return (int)i;
+	return -1;
+}
+
+const char *independence_name(enum independence ind)
+{
+	return (unsigned)ind < ARRAY_SIZE(independence_names) ? independence_names[ind] : "?";
+}
+
+const char *cadence_basis_name(enum cadence_basis b)
+{
+	static const char *const names[] = {"law", "policy", "reminder"};
+	return (unsigned)b < ARRAY_SIZE(names) ? names[b] : "?";
+}
+
 const char *drift_name(enum drift d)
 {
 	return drift_names[d];
@@ -98,6 +138,8 @@ void system_result_release(struct system_result *res)
 	free(res->outcomes);
 	free(res->near_threshold);
 	free(res->readings);
+	free(res->inspection_article);
+	free(res->inspection_policy);
 	system_result_release_findings(res);
 	memset(res, 0, sizeof(*res));
 }

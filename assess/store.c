@@ -220,6 +220,24 @@ static const char *const migrations[] = {
 	"ALTER TABLE run_findings ADD COLUMN args TEXT;\n",
 	/* 3: the readings (criteria.h) the clauses that held rest on */
 	"ALTER TABLE run_systems ADD COLUMN readings TEXT;\n",
+	/* 4: an owner's own inspection cadences; a run stores each system's
+	 * inspection state, the cadence that applied and what it rests on */
+	"CREATE TABLE org_policies(\n"
+	"  org_row INTEGER NOT NULL REFERENCES organizations(row),\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  level INTEGER NOT NULL,\n"
+	"  months INTEGER NOT NULL,\n"
+	"  decision TEXT,\n"
+	"  line INTEGER,\n"
+	"  PRIMARY KEY(org_row, pos)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_state TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN last_inspection TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_months INTEGER;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_counts TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_basis TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_article TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_policy TEXT;\n",
 };
 
 int store_schema_version(void)
@@ -252,6 +270,8 @@ enum stmt_id {
 	ST_INSERT_CONTROL,
 	ST_INSERT_WAIVER,
 	ST_INSERT_ORG,
+	ST_INSERT_ORG_POLICY,
+	ST_ORG_POLICIES,
 	ST_MEMBERS_NEW,
 	ST_MEMBERS_KEPT,
 	ST_ORGS_NEW,
@@ -290,6 +310,12 @@ enum stmt_id {
 	NR_STMT
 };
 
+/* The inspection fields of a run_systems row (schema 4). */
+#define RUN_INSPECTION_COLUMNS                                               \
+	", r.inspection_state, r.last_inspection, r.inspection_months, "         \
+	"r.inspection_counts, r.inspection_basis, r.inspection_article, "        \
+	"r.inspection_policy"
+
 #define RUN_COLUMNS                                                          \
 	"id, snapshot, rules, rules_title_vi, rules_title_en, rules_file, "      \
 	"rules_digest, date, as_of, \"generated\", tool_version, systems, "      \
@@ -315,6 +341,10 @@ static const char *const stmt_sql[NR_STMT] = {
 	                     "approved_by, until, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_INSERT_ORG] = "INSERT INTO organizations(snapshot, id, role, parent, name, "
 	                  "file, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_INSERT_ORG_POLICY] = "INSERT INTO org_policies(org_row, pos, level, months, decision, "
+	                         "line) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_ORG_POLICIES] = "SELECT level, months, decision, line FROM org_policies "
+	                    "WHERE org_row = ?1 ORDER BY pos",
 	[ST_MEMBERS_NEW] = "INSERT INTO snapshot_systems(snapshot, system_row) "
 	                   "SELECT ?1, row FROM systems WHERE snapshot = ?1",
 	[ST_MEMBERS_KEPT] =
@@ -361,7 +391,7 @@ static const char *const stmt_sql[NR_STMT] = {
 	                    MEMBER_ROWS("controls", "c"),
 	[ST_EACH_WAIVER] = "SELECT c.system_row, c.ref, c.reason, c.approved_by, c.until, c.line"
 	                   MEMBER_ROWS("waivers", "c"),
-	[ST_EACH_ORG] = "SELECT o.id, o.role, o.parent, o.name, o.file, o.line "
+	[ST_EACH_ORG] = "SELECT o.id, o.role, o.parent, o.name, o.file, o.line, o.row "
 	                "FROM snapshot_organizations so JOIN organizations o "
 	                "ON o.row = so.org_row WHERE so.snapshot = ?1 ORDER BY so.org_row",
 	[ST_INSERT_RUN] = "INSERT INTO runs(" RUN_COLUMNS ") VALUES(NULL, ?, ?, ?, ?, ?, ?, ?, "
@@ -373,8 +403,11 @@ static const char *const stmt_sql[NR_STMT] = {
 		"level_low, level_high, own_level_low, own_level_high, reason, "
 		"deciding_clause, deciding_component, near_threshold, approved_level, drift, "
 		"outcomes, req_applicable, req_met, req_partial, req_not_met, req_waived, "
-		"req_unknown, next_due, layers, layers_unknown, reason_vi, readings) "
-		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"req_unknown, next_due, layers, layers_unknown, reason_vi, readings, "
+		"inspection_state, last_inspection, inspection_months, inspection_counts, "
+		"inspection_basis, inspection_article, inspection_policy) "
+		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		"?, ?, ?, ?, ?, ?, ?)",
 	[ST_INSERT_RUN_FINDING] = "INSERT INTO run_findings(run, system_id, pos, code, "
 	                          "severity, text_vi, text_en, args) "
 	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -392,7 +425,8 @@ static const char *const stmt_sql[NR_STMT] = {
 		"r.approved_level, r.drift, r.outcomes, r.req_applicable, r.req_met, "
 		"r.req_partial, r.req_not_met, r.req_waived, r.req_unknown, r.next_due, "
 		"r.layers, r.layers_unknown, s.file, s.line" FACT_LIST(FACT_SCOL)
-		", r.reason_vi, r.readings FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
+		", r.reason_vi, r.readings" RUN_INSPECTION_COLUMNS
+		" FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
 		" WHERE r.run = ?1 AND (?2 IS NULL OR r.system_id = ?2)"
 		" ORDER BY r.system_id",
 	[ST_EACH_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, args "
@@ -408,7 +442,8 @@ static const char *const stmt_sql[NR_STMT] = {
 		"r.approved_level, r.drift, r.outcomes, r.req_applicable, r.req_met, "
 		"r.req_partial, r.req_not_met, r.req_waived, r.req_unknown, r.next_due, "
 		"r.layers, r.layers_unknown, s.file, s.line" FACT_LIST(FACT_SCOL)
-		", r.reason_vi, r.readings FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
+		", r.reason_vi, r.readings" RUN_INSPECTION_COLUMNS
+		" FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
 		" WHERE r.run = ?1 AND r.system_id = ?2",
 	[ST_ONE_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, args "
 	                       "FROM run_findings WHERE run = ?1 AND system_id = ?2 "
@@ -767,6 +802,20 @@ int store_import_organization(struct store_import *imp, const struct organizatio
 	sqlite3_bind_int64(s, 7, org->line);
 	if (step_done(st, s, "cannot store an organization") < 0)
 		goto fail;
+	long long row = sqlite3_last_insert_rowid(st->db);
+	for (size_t i = 0; i < org->nr_policies; i++) {
+		const struct inspection_policy *p = &org->policies[i];
+		if (!(s = stmt(st, ST_INSERT_ORG_POLICY)))
+			goto fail;
+		sqlite3_bind_int64(s, 1, row);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		sqlite3_bind_int(s, 3, p->level);
+		sqlite3_bind_int(s, 4, p->months);
+		bind_text(s, 5, p->decision);
+		sqlite3_bind_int64(s, 6, p->line);
+		if (step_done(st, s, "cannot store an inspection policy") < 0)
+			goto fail;
+	}
 	return 0;
 fail:
 	imp->failed = 1;
@@ -1315,6 +1364,28 @@ out:
 	return ret;
 }
 
+/* The inspection policies of the organization at row into org. */
+static int read_org_policies(struct store *st, long long row, struct organization *org)
+{
+	sqlite3_stmt *s = stmt(st, ST_ORG_POLICIES);
+	int rc;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, row);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(org->policies, org->nr_policies + 1, org->alloc_policies);
+		struct inspection_policy *p = &org->policies[org->nr_policies++];
+		p->level = sqlite3_column_int(s, 0);
+		p->months = sqlite3_column_int(s, 1);
+		p->decision = column_dup(s, 2);
+		p->line = (long)sqlite3_column_int64(s, 3);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot read inspection policies");
+	return 0;
+}
+
 int store_each_organization(struct store *st, long snapshot,
                             int (*fn)(void *data, const struct organization *org),
                             void *data)
@@ -1332,6 +1403,13 @@ int store_each_organization(struct store *st, long snapshot,
 		org.name = column_dup(s, 3);
 		org.file = column_dup(s, 4);
 		org.line = (long)sqlite3_column_int64(s, 5);
+		org.policies = NULL;
+		org.nr_policies = org.alloc_policies = 0;
+		if (read_org_policies(st, sqlite3_column_int64(s, 6), &org) < 0) {
+			organization_release(&org);
+			sqlite3_reset(s);
+			return -1;
+		}
 		int r = fn(data, &org);
 		organization_release(&org);
 		if (r) {
@@ -1445,6 +1523,17 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 	sqlite3_bind_int(s, 25, res->layers_unknown);
 	bind_text(s, 26, res->reason_vi);
 	bind_text(s, 27, res->readings);
+	if (res->inspection_known) {
+		bind_text(s, 28, inspection_state_name(res->inspection_state));
+		bind_text(s, 29, res->last_inspection[0] ? res->last_inspection : NULL);
+		bind_int_or_null(s, 30, res->inspection_months, 0);
+		if (res->inspection_months) {
+			bind_text(s, 31, independence_name(res->inspection_counts));
+			bind_text(s, 32, cadence_basis_name(res->inspection_basis));
+		}
+		bind_text(s, 33, res->inspection_article);
+		bind_text(s, 34, res->inspection_policy);
+	}
 	if (step_done(st, s, "cannot store a result") < 0)
 		goto out;
 	for (size_t i = 0; i < res->nr_findings; i++) {
@@ -1675,6 +1764,28 @@ static void result_from_row(sqlite3_stmt *s, const struct run_clause *clauses,
 	res->layers_unknown = int_or_zero(s, 23);
 }
 
+/* The inspection fields of res from columns first.. (RUN_INSPECTION_COLUMNS);
+ * a row without them (a run before schema 4) leaves inspection_known 0. */
+static void inspection_from_row(sqlite3_stmt *s, int first, struct system_result *res)
+{
+	int st = inspection_state_parse(column_str(s, first));
+	if (st < 0)
+		return;
+	res->inspection_known = 1;
+	res->inspection_state = (enum inspection_state)st;
+	const char *last = column_str(s, first + 1);
+	snprintf(res->last_inspection, sizeof(res->last_inspection), "%s", last ? last : "");
+	res->inspection_months = int_or_zero(s, first + 2);
+	int counts = independence_parse(column_str(s, first + 3));
+	res->inspection_counts = counts < 0 ? INDEP_NONE : (enum independence)counts;
+	const char *basis = column_str(s, first + 4);
+	for (int b = CADENCE_LAW; basis && b <= CADENCE_REMINDER; b++)
+		if (!strcmp(basis, cadence_basis_name((enum cadence_basis)b)))
+			res->inspection_basis = (enum cadence_basis)b;
+	res->inspection_article = column_dup(s, first + 5);
+	res->inspection_policy = column_dup(s, first + 6);
+}
+
 int store_each_run_system(struct store *st, long run, const char *only_id,
                           int (*fn)(void *data, const struct system_result *res,
                                     const struct system_record *rec),
@@ -1717,6 +1828,7 @@ int store_each_run_system_part(struct store *st, long run, const char *only_id, 
 		read_facts(s, 24, &rec, NULL);
 		res.reason_vi = column_dup(s, 24 + 2 + F__COUNT);
 		res.readings = column_dup(s, 24 + 2 + F__COUNT + 1);
+		inspection_from_row(s, 24 + 2 + F__COUNT + 2, &res);
 		if (sqlite3_column_type(s, 1) != SQLITE_NULL && (parts & STORE_ALL_CHILDREN) &&
 		    read_row_children(st, sqlite3_column_int64(s, 1), parts & STORE_ALL_CHILDREN,
 		                      &rec) < 0)

@@ -15,6 +15,7 @@
 
 #include "article.h"
 #include "facts.h"
+#include "run.h"
 
 struct rx;
 struct strbuf;
@@ -90,12 +91,38 @@ struct gap {
 	long line;
 };
 
-/* Periodic inspection at one level (Issue 5). */
+/*
+ * A periodic inspection cadence (<inspection>): at level (0 = any level),
+ * for the systems whose condition holds (none: all), every months months,
+ * counting only inspections at least as independent as independent. The
+ * first rule in file order that applies to a system decides.
+ */
 struct inspection_rule {
-	int months;                   /* interval in months; 0 = no cadence given */
-	int independent;              /* 1 when an independent organisation must inspect */
-	int reminder_only;            /* 1 when the cadence is only a reminder (levels 1-2) */
+	int level;                    /* 1..5, or 0 for any level */
+	int months;                   /* interval in months */
+	enum independence independent;/* the least independence that counts */
+	enum cadence_basis basis;     /* law, the owner's policy, or a reminder */
+	int severity;                 /* enum severity (run.h) of overdue / never inspected */
 	char *article;                /* the article it codes, or NULL */
+	char *text_vi, *text_en;      /* what the basis is, for people; NULL when the article says it */
+	int conditional;              /* 1 when cond is given */
+	struct condition cond;
+	long line;
+};
+
+/*
+ * An inspection that must be done by a licensed organisation
+ * (<licensed-inspection>): at level (0 = any) for the systems whose
+ * condition holds (none: all); text names the systems ("A level-5 system").
+ */
+struct licensed_rule {
+	int level;                    /* 1..5, or 0 */
+	int severity;                 /* enum severity of the finding */
+	char *article;                /* the article it codes */
+	char *text_vi, *text_en;      /* the systems it concerns */
+	int conditional;
+	struct condition cond;
+	long line;
 };
 
 struct ruleset {
@@ -116,7 +143,10 @@ struct ruleset {
 	size_t nr_clauses;
 	struct gap *gaps;             /* in file order */
 	size_t nr_gaps;
-	struct inspection_rule inspection[6]; /* by level 1..5 ([0] unused) */
+	struct inspection_rule *inspections; /* cadences, in file order */
+	size_t nr_inspections;
+	struct licensed_rule *licensed;   /* licensed-inspection rules, in file order */
+	size_t nr_licensed;
 	size_t nr_conditions;         /* number of condition nodes (indices 0..n-1) */
 };
 
@@ -158,7 +188,8 @@ int ruleset_reading_index(const struct ruleset *rs, const char *id);
  * declares it, in Vietnamese or English (english = 1). */
 void ruleset_article(const struct ruleset *rs, const char *s, int english, struct strbuf *sb);
 
-/* The inspection rule at level (1..5), or NULL when none is given. */
+/* The first unconditional inspection rule for level (1..5), or NULL when
+ * none is given (findings.h chooses with the conditions). */
 const struct inspection_rule *ruleset_inspection(const struct ruleset *rs, int level);
 
 /* Append a readable form of cond to sb, e.g.

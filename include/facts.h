@@ -161,6 +161,18 @@ long long fact_count(const struct system_record *rec, enum fact_id id);
 /* 1 if the SET/ENUM fact contains word, 0 if not, -1 if unknown. */
 int fact_has_word(const struct system_record *rec, enum fact_id id, const char *word);
 
+/*
+ * An owner's own inspection cadence for one level (<inspection-policy> of an
+ * owner organization): used where the rule set leaves the interval to the
+ * owner (criteria <inspection basis="policy">, Decree 331 Art. 28.5a).
+ */
+struct inspection_policy {
+	int level;        /* 1..5 */
+	int months;       /* the interval the owner set */
+	char *decision;   /* the owner's decision that set it, or NULL */
+	long line;        /* line of <inspection-policy> */
+};
+
 /* One organization of an inventory. */
 struct organization {
 	char *id;     /* identifier */
@@ -169,6 +181,8 @@ struct organization {
 	char *name;   /* display name */
 	char *file;
 	long line;
+	struct inspection_policy *policies; /* an owner's cadences, in file order */
+	size_t nr_policies, alloc_policies;
 };
 
 void organization_release(struct organization *org);

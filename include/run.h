@@ -48,6 +48,42 @@ void result_take_finding(struct system_result *res, const char *code, enum sever
 void result_take_finding_args(struct system_result *res, const char *code, enum severity sev,
                               char *args);
 
+/* Who did an inspection, from the least to the most independent. */
+enum independence {
+	INDEP_NONE = 0,     /* the operator itself, or not stated as independent */
+	INDEP_INTERNAL = 1, /* a unit of the owner independent of the operator */
+	INDEP_LICENSED = 2  /* a licensed, state or designated professional organisation */
+};
+/* "no" | "internal" | "licensed" (and "yes", inventories before 2026-11-30,
+ * as licensed) to the enum; -1 for anything else (NULL included). */
+int independence_parse(const char *s);
+/* "no" | "internal" | "licensed". */
+const char *independence_name(enum independence ind);
+
+/* What a periodic inspection cadence rests on. */
+enum cadence_basis {
+	CADENCE_LAW,      /* the article fixes the interval */
+	CADENCE_POLICY,   /* the owner's own policy (inventory <inspection-policy>);
+	                   * months is the default when the owner set none */
+	CADENCE_REMINDER  /* no interval for the system in law: a reminder */
+};
+/* "law" | "policy" | "reminder". */
+const char *cadence_basis_name(enum cadence_basis b);
+
+/* Where a system stands with its periodic inspection (findings.h). */
+enum inspection_state {
+	INSP_NOT_REQUIRED, /* no level, or no cadence at that level */
+	INSP_OK,           /* next due more than FINDINGS_DUE_SOON_DAYS after the run date */
+	INSP_DUE_SOON,     /* next due within FINDINGS_DUE_SOON_DAYS (or on the run date) */
+	INSP_OVERDUE,      /* next due before the run date */
+	INSP_NEVER         /* a cadence applies but no inspection counts */
+};
+
+/* "not-required" | "ok" | "due-soon" | "overdue" | "never". */
+const char *inspection_state_name(enum inspection_state st);
+/* The state named, or -1. */
+int inspection_state_parse(const char *name);
+
 /* Counts of requirement statuses at the system's level (findings.h). */
 struct requirement_counts {
 	int applicable; /* requirements that apply at the level */
@@ -87,6 +123,15 @@ struct system_result {
 	/* annual review (findings.h) */
 	struct requirement_counts requirements;
 	char next_inspection_due[11]; /* YYYY-MM-DD, or "" when no cadence */
+	enum inspection_state inspection_state; /* as findings_inspection() says */
+	char last_inspection[11];/* the latest inspection that counts, or "" */
+	int inspection_months;   /* the interval that applies; 0 when none */
+	enum independence inspection_counts; /* the least independence that counts */
+	enum cadence_basis inspection_basis; /* what the cadence rests on */
+	char *inspection_article;/* the article the cadence codes, or NULL */
+	char *inspection_policy; /* the owner's decision that set the interval, or NULL */
+	int inspection_known;    /* 1 when the inspection fields were computed by the
+	                          * run (runs stored before schema 4 lack them) */
 	int layers;              /* four-layer model: bit i set when layer i+1 is in place */
 	int layers_unknown;      /* bit i set when layer i+1 is not stated */
 

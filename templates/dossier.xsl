@@ -153,6 +153,12 @@
           <xsl:call-template name="coded"><xsl:with-param name="prefix" select="'inspection'"/><xsl:with-param name="value" select="@inspection-state"/></xsl:call-template>
           <xsl:if test="@last-inspection"> · <xsl:call-template name="t"><xsl:with-param name="id" select="'last-inspection'"/></xsl:call-template>: <xsl:call-template name="date"><xsl:with-param name="d" select="@last-inspection"/></xsl:call-template></xsl:if>
           <xsl:if test="@next-inspection-due"> · <xsl:call-template name="t"><xsl:with-param name="id" select="'next-inspection'"/></xsl:call-template>: <xsl:call-template name="date"><xsl:with-param name="d" select="@next-inspection-due"/></xsl:call-template></xsl:if>
+          <xsl:if test="@inspection-months"> · <xsl:call-template name="t"><xsl:with-param name="id" select="'inspection-every'"/></xsl:call-template>
+            <xsl:text> </xsl:text><xsl:value-of select="@inspection-months"/><xsl:text> </xsl:text>
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'months'"/></xsl:call-template>
+            <xsl:text> (</xsl:text><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'inspection-basis'"/><xsl:with-param name="value" select="@inspection-basis"/></xsl:call-template>
+            <xsl:if test="@inspection-policy"><xsl:text> </xsl:text><xsl:value-of select="@inspection-policy"/></xsl:if>
+            <xsl:text>)</xsl:text></xsl:if>
         </xsl:with-param></xsl:call-template>
       <xsl:if test="@layers">
         <xsl:call-template name="row"><xsl:with-param name="id" select="'layers'"/>

@@ -140,14 +140,20 @@ TEST(criteria_shipped_rule_sets_have_every_clause)
 		}
 	}
 	CHECK_INT(strlen(rs->sha256), 64);
+	/* Art. 20.2c: levels 3 and 4 yearly, level 5 every 6 months, licensed
+	 * from level 3; the organisation every 2 years as the reminder */
 	const struct inspection_rule *ir = ruleset_inspection(rs, 5);
-	CHECK(ir && ir->months == 6 && ir->independent);
+	CHECK(ir && ir->months == 6 && ir->independent == INDEP_LICENSED && ir->basis == CADENCE_LAW);
 	ir = ruleset_inspection(rs, 4);
-	CHECK(ir && ir->months == 12 && ir->independent);
+	CHECK(ir && ir->months == 12 && ir->independent == INDEP_LICENSED);
+	CHECK(ir && ir->severity == SEV_CRITICAL);
 	ir = ruleset_inspection(rs, 3);
-	CHECK(ir && ir->months == 24 && ir->independent && !ir->reminder_only);
+	CHECK(ir && ir->months == 12 && ir->independent == INDEP_LICENSED && ir->basis == CADENCE_LAW);
+	CHECK(ir && ir->severity == SEV_WARNING);
+	CHECK_STR(ir ? ir->article : NULL, "ND85 20.2c");
 	ir = ruleset_inspection(rs, 2);
-	CHECK(ir && ir->months == 24 && !ir->independent && ir->reminder_only);
+	CHECK(ir && ir->months == 24 && ir->independent == INDEP_NONE &&
+	      ir->basis == CADENCE_REMINDER && ir->severity == SEV_INFO);
 	CHECK(ruleset_inspection(rs, 6) == NULL);
 	ruleset_free(rs);
 
@@ -162,6 +168,16 @@ TEST(criteria_shipped_rule_sets_have_every_clause)
 		CHECK(ruleset_clause_index(rs, nd331_ids[i]) >= 0);
 	int k = ruleset_clause_index(rs, "ND331-10.5");
 	CHECK(k >= 0 && rs->clauses[k].level_from == F_DECIDED_LEVEL);
+	/* Art. 28.5a: no interval in law, the owner's policy; internal
+	 * self-assessment lawful at levels 3-4, licensed at level 5 (31.2c) */
+	ir = ruleset_inspection(rs, 3);
+	CHECK(ir && ir->basis == CADENCE_POLICY && ir->independent == INDEP_INTERNAL);
+	ir = ruleset_inspection(rs, 5);
+	CHECK(ir && ir->basis == CADENCE_POLICY && ir->independent == INDEP_LICENSED);
+	/* the list rule (Law 116 Art. 11.1b) comes first and is conditional */
+	CHECK(rs->nr_inspections >= 1 && rs->inspections[0].conditional &&
+	      rs->inspections[0].basis == CADENCE_LAW && rs->inspections[0].months == 12);
+	CHECK_INT(rs->nr_licensed, 2);
 	ruleset_free(rs);
 }
 
@@ -220,6 +236,11 @@ TEST(criteria_free_accepts_null)
 	ruleset_list_free(NULL, 0);
 	CHECK(ruleset_inspection(NULL, 3) == NULL);
 	CHECK_INT(ruleset_clause_index(NULL, "x"), -1);
+	CHECK_INT(independence_parse("yes"), INDEP_LICENSED);
+	CHECK_INT(independence_parse("internal"), INDEP_INTERNAL);
+	CHECK_INT(independence_parse("no"), INDEP_NONE);
+	CHECK_INT(independence_parse("maybe"), -1);
+	CHECK_INT(independence_parse(NULL), -1);
 }
 
 TEST(criteria_articles_parse_and_read_for_people)

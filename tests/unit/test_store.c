@@ -724,7 +724,16 @@ TEST(store_run_walk_reads_the_parts_asked_for)
 
 /* The columns of run_systems that migrations after 1 added: dropped to make
  * a database of schema 1. */
-#define SCHEMA_1_RUN_SYSTEMS "ALTER TABLE run_systems DROP COLUMN readings; "
+#define SCHEMA_1_RUN_SYSTEMS                                                \
+	"ALTER TABLE run_systems DROP COLUMN readings; "                       \
+	"DROP TABLE org_policies; "                                            \
+	"ALTER TABLE run_systems DROP COLUMN inspection_state; "               \
+	"ALTER TABLE run_systems DROP COLUMN last_inspection; "                \
+	"ALTER TABLE run_systems DROP COLUMN inspection_months; "              \
+	"ALTER TABLE run_systems DROP COLUMN inspection_counts; "              \
+	"ALTER TABLE run_systems DROP COLUMN inspection_basis; "               \
+	"ALTER TABLE run_systems DROP COLUMN inspection_article; "             \
+	"ALTER TABLE run_systems DROP COLUMN inspection_policy; "
 
 /* A finding told by its arguments is stored without texts and read back
  * with both texts made from them; a database of schema 1, whose findings
