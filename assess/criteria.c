@@ -116,7 +116,7 @@ static const struct {
 	{"all", COND_ALL},   {"any", COND_ANY},           {"not", COND_NOT},
 	{"is", COND_IS},     {"in", COND_IN},             {"has", COND_HAS},
 	{"at-least", COND_AT_LEAST}, {"below", COND_BELOW}, {"known", COND_KNOWN},
-	{"matches", COND_MATCHES},
+	{"matches", COND_MATCHES}, {"before", COND_BEFORE},
 };
 
 static int cond_kind_of(xmlNodePtr n)
@@ -217,6 +217,13 @@ static void parse_leaf(struct loader *ld, xmlNodePtr n, struct condition *c)
 		break;
 	}
 	case COND_KNOWN:
+		break;
+	case COND_BEFORE:
+		c->value = prop(n, "value");
+		if (f->kind != FACT_DATE)
+			problem(ld, c->line, "<before> on '%s', which is not a date fact", f->name);
+		else if (!c->value || !is_iso_date(c->value))
+			problem(ld, c->line, "<before> value '%s' is not a date", c->value ? c->value : "");
 		break;
 	case COND_MATCHES: {
 		char *err = NULL;
@@ -570,6 +577,67 @@ static void parse_licensed(struct loader *ld, xmlNodePtr n)
 		problem(ld, lr->line, "licensed-inspection needs a text in vi and in en");
 }
 
+/* An optional date attribute; NULL when absent, reported when not a date. */
+static char *date_prop(struct loader *ld, xmlNodePtr n, const char *name)
+{
+	char *v = prop(n, name);
+	if (v && !is_iso_date(v))
+		problem(ld, xmlGetLineNo(n), "%s '%s' is not a date", name, v);
+	return v;
+}
+
+static void parse_delegate(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct delegate *d = &rs->delegates[rs->nr_delegates++];
+	memset(d, 0, sizeof(*d));
+	d->line = xmlGetLineNo(n);
+	d->rules = prop(n, "rules");
+	d->from = date_prop(ld, n, "from");
+	d->until = date_prop(ld, n, "until");
+	char *auto_only = prop(n, "auto-only");
+	d->auto_only = auto_only && !strcmp(auto_only, "yes");
+	free(auto_only);
+	d->article = prop(n, "article");
+	if (d->article)
+		check_article(ld, d->line, d->article, NULL, NULL);
+	else
+		problem(ld, d->line, "delegate cites no article");
+	if (d->rules && rs->id && !strcmp(d->rules, rs->id))
+		problem(ld, d->line, "rule set %s delegates to itself", rs->id);
+	rule_body(ld, n, &d->text_vi, &d->text_en, &d->conditional, &d->cond);
+	if (!d->text_vi || !d->text_en)
+		problem(ld, d->line, "delegate needs a text in vi and in en");
+}
+
+static void parse_kept(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct kept_approval *k = &rs->kept[rs->nr_kept++];
+	memset(k, 0, sizeof(*k));
+	k->line = xmlGetLineNo(n);
+	k->rules = prop(n, "rules");
+	k->article = prop(n, "article");
+	if (k->article)
+		check_article(ld, k->line, k->article, NULL, NULL);
+	else
+		problem(ld, k->line, "keeps-approval cites no article");
+	k->severity = rule_severity(ld, n);
+	k->measures_by = date_prop(ld, n, "measures-by");
+	k->measures_article = prop(n, "measures-article");
+	if (k->measures_article)
+		check_article(ld, k->line, k->measures_article, NULL, NULL);
+	char *before = prop(n, "measures-severity"), *after = prop(n, "overdue-severity");
+	k->before_severity = before ? severity_parse(before) : SEV_INFO;
+	k->after_severity = after ? severity_parse(after) : SEV_WARNING;
+	if (k->before_severity < 0 || k->after_severity < 0)
+		problem(ld, k->line, "a severity of keeps-approval is not info, warning or critical");
+	if (k->measures_by && !k->measures_article)
+		problem(ld, k->line, "keeps-approval gives measures-by without measures-article");
+	free(before);
+	free(after);
+}
+
 /* ---- the rule set ---- */
 
 static void build(struct loader *ld, xmlNodePtr root)
@@ -593,8 +661,14 @@ static void build(struct loader *ld, xmlNodePtr root)
 		        rs->effective_from);
 
 	rs->document = prop(root, "document");
+	char *selection = prop(root, "selection");
+	rs->selectable = !selection || strcmp(selection, "explicit");
+	free(selection);
 	size_t nr_clauses = 0, nr_gaps = 0, nr_docs = 0, nr_readings = 0, nr_insp = 0, nr_lic = 0;
+	size_t nr_del = 0, nr_kept = 0;
 	for (xmlNodePtr k = root->children; k; k = k->next) {
+		nr_del += is_element(k, "delegate");
+		nr_kept += is_element(k, "keeps-approval");
 		nr_insp += is_element(k, "inspection");
 		nr_lic += is_element(k, "licensed-inspection");
 		nr_clauses += is_element(k, "clause");
@@ -608,6 +682,8 @@ static void build(struct loader *ld, xmlNodePtr root)
 	rs->readings = xcalloc(nr_readings ? nr_readings : 1, sizeof(*rs->readings));
 	rs->inspections = xcalloc(nr_insp ? nr_insp : 1, sizeof(*rs->inspections));
 	rs->licensed = xcalloc(nr_lic ? nr_lic : 1, sizeof(*rs->licensed));
+	rs->delegates = xcalloc(nr_del ? nr_del : 1, sizeof(*rs->delegates));
+	rs->kept = xcalloc(nr_kept ? nr_kept : 1, sizeof(*rs->kept));
 	/* documents and readings first: the clauses refer to them */
 	for (xmlNodePtr k = root->children; k; k = k->next)
 		if (is_element(k, "document"))
@@ -626,6 +702,10 @@ static void build(struct loader *ld, xmlNodePtr root)
 			parse_inspection(ld, k);
 		else if (is_element(k, "licensed-inspection"))
 			parse_licensed(ld, k);
+		else if (is_element(k, "delegate"))
+			parse_delegate(ld, k);
+		else if (is_element(k, "keeps-approval"))
+			parse_kept(ld, k);
 		else if (is_element(k, "clause"))
 			parse_clause(ld, k);
 		else if (is_element(k, "gap"))
@@ -826,6 +906,24 @@ void ruleset_free(struct ruleset *rs)
 		condition_release(&rs->licensed[i].cond);
 	}
 	free(rs->licensed);
+	for (size_t i = 0; i < rs->nr_delegates; i++) {
+		struct delegate *d = &rs->delegates[i];
+		free(d->rules);
+		free(d->from);
+		free(d->until);
+		free(d->article);
+		free(d->text_vi);
+		free(d->text_en);
+		condition_release(&d->cond);
+	}
+	free(rs->delegates);
+	for (size_t i = 0; i < rs->nr_kept; i++) {
+		free(rs->kept[i].rules);
+		free(rs->kept[i].article);
+		free(rs->kept[i].measures_by);
+		free(rs->kept[i].measures_article);
+	}
+	free(rs->kept);
 	for (size_t i = 0; i < rs->nr_gaps; i++) {
 		free(rs->gaps[i].text_vi);
 		free(rs->gaps[i].text_en);
@@ -910,55 +1008,73 @@ int criteria_load_all(struct ruleset ***out, size_t *nr)
 	return 0;
 }
 
-int criteria_find(const char *rules, const char *date, struct ruleset **out)
+int ruleset_list_index(struct ruleset *const *list, size_t n, const char *id)
 {
-	struct ruleset **list;
-	size_t nr;
+	for (size_t i = 0; id && i < n; i++)
+		if (!strcmp(list[i]->id, id))
+			return (int)i;
+	return -1;
+}
+
+int criteria_choose(struct ruleset *const *list, size_t n, const char *rules, const char *date)
+{
 	long pick = -1;
-	*out = NULL;
 	if (!rules)
 		rules = "auto";
-	if (!strcmp(rules, "auto") && (!date || !is_iso_date(date)))
+	int by_date = !strcmp(rules, "auto");
+	if (by_date && (!date || !is_iso_date(date)))
 		return error("rule set 'auto' needs a date, got '%s'", date ? date : "");
-	if (criteria_load_all(&list, &nr) < 0)
-		return -1;
-	for (size_t i = 0; i < nr; i++) {
-		struct ruleset *rs = list[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct ruleset *rs = list[i];
 		for (size_t j = 0; j < i; j++)
-			if (!strcmp(list[j]->id, rs->id)) {
-				error("rule set %s is defined twice: %s and %s", rs->id, list[j]->file,
-				      rs->file);
-				goto fail;
-			}
+			if (!strcmp(list[j]->id, rs->id))
+				return error("rule set %s is defined twice: %s and %s", rs->id, list[j]->file,
+				             rs->file);
 		int hit;
-		if (!strcmp(rules, "auto"))
-			hit = strcmp(rs->effective_from, date) <= 0 &&
+		if (by_date)
+			hit = rs->selectable && strcmp(rs->effective_from, date) <= 0 &&
 			      (!rs->effective_to || strcmp(date, rs->effective_to) <= 0);
 		else
 			hit = !strcmp(rs->id, rules);
 		if (!hit)
 			continue;
-		if (pick >= 0) {
-			error("rule sets %s and %s are both in force on %s", list[pick]->id, rs->id,
-			      date);
-			goto fail;
-		}
+		if (pick >= 0)
+			return error("rule sets %s and %s are both in force on %s", list[pick]->id, rs->id,
+			             date);
 		pick = (long)i;
 	}
 	if (pick < 0) {
-		if (!strcmp(rules, "auto"))
-			error("no rule set is in force on %s", date);
-		else
-			error("unknown rule set '%s'", rules);
-		goto fail;
+		if (by_date)
+			return error("no rule set is in force on %s", date);
+		return error("unknown rule set '%s'", rules);
 	}
-	*out = list[pick];
-	list[pick] = NULL;
+	return (int)pick;
+}
+
+int criteria_find(const char *rules, const char *date, struct ruleset **out)
+{
+	struct ruleset **list;
+	size_t nr;
+	*out = NULL;
+	if ((!rules || !strcmp(rules, "auto")) && (!date || !is_iso_date(date)))
+		return error("rule set 'auto' needs a date, got '%s'", date ? date : "");
+	if (criteria_load_all(&list, &nr) < 0)
+		return -1;
+	int pick = criteria_choose(list, nr, rules, date);
+	if (pick >= 0) {
+		*out = list[pick];
+		list[pick] = NULL;
+	}
 	ruleset_list_free(list, nr);
-	return 0;
-fail:
-	ruleset_list_free(list, nr);
-	return -1;
+	return pick < 0 ? -1 : 0;
+}
+
+const struct kept_approval *ruleset_kept_approval(const struct ruleset *rs, const char *rules)
+{
+	for (size_t i = 0; rs && rules && i < rs->nr_kept; i++)
+		if (!strcmp(rs->kept[i].rules, rules))
+			return &rs->kept[i];
+	return NULL;
 }
 
 int ruleset_clause_index(const struct ruleset *rs, const char *id)
@@ -1033,6 +1149,9 @@ void condition_format(const struct condition *c, struct strbuf *sb)
 		break;
 	case COND_MATCHES:
 		strbuf_addf(sb, "%s matches /%s/", fact, c->value ? c->value : "");
+		break;
+	case COND_BEFORE:
+		strbuf_addf(sb, "%s before %s", fact, c->value ? c->value : "");
 		break;
 	}
 }

@@ -126,6 +126,45 @@ static void rules_drift(const char *const *a, struct strbuf *vi, struct strbuf *
 	            a[0], a[1]);
 }
 
+/* a: approved level, computed level, "exact" | "or-more", the approval's
+ * rule set (vi, en), this rule set (vi, en), the article that keeps the
+ * approval (vi, en), the approval's rule-set id */
+static void rules_drift_kept(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	int more = !strcmp(a[2], "or-more");
+	strbuf_addf(vi, "Cấp độ %s được phê duyệt theo %s vẫn được giữ (%s); theo %s hệ thống thuộc "
+	                "cấp độ %s%s: đây là thông tin cho lần xác định lại cấp độ tiếp theo, không "
+	                "phải yêu cầu xác định lại ngay.",
+	            a[0], a[3], a[7], a[5], a[1], more ? " trở lên" : "");
+	strbuf_addf(en, "Level %s approved under %s is kept (%s); under %s the system is at level "
+	                "%s%s: information for the next re-determination, not an order to "
+	                "re-determine now.",
+	            a[0], a[4], a[8], a[6], a[1], more ? " or more" : "");
+}
+
+/* a: the approval's rule set (vi, en), this rule set (vi, en), the date the
+ * measures are due by, its article (vi, en), days left (negative: past) */
+static void transition_measures(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	if (a[7][0] != '-') {
+		strbuf_addf(vi, "Cấp độ được phê duyệt theo %s: phải bảo đảm điều kiện, tiêu chuẩn, biện "
+		                "pháp bảo vệ theo %s tương ứng với cấp độ trước ngày %s (%s); còn %s ngày.",
+		            a[0], a[2], a[4], a[5], a[7]);
+		strbuf_addf(en, "Level approved under %s: the conditions, standards and measures of %s "
+		                "for the level are due by %s (%s); %s days left.",
+		            a[1], a[3], a[4], a[6], a[7]);
+	} else {
+		strbuf_addf(vi, "Cấp độ được phê duyệt theo %s: đã quá hạn ngày %s (%s) để bảo đảm điều "
+		                "kiện, tiêu chuẩn, biện pháp bảo vệ theo %s tương ứng với cấp độ; cần "
+		                "kiểm tra đã đáp ứng chưa.",
+		            a[0], a[4], a[5], a[2]);
+		strbuf_addf(en, "Level approved under %s: the deadline of %s (%s) to meet the "
+		                "conditions, standards and measures of %s for the level has passed; check "
+		                "that they are met.",
+		            a[1], a[4], a[6], a[3]);
+	}
+}
+
 static void plan_partial(const char *const *a, struct strbuf *vi, struct strbuf *en)
 {
 	(void)a;
@@ -458,6 +497,8 @@ static const struct form {
 	{"under-classified.or-more", 3, under_or_more},
 	{"over-classified", 3, over_classified},
 	{"rules-drift", 2, rules_drift},
+	{"rules-drift.kept", 10, rules_drift_kept},
+	{"transition-measures", 8, transition_measures},
 	{"plan-not-implemented.partial", 0, plan_partial},
 	{"plan-not-implemented.none", 0, plan_none},
 	{"plan-unknown", 0, plan_unknown},

@@ -62,10 +62,64 @@ static enum drift compute_drift(const struct system_result *res)
 	return DRIFT_NONE;
 }
 
+/* The name of document id for people, as rs declares it (the id itself
+ * when it does not). */
+static void document_names(const struct ruleset *rs, const char *id, const char **vi,
+                           const char **en)
+{
+	const struct legal_document *d = legal_document_find(rs->documents, rs->nr_documents, id);
+	*vi = d ? d->vi : id;
+	*en = d ? d->en : id;
+}
+
+/*
+ * An approval under another rule set that ctx->rs keeps (Law 116 Art.
+ * 45.1): a level that differs is information for the next
+ * re-determination (rules-drift), and the measures of the rule set are due
+ * by the kept approval's date (transition-measures, operating systems).
+ */
+static void kept_approval_findings(const struct findings_context *ctx,
+                                   const struct system_record *rec, struct system_result *res,
+                                   const struct kept_approval *kept)
+{
+	const struct ruleset *rs = ctx->rs;
+	const char *appr_vi, *appr_en, *rs_vi, *rs_en;
+	struct strbuf art_vi, art_en;
+	strbuf_init(&art_vi);
+	strbuf_init(&art_en);
+	document_names(rs, kept->rules, &appr_vi, &appr_en);
+	document_names(rs, rs->document ? rs->document : rs->id, &rs_vi, &rs_en);
+	int computed = res->level ? res->level : res->level_low;
+	if (computed && res->approved_level != computed && (res->level || res->drift == DRIFT_UNDER)) {
+		ruleset_article(rs, kept->article, 0, &art_vi);
+		ruleset_article(rs, kept->article, 1, &art_en);
+		add(res, "rules-drift", (enum severity)kept->severity, "rules-drift.kept", "ddssssssss",
+		    res->approved_level, computed, res->level ? "exact" : "or-more", appr_vi, appr_en,
+		    rs_vi, rs_en, art_vi.buf, art_en.buf, kept->rules);
+	}
+	if (kept->measures_by && is_status(rec, "operating") && is_iso_date(ctx->run_date)) {
+		long left = date_to_days(kept->measures_by) - date_to_days(ctx->run_date);
+		strbuf_reset(&art_vi);
+		strbuf_reset(&art_en);
+		ruleset_article(rs, kept->measures_article, 0, &art_vi);
+		ruleset_article(rs, kept->measures_article, 1, &art_en);
+		add(res, "transition-measures",
+		    (enum severity)(left < 0 ? kept->after_severity : kept->before_severity),
+		    "transition-measures", "sssssssL", appr_vi, appr_en, rs_vi, rs_en, kept->measures_by,
+		    art_vi.buf, art_en.buf, (long long)left);
+	}
+	strbuf_release(&art_vi);
+	strbuf_release(&art_en);
+}
+
 static void approval_findings(const struct findings_context *ctx,
                               const struct system_record *rec, struct system_result *res)
 {
 	const char *rules = rec->value[F_APPR_RULES] ? rec->value[F_APPR_RULES] : "?";
+	const struct kept_approval *kept = NULL;
+	if (ctx->rs && res->approved_level && rec->value[F_APPR_RULES] &&
+	    strcmp(rec->value[F_APPR_RULES], ctx->rs->id))
+		kept = ruleset_kept_approval(ctx->rs, rec->value[F_APPR_RULES]);
 	if (is_status(rec, "operating") && !res->approved_level) {
 		if (res->level)
 			add(res, "unapproved-in-operation", SEV_CRITICAL, "unapproved-in-operation", "d",
@@ -76,6 +130,10 @@ static void approval_findings(const struct findings_context *ctx,
 	}
 	if ((is_status(rec, "testing") || is_status(rec, "building")) && !res->approved_level)
 		add(res, "approval-before-go-live", SEV_INFO, "approval-before-go-live", "");
+	if (kept) {
+		kept_approval_findings(ctx, rec, res, kept);
+		return;
+	}
 	if (res->drift == DRIFT_UNDER) {
 		int computed = res->level ? res->level : res->level_low;
 		add(res, "under-classified", SEV_CRITICAL,
@@ -85,11 +143,6 @@ static void approval_findings(const struct findings_context *ctx,
 		add(res, "over-classified", SEV_INFO, "over-classified", "dsd", res->approved_level,
 		    rules, res->level);
 	}
-	if (ctx->rs && !strcmp(ctx->rs->id, "ND331") && res->approved_level && res->level &&
-	    rec->value[F_APPR_RULES] && !strcmp(rec->value[F_APPR_RULES], "ND85") &&
-	    res->approved_level != res->level)
-		add(res, "rules-drift", SEV_WARNING, "rules-drift", "dd", res->approved_level,
-		    res->level);
 }
 
 /* ---- plan and regulation ------------------------------------------------ */

@@ -158,6 +158,11 @@ static const struct attr_rule decided_level_attrs[] = {
 	{"ref", V_TEXT, NULL, 0, F_DECIDED_REF},
 	{NULL, V_NONE, NULL, 0, -1}};
 
+/* investment or construction start (Decree 331 Art. 39.1 transition) */
+static const struct attr_rule project_attrs[] = {
+	{"started", V_DATE, NULL, 1, F_PROJECT_STARTED},
+	{NULL, V_NONE, NULL, 0, -1}};
+
 static const struct attr_rule component_attrs[] = {
 	{"ref", V_ID, NULL, 1, -1},
 	{NULL, V_NONE, NULL, 0, -1}};
@@ -236,6 +241,7 @@ static const struct elem_rule system_children[] = {
 	{"ics", 0, 0, V_NONE, NULL, -1, ics_attrs, NULL},
 	{"harm", 0, 0, V_NONE, NULL, -1, harm_attrs, NULL},
 	{"decided-level", 0, 0, V_NONE, NULL, -1, decided_level_attrs, NULL},
+	{"project", 0, 0, V_NONE, NULL, -1, project_attrs, NULL},
 	{"hosting", 0, 0, V_ENUM, "on-premises rented-dc cloud", F_HOSTING, no_attrs, NULL},
 	{"components", 0, 0, V_NONE, NULL, -1, no_attrs, components_children},
 	{"approval", 0, 0, V_NONE, NULL, -1, approval_attrs, NULL},

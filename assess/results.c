@@ -64,10 +64,15 @@ struct builder {
 	char *run_strings;
 	enum results_detail detail;
 	const struct results_filter *filter;
-	struct ruleset *rs;                   /* for clause texts and cadence; may be NULL */
+	struct ruleset *rs;                   /* a run before schema 5: its rule set as it is
+	                                       * now, for clause texts and cadence; else NULL */
 	struct requirement_catalogue *cat;    /* for requirement rows; may be NULL */
-	struct run_clause *clauses;
+	struct run_clause *clauses;           /* the run's clauses, of all its rule sets */
 	size_t nr_clauses;
+	struct run_ruleset *sets;             /* the run's rule sets, its own first */
+	size_t nr_sets;
+	struct run_reading *readings;         /* the readings of its rule sets */
+	size_t nr_readings;
 	struct findings_context ctx;          /* for runs without stored inspection fields */
 
 	struct strmap org_index;              /* organization id -> org index */
@@ -471,39 +476,64 @@ static void write_summary(struct builder *b)
 	end(b);
 }
 
+/* The reading of rule set rules with id, or NULL. */
+static const struct run_reading *find_reading(const struct builder *b, const char *rules,
+                                              const char *id)
+{
+	for (size_t i = 0; i < b->nr_readings; i++)
+		if (!strcmp(b->readings[i].id, id) && rules && !strcmp(b->readings[i].rules, rules))
+			return &b->readings[i];
+	return NULL;
+}
+
+static void write_rule_sets(struct builder *b)
+{
+	for (size_t i = 0; i < b->nr_sets; i++) {
+		const struct run_ruleset *rs = &b->sets[i];
+		start(b, "rule-set");
+		attr(b, "id", rs->rules);
+		attr(b, "version", rs->version);
+		attr(b, "digest", rs->digest);
+		attr(b, "title-vi", rs->title_vi);
+		attr(b, "title-en", rs->title_en);
+		attr_long(b, "systems", rs->systems);
+		end(b);
+	}
+}
+
 static void write_clauses(struct builder *b)
 {
 	start(b, "clauses");
 	for (size_t i = 0; i < b->nr_clauses; i++) {
-		const struct clause *c = NULL;
-		int k = b->rs ? ruleset_clause_index(b->rs, b->clauses[i].id) : -1;
-		if (k >= 0)
-			c = &b->rs->clauses[k];
+		const struct run_clause *c = &b->clauses[i];
 		start(b, "clause");
-		attr(b, "id", b->clauses[i].id);
-		if (b->clauses[i].level)
-			attr_long(b, "level", b->clauses[i].level);
+		attr(b, "id", c->id);
+		attr(b, "rules", c->rules);
+		if (c->level)
+			attr_long(b, "level", c->level);
 		else
-			attr(b, "level-from", c && c->level_from >= 0 ? fact_def(c->level_from)->name : NULL);
-		if (c) {
-			attr(b, "article", c->article);
-			attr(b, "ref", c->ref);
-			attr(b, "ref-en", c->ref_en);
+			attr(b, "level-from", c->level_from);
+		attr(b, "article", c->article);
+		attr(b, "ref", c->ref);
+		attr(b, "ref-en", c->ref_en);
+		if (c->text_vi || c->text_en) {
 			text_element(b, "text", "vi", c->text_vi);
 			text_element(b, "text", "en", c->text_en);
-			for (size_t r = 0; r < c->nr_readings; r++) {
-				const struct reading_def *rd = &b->rs->readings[c->readings[r].reading];
-				int seen = 0;
-				for (size_t q = 0; q < r; q++)
-					seen |= c->readings[q].reading == c->readings[r].reading;
-				if (seen)
-					continue;
+		}
+		for (const char *p = c->readings; p && *p;) {
+			size_t len = strcspn(p, " ");
+			char id[64];
+			snprintf(id, sizeof(id), "%.*s", (int)len, p);
+			const struct run_reading *rd = find_reading(b, c->rules, id);
+			if (rd) {
 				start(b, "reading");
 				attr(b, "id", rd->id);
 				text_element(b, "text", "vi", rd->text_vi);
 				text_element(b, "text", "en", rd->text_en);
 				end(b);
 			}
+			p += len;
+			p += strspn(p, " ");
 		}
 		end(b);
 	}
@@ -599,6 +629,7 @@ static int pass_b_lean(struct builder *b, const struct system_result *res,
 	attr(b, "owner", rec->value[F_OWNER]);
 	attr(b, "operator", rec->value[F_OPERATOR]);
 	attr(b, "status", rec->value[F_STATUS]);
+	attr(b, "rules", res->rules);
 	if (res->determined && res->level)
 		attr_long(b, "level", res->level);
 	attr(b, "determined", res->determined ? "yes" : "no");
@@ -630,8 +661,12 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr(b, "operator", rec->value[F_OPERATOR]);
 	attr(b, "operator-name", org_name(b, rec->value[F_OPERATOR]));
 	attr(b, "status", rec->value[F_STATUS]);
+	attr(b, "rules", res->rules);
+	attr(b, "rules-basis", res->rules_basis);
+	attr(b, "rules-article", res->rules_article);
 	attr(b, "type", rec->value[F_TYPE]);
 	attr(b, "hosting", rec->value[F_HOSTING]);
+	attr(b, "project-started", rec->value[F_PROJECT_STARTED]);
 	if (res->determined && res->level)
 		attr_long(b, "level", res->level);
 	attr(b, "determined", res->determined ? "yes" : "no");
@@ -676,6 +711,10 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr(b, "layers", buf);
 	finding_counts(b, res);
 
+	if (res->rules_reason) {
+		text_element(b, "rules-reason", "vi", res->rules_reason_vi);
+		text_element(b, "rules-reason", "en", res->rules_reason);
+	}
 	if (!res->determined) {
 		text_element(b, "reason", "vi", res->reason_vi ? res->reason_vi : res->reason);
 		text_element(b, "reason", "en", res->reason);
@@ -683,6 +722,8 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 
 	size_t nr_held = 0;
 	for (size_t c = 0; c < res->nr_outcomes && c < b->nr_clauses; c++) {
+		if (res->outcomes[c] == OUTCOME_NOT_ASKED)
+			continue; /* a clause of another rule set of the run */
 		enum tri t = (enum tri)res->outcomes[c];
 		if (t == TRI_YES)
 			b->held[nr_held++] = b->clauses[c].id;
@@ -726,8 +767,8 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	end(b);
 	int level = res->level ? res->level : res->approved_level;
 	if (b->detail == RESULTS_FULL && b->cat && level)
-		requirements_evaluate(b->cat, rec, b->run.rules, level, b->held, nr_held,
-		                      b->run.date, write_requirement, b);
+		requirements_evaluate(b->cat, rec, res->rules ? res->rules : b->run.rules, level,
+		                      b->held, nr_held, b->run.date, write_requirement, b);
 
 	for (size_t f = 0; f < res->nr_findings; f++) {
 		const struct finding *fd = &res->findings[f];
@@ -763,6 +804,8 @@ static void builder_release(struct builder *b)
 	ruleset_free(b->rs);
 	requirements_free(b->cat);
 	run_clauses_free(b->clauses, b->nr_clauses);
+	run_rulesets_free(b->sets, b->nr_sets);
+	run_readings_free(b->readings, b->nr_readings);
 	for (size_t i = 0; i < b->nr_orgs; i++)
 		organization_release(&b->orgs[i]);
 	free(b->orgs);
@@ -812,6 +855,61 @@ static int builder_read_run(struct builder *b, long run)
 	return 0;
 }
 
+/* Fill the clauses of a run stored before schema 5 from rs (its rule set as
+ * it is now): article, references, texts, readings; and its readings. */
+static void clauses_from_rule_set(const struct ruleset *rs, struct run_clause *clauses,
+                                  size_t nr_clauses, struct run_reading **readings,
+                                  size_t *nr_readings)
+{
+	for (size_t i = 0; i < nr_clauses; i++) {
+		struct run_clause *rc = &clauses[i];
+		int k = ruleset_clause_index(rs, rc->id);
+		if (k < 0)
+			continue;
+		const struct clause *c = &rs->clauses[k];
+		rc->article = xstrdup_or_null(c->article);
+		rc->ref = xstrdup_or_null(c->ref);
+		rc->ref_en = xstrdup_or_null(c->ref_en);
+		rc->text_vi = xstrdup_or_null(c->text_vi);
+		rc->text_en = xstrdup_or_null(c->text_en);
+		if (c->level_from >= 0)
+			rc->level_from = xstrdup(fact_def((enum fact_id)c->level_from)->name);
+		struct strbuf ids;
+		strbuf_init(&ids);
+		for (size_t r = 0; r < c->nr_readings; r++)
+			strbuf_addf(&ids, "%s%s", ids.len ? " " : "",
+			            rs->readings[c->readings[r].reading].id);
+		rc->readings = ids.len ? strbuf_detach(&ids) : NULL;
+		strbuf_release(&ids);
+	}
+	run_readings_free(*readings, *nr_readings);
+	*readings = xcalloc(rs->nr_readings ? rs->nr_readings : 1, sizeof(**readings));
+	*nr_readings = rs->nr_readings;
+	for (size_t r = 0; r < rs->nr_readings; r++) {
+		(*readings)[r].rules = xstrdup(rs->id);
+		(*readings)[r].id = xstrdup(rs->readings[r].id);
+		(*readings)[r].text_vi = xstrdup_or_null(rs->readings[r].text_vi);
+		(*readings)[r].text_en = xstrdup_or_null(rs->readings[r].text_en);
+	}
+}
+
+int results_clauses(struct store *st, const struct run_info *run, struct run_clause **clauses,
+                    size_t *nr_clauses, struct run_reading **readings, size_t *nr_readings,
+                    struct ruleset **rs)
+{
+	*rs = NULL;
+	if (store_run_clauses(st, run->id, clauses, nr_clauses) < 0 ||
+	    store_run_readings(st, run->id, readings, nr_readings) < 0)
+		return -1;
+	if (*nr_clauses && !(*clauses)[0].text_vi) {
+		if (criteria_find(run->rules, run->date, rs) < 0)
+			*rs = NULL;
+		else
+			clauses_from_rule_set(*rs, *clauses, *nr_clauses, readings, nr_readings);
+	}
+	return 0;
+}
+
 /* Read what the document needs before writing: header, clauses, rule set,
  * catalogue, organizations, aggregates. */
 static int builder_prepare(struct builder *b, struct store *st, long run,
@@ -821,10 +919,17 @@ static int builder_prepare(struct builder *b, struct store *st, long run,
 	if (builder_read_run(b, run) < 0)
 		return -1;
 	run = b->run.id;
-	/* clause texts and cadence: the rule set as it is now (its digest may
-	 * differ from the run's; the run's clause list and outcomes are kept) */
-	if (criteria_find(b->run.rules, b->run.date, &b->rs) < 0)
-		b->rs = NULL;
+	if (store_run_rulesets(st, run, &b->sets, &b->nr_sets) < 0)
+		return -1;
+	/* the clauses again, with the texts a run before schema 5 did not
+	 * store (b->rs then also works out the inspection state of a run
+	 * before schema 4) */
+	run_clauses_free(b->clauses, b->nr_clauses);
+	b->clauses = NULL;
+	b->nr_clauses = 0;
+	if (results_clauses(st, &b->run, &b->clauses, &b->nr_clauses, &b->readings,
+	                    &b->nr_readings, &b->rs) < 0)
+		return -1;
 	char *req = data_path("criteria/requirements.xml");
 	char *rng = data_path("criteria/schema/requirements.rng");
 	b->cat = requirements_load(req, rng);
@@ -876,6 +981,7 @@ static int write_head(struct builder *b)
 	}
 	if (b->detail != RESULTS_LEAN) { /* a lean chunk is rows only: see results.h */
 		write_summary(b);
+		write_rule_sets(b);
 		write_clauses(b);
 		write_organizations(b);
 	}

@@ -140,6 +140,11 @@ void system_result_release(struct system_result *res)
 	free(res->readings);
 	free(res->inspection_article);
 	free(res->inspection_policy);
+	free(res->rules);
+	free(res->rules_basis);
+	free(res->rules_article);
+	free(res->rules_reason);
+	free(res->rules_reason_vi);
 	system_result_release_findings(res);
 	memset(res, 0, sizeof(*res));
 }

@@ -238,6 +238,50 @@ static const char *const migrations[] = {
 	"ALTER TABLE run_systems ADD COLUMN inspection_basis TEXT;\n"
 	"ALTER TABLE run_systems ADD COLUMN inspection_article TEXT;\n"
 	"ALTER TABLE run_systems ADD COLUMN inspection_policy TEXT;\n",
+	/* 5: the investment start of a system (Decree 331 Art. 39.1); a run may
+	 * hold more than one rule set: each one's id, digest and clauses, and
+	 * for each system the rule set that decided it and why */
+	"ALTER TABLE systems ADD COLUMN project_started TEXT;\n"
+	"CREATE TABLE run_rulesets(\n"
+	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  rules TEXT NOT NULL,\n"
+	"  version TEXT,\n"
+	"  title_vi TEXT,\n"
+	"  title_en TEXT,\n"
+	"  file TEXT,\n"
+	"  digest TEXT,\n"
+	"  catalogue TEXT,\n"
+	"  catalogue_digest TEXT,\n"
+	"  systems INTEGER,\n"
+	"  PRIMARY KEY(run, pos)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"INSERT INTO run_rulesets(run, pos, rules, title_vi, title_en, file, digest, systems)\n"
+	"  SELECT id, 0, rules, rules_title_vi, rules_title_en, rules_file, rules_digest, systems\n"
+	"  FROM runs;\n"
+	"CREATE TABLE run_readings(\n"
+	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
+	"  rules TEXT NOT NULL,\n"
+	"  id TEXT NOT NULL,\n"
+	"  text_vi TEXT,\n"
+	"  text_en TEXT,\n"
+	"  PRIMARY KEY(run, rules, id)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"ALTER TABLE runs ADD COLUMN rules_requested TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN rules TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN level_from TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN article TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN ref TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN ref_en TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN text_vi TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN text_en TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN readings TEXT;\n"
+	"UPDATE run_clauses SET rules = (SELECT rules FROM runs WHERE runs.id = run);\n"
+	"ALTER TABLE run_systems ADD COLUMN rules TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN rules_basis TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN rules_article TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN rules_reason TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN rules_reason_vi TEXT;\n",
 };
 
 int store_schema_version(void)
@@ -290,6 +334,10 @@ enum stmt_id {
 	ST_EACH_ORG,
 	ST_INSERT_RUN,
 	ST_INSERT_RUN_CLAUSE,
+	ST_INSERT_RUN_RULESET,
+	ST_INSERT_RUN_READING,
+	ST_RUN_RULESETS,
+	ST_RUN_READINGS,
 	ST_INSERT_RUN_SYSTEM,
 	ST_INSERT_RUN_FINDING,
 	ST_FINISH_RUN,
@@ -314,12 +362,14 @@ enum stmt_id {
 #define RUN_INSPECTION_COLUMNS                                               \
 	", r.inspection_state, r.last_inspection, r.inspection_months, "         \
 	"r.inspection_counts, r.inspection_basis, r.inspection_article, "        \
-	"r.inspection_policy"
+	"r.inspection_policy, coalesce(r.rules, (SELECT rules FROM runs "       \
+	"WHERE id = r.run)), r.rules_basis, r.rules_article, r.rules_reason, "   \
+	"r.rules_reason_vi"
 
 #define RUN_COLUMNS                                                          \
 	"id, snapshot, rules, rules_title_vi, rules_title_en, rules_file, "      \
 	"rules_digest, date, as_of, \"generated\", tool_version, systems, "      \
-	"undetermined, critical, warning, info"
+	"undetermined, critical, warning, info, rules_requested"
 
 static const char *const stmt_sql[NR_STMT] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -395,9 +445,19 @@ static const char *const stmt_sql[NR_STMT] = {
 	                "FROM snapshot_organizations so JOIN organizations o "
 	                "ON o.row = so.org_row WHERE so.snapshot = ?1 ORDER BY so.org_row",
 	[ST_INSERT_RUN] = "INSERT INTO runs(" RUN_COLUMNS ") VALUES(NULL, ?, ?, ?, ?, ?, ?, ?, "
-	                  "?, ?, ?, ?, ?, ?, ?, ?)",
-	[ST_INSERT_RUN_CLAUSE] = "INSERT INTO run_clauses(run, pos, clause_id, level) "
-	                         "VALUES(?1, ?2, ?3, ?4)",
+	                  "?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_INSERT_RUN_CLAUSE] = "INSERT INTO run_clauses(run, pos, clause_id, level, rules, "
+	                         "level_from, article, ref, ref_en, text_vi, text_en, readings) "
+	                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[ST_INSERT_RUN_RULESET] = "INSERT INTO run_rulesets(run, pos, rules, version, title_vi, "
+	                          "title_en, file, digest, catalogue, catalogue_digest, systems) "
+	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[ST_INSERT_RUN_READING] = "INSERT INTO run_readings(run, rules, id, text_vi, text_en) "
+	                          "VALUES(?1, ?2, ?3, ?4, ?5)",
+	[ST_RUN_RULESETS] = "SELECT rules, version, title_vi, title_en, file, digest, catalogue, "
+	                    "catalogue_digest, systems FROM run_rulesets WHERE run = ?1 ORDER BY pos",
+	[ST_RUN_READINGS] = "SELECT rules, id, text_vi, text_en FROM run_readings WHERE run = ?1 "
+	                    "ORDER BY rules, id",
 	[ST_INSERT_RUN_SYSTEM] =
 		"INSERT INTO run_systems(run, system_id, system_row, level, determined, "
 		"level_low, level_high, own_level_low, own_level_high, reason, "
@@ -405,9 +465,10 @@ static const char *const stmt_sql[NR_STMT] = {
 		"outcomes, req_applicable, req_met, req_partial, req_not_met, req_waived, "
 		"req_unknown, next_due, layers, layers_unknown, reason_vi, readings, "
 		"inspection_state, last_inspection, inspection_months, inspection_counts, "
-		"inspection_basis, inspection_article, inspection_policy) "
+		"inspection_basis, inspection_article, inspection_policy, rules, rules_basis, "
+		"rules_article, rules_reason, rules_reason_vi) "
 		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-		"?, ?, ?, ?, ?, ?, ?)",
+		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_INSERT_RUN_FINDING] = "INSERT INTO run_findings(run, system_id, pos, code, "
 	                          "severity, text_vi, text_en, args) "
 	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -416,8 +477,9 @@ static const char *const stmt_sql[NR_STMT] = {
 	[ST_LATEST_RUN] = "SELECT coalesce(max(id), 0) FROM runs",
 	[ST_GET_RUN] = "SELECT " RUN_COLUMNS " FROM runs WHERE id = ?1",
 	[ST_EACH_RUN] = "SELECT " RUN_COLUMNS " FROM runs ORDER BY id",
-	[ST_RUN_CLAUSES] = "SELECT clause_id, level FROM run_clauses WHERE run = ?1 "
-	                   "ORDER BY pos",
+	[ST_RUN_CLAUSES] = "SELECT clause_id, level, coalesce(rules, (SELECT rules FROM runs "
+	                   "WHERE id = ?1)), level_from, article, ref, ref_en, text_vi, text_en, "
+	                   "readings FROM run_clauses WHERE run = ?1 ORDER BY pos",
 	[ST_EACH_RUN_SYSTEM] =
 		"SELECT r.system_id, r.system_row, r.level, r.determined, r.level_low, "
 		"r.level_high, r.own_level_low, r.own_level_high, r.reason, "
@@ -531,6 +593,11 @@ static char *column_dup(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
 	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static int int_or_zero(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 : sqlite3_column_int(s, i);
 }
 
 static const char *column_str(sqlite3_stmt *s, int i)
@@ -1425,9 +1492,9 @@ int store_each_organization(struct store *st, long snapshot,
 
 /* ---- runs -------------------------------------------------------------- */
 
-int store_run_begin(struct store *st, struct run_info *info,
-                    const char *const *clause_ids, const int *clause_levels,
-                    size_t nr_clauses)
+int store_run_begin(struct store *st, struct run_info *info, const struct run_ruleset *sets,
+                    size_t nr_sets, const struct run_clause *clauses, size_t nr_clauses,
+                    const struct run_reading *readings, size_t nr_readings)
 {
 	sqlite3_stmt *s;
 	if (begin(st) < 0)
@@ -1449,20 +1516,59 @@ int store_run_begin(struct store *st, struct run_info *info,
 	sqlite3_bind_int64(s, 13, info->critical);
 	sqlite3_bind_int64(s, 14, info->warning);
 	sqlite3_bind_int64(s, 15, info->info);
+	bind_text(s, 16, info->rules_requested);
 	if (step_done(st, s, "cannot store a run") < 0)
 		goto fail;
 	info->id = (long)sqlite3_last_insert_rowid(st->db);
 
+	for (size_t i = 0; i < nr_sets; i++) {
+		const struct run_ruleset *rs = &sets[i];
+		if (!(s = stmt(st, ST_INSERT_RUN_RULESET)))
+			goto fail;
+		sqlite3_bind_int64(s, 1, info->id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, rs->rules);
+		bind_text(s, 4, rs->version);
+		bind_text(s, 5, rs->title_vi);
+		bind_text(s, 6, rs->title_en);
+		bind_text(s, 7, rs->file);
+		bind_text(s, 8, rs->digest);
+		bind_text(s, 9, rs->catalogue);
+		bind_text(s, 10, rs->catalogue_digest);
+		sqlite3_bind_int64(s, 11, rs->systems);
+		if (step_done(st, s, "cannot store a run") < 0)
+			goto fail;
+	}
+	for (size_t i = 0; i < nr_readings; i++) {
+		if (!(s = stmt(st, ST_INSERT_RUN_READING)))
+			goto fail;
+		sqlite3_bind_int64(s, 1, info->id);
+		bind_text(s, 2, readings[i].rules);
+		bind_text(s, 3, readings[i].id);
+		bind_text(s, 4, readings[i].text_vi);
+		bind_text(s, 5, readings[i].text_en);
+		if (step_done(st, s, "cannot store a run") < 0)
+			goto fail;
+	}
 	free_run_clauses(st);
 	st->run_clause_ids = xcalloc(nr_clauses ? nr_clauses : 1, sizeof(char *));
 	for (size_t i = 0; i < nr_clauses; i++) {
-		st->run_clause_ids[st->nr_run_clauses++] = xstrdup(clause_ids[i]);
+		const struct run_clause *c = &clauses[i];
+		st->run_clause_ids[st->nr_run_clauses++] = xstrdup(c->id);
 		if (!(s = stmt(st, ST_INSERT_RUN_CLAUSE)))
 			goto fail;
 		sqlite3_bind_int64(s, 1, info->id);
 		sqlite3_bind_int64(s, 2, (long long)i);
-		bind_text(s, 3, clause_ids[i]);
-		sqlite3_bind_int64(s, 4, clause_levels ? clause_levels[i] : 0);
+		bind_text(s, 3, c->id);
+		sqlite3_bind_int64(s, 4, c->level);
+		bind_text(s, 5, c->rules);
+		bind_text(s, 6, c->level_from);
+		bind_text(s, 7, c->article);
+		bind_text(s, 8, c->ref);
+		bind_text(s, 9, c->ref_en);
+		bind_text(s, 10, c->text_vi);
+		bind_text(s, 11, c->text_en);
+		bind_text(s, 12, c->readings);
 		if (step_done(st, s, "cannot store a run") < 0)
 			goto fail;
 	}
@@ -1474,7 +1580,7 @@ fail:
 	return -1;
 }
 
-static const char tri_char[] = {'n', '?', 'y'};
+static const char tri_char[] = {'n', '?', 'y', '-'}; /* by enum tri, OUTCOME_NOT_ASKED */
 
 int store_run_system(struct store *st, long run, const struct system_result *res,
                      long system_row)
@@ -1491,7 +1597,7 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 		deciding = st->run_clause_ids[res->deciding_clause];
 	outcomes = xmalloc(res->nr_outcomes + 1);
 	for (size_t i = 0; i < res->nr_outcomes; i++)
-		outcomes[i] = res->outcomes[i] <= TRI_YES ? tri_char[res->outcomes[i]] : '?';
+		outcomes[i] = res->outcomes[i] <= OUTCOME_NOT_ASKED ? tri_char[res->outcomes[i]] : '?';
 	outcomes[res->nr_outcomes] = '\0';
 
 	if (!(s = stmt(st, ST_INSERT_RUN_SYSTEM)))
@@ -1534,6 +1640,11 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 		bind_text(s, 33, res->inspection_article);
 		bind_text(s, 34, res->inspection_policy);
 	}
+	bind_text(s, 35, res->rules);
+	bind_text(s, 36, res->rules_basis);
+	bind_text(s, 37, res->rules_article);
+	bind_text(s, 38, res->rules_reason);
+	bind_text(s, 39, res->rules_reason_vi);
 	if (step_done(st, s, "cannot store a result") < 0)
 		goto out;
 	for (size_t i = 0; i < res->nr_findings; i++) {
@@ -1590,7 +1701,7 @@ long store_latest_run(struct store *st)
 	return v < 0 ? 0 : (long)v;
 }
 
-#define RUN_TEXT_COLUMNS 9 /* rules .. tool_version, columns 2..10 */
+#define RUN_TEXT_COLUMNS 10 /* rules .. tool_version, columns 2..10, and rules_requested 16 */
 
 /* Fill info from a RUN_COLUMNS row; strings borrowed from the statement. */
 static void run_from_row(sqlite3_stmt *s, struct run_info *info)
@@ -1598,12 +1709,12 @@ static void run_from_row(sqlite3_stmt *s, struct run_info *info)
 	const char **text[RUN_TEXT_COLUMNS] = {
 		&info->rules, &info->rules_title_vi, &info->rules_title_en,
 		&info->rules_file, &info->rules_digest, &info->date,
-		&info->as_of, &info->generated, &info->tool_version,
+		&info->as_of, &info->generated, &info->tool_version, &info->rules_requested,
 	};
 	info->id = (long)sqlite3_column_int64(s, 0);
 	info->snapshot = (long)sqlite3_column_int64(s, 1);
 	for (int i = 0; i < RUN_TEXT_COLUMNS; i++)
-		*text[i] = column_str(s, 2 + i);
+		*text[i] = column_str(s, i < 9 ? 2 + i : 16);
 	info->systems = (long)sqlite3_column_int64(s, 11);
 	info->undetermined = (long)sqlite3_column_int64(s, 12);
 	info->critical = (long)sqlite3_column_int64(s, 13);
@@ -1626,7 +1737,7 @@ int store_get_run(struct store *st, long run, struct run_info *out, char **strin
 		const char **text[RUN_TEXT_COLUMNS] = {
 			&out->rules, &out->rules_title_vi, &out->rules_title_en,
 			&out->rules_file, &out->rules_digest, &out->date,
-			&out->as_of, &out->generated, &out->tool_version,
+			&out->as_of, &out->generated, &out->tool_version, &out->rules_requested,
 		};
 		size_t len = 1, off = 0;
 		run_from_row(s, out);
@@ -1688,7 +1799,11 @@ int store_run_clauses(struct store *st, long run, struct run_clause **out, size_
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		ALLOC_GROW(c, n + 1, alloc);
 		c[n].id = column_dup(s, 0);
-		c[n].level = sqlite3_column_int(s, 1);
+		c[n].level = int_or_zero(s, 1);
+		char **text[] = {&c[n].rules, &c[n].level_from, &c[n].article, &c[n].ref,
+		                 &c[n].ref_en, &c[n].text_vi, &c[n].text_en, &c[n].readings};
+		for (size_t k = 0; k < ARRAY_SIZE(text); k++)
+			*text[k] = column_dup(s, 2 + (int)k);
 		n++;
 	}
 	sqlite3_reset(s);
@@ -1705,19 +1820,114 @@ void run_clauses_free(struct run_clause *clauses, size_t nr)
 {
 	if (!clauses)
 		return;
-	for (size_t i = 0; i < nr; i++)
-		free(clauses[i].id);
+	for (size_t i = 0; i < nr; i++) {
+		struct run_clause *c = &clauses[i];
+		free(c->id);
+		free(c->rules);
+		free(c->level_from);
+		free(c->article);
+		free(c->ref);
+		free(c->ref_en);
+		free(c->text_vi);
+		free(c->text_en);
+		free(c->readings);
+	}
 	free(clauses);
 }
 
-static enum tri tri_from_char(char c)
+int store_run_rulesets(struct store *st, long run, struct run_ruleset **out, size_t *nr)
 {
-	return c == 'y' ? TRI_YES : c == 'n' ? TRI_NO : TRI_UNKNOWN;
+	sqlite3_stmt *s = stmt(st, ST_RUN_RULESETS);
+	struct run_ruleset *r = NULL;
+	size_t n = 0, alloc = 0;
+	int rc;
+	*out = NULL;
+	*nr = 0;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, run);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(r, n + 1, alloc);
+		char **text[] = {&r[n].rules, &r[n].version, &r[n].title_vi, &r[n].title_en,
+		                 &r[n].file, &r[n].digest, &r[n].catalogue, &r[n].catalogue_digest};
+		for (size_t k = 0; k < ARRAY_SIZE(text); k++)
+			*text[k] = column_dup(s, (int)k);
+		r[n].systems = (long)sqlite3_column_int64(s, 8);
+		n++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		run_rulesets_free(r, n);
+		return db_error(st, "cannot read a run");
+	}
+	*out = r;
+	*nr = n;
+	return 0;
 }
 
-static int int_or_zero(sqlite3_stmt *s, int i)
+void run_rulesets_free(struct run_ruleset *sets, size_t n)
 {
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 : sqlite3_column_int(s, i);
+	if (!sets)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		free(sets[i].rules);
+		free(sets[i].version);
+		free(sets[i].title_vi);
+		free(sets[i].title_en);
+		free(sets[i].file);
+		free(sets[i].digest);
+		free(sets[i].catalogue);
+		free(sets[i].catalogue_digest);
+	}
+	free(sets);
+}
+
+int store_run_readings(struct store *st, long run, struct run_reading **out, size_t *nr)
+{
+	sqlite3_stmt *s = stmt(st, ST_RUN_READINGS);
+	struct run_reading *r = NULL;
+	size_t n = 0, alloc = 0;
+	int rc;
+	*out = NULL;
+	*nr = 0;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, run);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(r, n + 1, alloc);
+		r[n].rules = column_dup(s, 0);
+		r[n].id = column_dup(s, 1);
+		r[n].text_vi = column_dup(s, 2);
+		r[n].text_en = column_dup(s, 3);
+		n++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		run_readings_free(r, n);
+		return db_error(st, "cannot read a run");
+	}
+	*out = r;
+	*nr = n;
+	return 0;
+}
+
+void run_readings_free(struct run_reading *readings, size_t nr)
+{
+	if (!readings)
+		return;
+	for (size_t i = 0; i < nr; i++) {
+		free(readings[i].rules);
+		free(readings[i].id);
+		free(readings[i].text_vi);
+		free(readings[i].text_en);
+	}
+	free(readings);
+}
+
+/* A stored outcome: enum tri, or OUTCOME_NOT_ASKED for '-'. */
+static unsigned char outcome_from_char(char c)
+{
+	return c == 'y' ? TRI_YES : c == 'n' ? TRI_NO : c == '-' ? OUTCOME_NOT_ASKED : TRI_UNKNOWN;
 }
 
 /* Fill res from an ST_EACH_RUN_SYSTEM row. */
@@ -1750,7 +1960,7 @@ static void result_from_row(sqlite3_stmt *s, const struct run_clause *clauses,
 	res->nr_outcomes = outcomes ? strlen(outcomes) : 0;
 	res->outcomes = xmalloc(res->nr_outcomes + 1);
 	for (size_t i = 0; i < res->nr_outcomes; i++)
-		res->outcomes[i] = (unsigned char)tri_from_char(outcomes[i]);
+		res->outcomes[i] = outcome_from_char(outcomes[i]);
 	res->requirements.applicable = int_or_zero(s, 15);
 	res->requirements.met = int_or_zero(s, 16);
 	res->requirements.partial = int_or_zero(s, 17);
@@ -1784,6 +1994,16 @@ static void inspection_from_row(sqlite3_stmt *s, int first, struct system_result
 			res->inspection_basis = (enum cadence_basis)b;
 	res->inspection_article = column_dup(s, first + 5);
 	res->inspection_policy = column_dup(s, first + 6);
+}
+
+/* The rule set of res and why, from columns first.. */
+static void rules_from_row(sqlite3_stmt *s, int first, struct system_result *res)
+{
+	res->rules = column_dup(s, first);
+	res->rules_basis = column_dup(s, first + 1);
+	res->rules_article = column_dup(s, first + 2);
+	res->rules_reason = column_dup(s, first + 3);
+	res->rules_reason_vi = column_dup(s, first + 4);
 }
 
 int store_each_run_system(struct store *st, long run, const char *only_id,
@@ -1829,6 +2049,7 @@ int store_each_run_system_part(struct store *st, long run, const char *only_id, 
 		res.reason_vi = column_dup(s, 24 + 2 + F__COUNT);
 		res.readings = column_dup(s, 24 + 2 + F__COUNT + 1);
 		inspection_from_row(s, 24 + 2 + F__COUNT + 2, &res);
+		rules_from_row(s, 24 + 2 + F__COUNT + 9, &res);
 		if (sqlite3_column_type(s, 1) != SQLITE_NULL && (parts & STORE_ALL_CHILDREN) &&
 		    read_row_children(st, sqlite3_column_int64(s, 1), parts & STORE_ALL_CHILDREN,
 		                      &rec) < 0)

@@ -96,4 +96,9 @@ void classify_graph_release(struct classify_graph *g);
 /* Evaluate one condition on rec (three-valued, no bookkeeping). */
 enum tri classify_condition(const struct condition *cond, const struct system_record *rec);
 
+/* When cond is unknown on rec: append to out the names of the facts whose
+ * being unknown makes it so (", "-separated, each once); else nothing. */
+void classify_unknown_facts(const struct condition *cond, const struct system_record *rec,
+                            struct strbuf *out);
+
 #endif

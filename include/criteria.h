@@ -30,7 +30,8 @@ enum cond_kind {
 	COND_AT_LEAST, /* COUNT fact >= number */
 	COND_BELOW,    /* COUNT fact < number */
 	COND_KNOWN,    /* fact is stated (yes or no, never unknown) */
-	COND_MATCHES   /* PCRE2 pattern matches the TEXT fact */
+	COND_MATCHES,  /* PCRE2 pattern matches the TEXT fact */
+	COND_BEFORE    /* DATE fact is before the date value */
 };
 
 struct condition {
@@ -125,6 +126,41 @@ struct licensed_rule {
 	long line;
 };
 
+/*
+ * A hand-over (<delegate>): the systems for which cond holds are assessed
+ * under rule set `rules` instead, while the run date is within from..until
+ * (Decree 331 Art. 39.1: projects started before 2026-07-01 are appraised
+ * under Decree 85 until 2026-12-31).
+ */
+struct delegate {
+	char *rules;                  /* the rule set that assesses them */
+	char *from, *until;           /* run dates it applies on, inclusive; NULL: open */
+	int auto_only;                /* 1: only when the run's rule set was chosen by date */
+	char *article;                /* the article it codes */
+	char *text_vi, *text_en;      /* why, for people */
+	int conditional;              /* 1 when cond is given */
+	struct condition cond;
+	long line;
+};
+
+/*
+ * An approval made under another rule set that this one keeps
+ * (<keeps-approval>, Law 116 Art. 45.1): the approved level stays; a level
+ * of this rule set that differs is information for the next
+ * re-determination (rules-drift, severity), not an under-classification;
+ * the measures of this rule set are due by measures_by.
+ */
+struct kept_approval {
+	char *rules;                  /* the rule set of the approval, "ND85" */
+	char *article;                /* the article that keeps it */
+	int severity;                 /* enum severity of rules-drift */
+	char *measures_by;            /* YYYY-MM-DD: the new measures are due by then; or NULL */
+	char *measures_article;       /* the article of that deadline, or NULL */
+	int before_severity;          /* enum severity of transition-measures up to the date */
+	int after_severity;           /* ... and after it */
+	long line;
+};
+
 struct ruleset {
 	char *id;                     /* "ND85" | "ND331" */
 	char *version;                /* the file's version attribute */
@@ -143,6 +179,11 @@ struct ruleset {
 	size_t nr_clauses;
 	struct gap *gaps;             /* in file order */
 	size_t nr_gaps;
+	int selectable;               /* 1: --rules auto may choose it by date (selection="date") */
+	struct delegate *delegates;   /* hand-overs, in file order */
+	size_t nr_delegates;
+	struct kept_approval *kept;   /* approvals of other rule sets it keeps */
+	size_t nr_kept;
 	struct inspection_rule *inspections; /* cadences, in file order */
 	size_t nr_inspections;
 	struct licensed_rule *licensed;   /* licensed-inspection rules, in file order */
@@ -177,6 +218,19 @@ void ruleset_list_free(struct ruleset **list, size_t nr);
  * returned; otherwise the problem is reported and -1 returned.
  */
 int criteria_find(const char *rules, const char *date, struct ruleset **out);
+
+/*
+ * Choose among the rule sets list[0..n): rules is an id, or "auto" for the
+ * set in force on date among those --rules auto may choose. Returns its
+ * index, or -1 after reporting (unknown id, none or two in force).
+ */
+int criteria_choose(struct ruleset *const *list, size_t n, const char *rules, const char *date);
+
+/* Index of the rule set with id in list[0..n), or -1. */
+int ruleset_list_index(struct ruleset *const *list, size_t n, const char *id);
+
+/* The kept approval of rs for an approval under rule set rules, or NULL. */
+const struct kept_approval *ruleset_kept_approval(const struct ruleset *rs, const char *rules);
 
 /* Index of the clause with id in rs, or -1. */
 int ruleset_clause_index(const struct ruleset *rs, const char *id);

@@ -66,6 +66,7 @@ enum fact_kind {
 	X(F_DECIDED_LEVEL, "decided-level.level", FACT_COUNT, NULL, "decided_level")  \
 	X(F_DECIDED_BY, "decided-level.by", FACT_ENUM, "prime-minister risk-assessment", "decided_by") \
 	X(F_DECIDED_REF, "decided-level.ref", FACT_TEXT, NULL, "decided_ref")         \
+	X(F_PROJECT_STARTED, "project.started", FACT_DATE, NULL, "project_started")   \
 	X(F_HOSTING, "hosting", FACT_ENUM, "on-premises rented-dc cloud", "hosting")  \
 	X(F_APPR_LEVEL, "approval.level", FACT_COUNT, NULL, "appr_level")             \
 	X(F_APPR_RULES, "approval.rules", FACT_ENUM, "ND85 ND331", "appr_rules")      \

@@ -94,9 +94,21 @@ struct requirement_counts {
 	int unknown;    /* no control stated */
 };
 
+/* outcomes[] of a system in a run of several rule sets: the clause belongs
+ * to a rule set the system was not assessed under. */
+#define OUTCOME_NOT_ASKED 3
+
 /* The verdict of a run on one system. */
 struct system_result {
 	char *system_id;         /* the system (owned copy) */
+
+	/* the rule set that decided it, and why (evaluate.c) */
+	char *rules;             /* its id, "ND85" */
+	char *rules_basis;       /* "forced" (--rules), "in-force" (on the run date) or
+	                          * "delegated" (the run's rule set hands it over: the
+	                          * Decree 331 Art. 39.1 transition) */
+	char *rules_article;     /* the article of a delegation, or NULL */
+	char *rules_reason, *rules_reason_vi; /* why, for people (English, Vietnamese) */
 
 	/* classification (classify.h) */
 	int level;               /* 1..5; 0 when undetermined */
@@ -109,7 +121,9 @@ struct system_result {
 	int own_level_high;      /*   clauses, before its components are counted */
 	int deciding_clause;     /* index into the rule set's clauses, -1 when none */
 	char *deciding_component;/* a component whose level decides, or NULL */
-	unsigned char *outcomes; /* enum tri per clause of the rule set, in its order */
+	unsigned char *outcomes; /* enum tri per clause of the rule set, in its order (in a
+	                          * stored run: per clause of the run, OUTCOME_NOT_ASKED
+	                          * for the clauses of its other rule sets) */
 	size_t nr_outcomes;
 	char *near_threshold;    /* e.g. "data-subjects.users = 9600 (threshold 10000)"; or NULL */
 	char *readings;          /* the readings held clauses rest on (criteria.h), as

@@ -821,19 +821,51 @@ TEST(findings_testing_scope_and_nd331)
 	system_result_release(&res);
 	system_record_release(&rec);
 
-	/* ND331 run: ND85 approval at another level, level 5 without independent inspection */
+	/* ND331 run: an ND85 approval at another level is kept (Law 116 Art.
+	 * 45.1: "tiếp tục giữ cấp độ đã được xác định"): the difference is
+	 * information, not an under-classification; the measures of Decree 331
+	 * are due within 12 months ("trong thời hạn 12 tháng ... phải bảo đảm
+	 * điều kiện, tiêu chuẩn, biện pháp"). Level 5 without a licensed
+	 * inspection (Decree 331 Art. 31.2c). */
 	struct findings_context c331 = {shipped_rules(1), RUN_DATE, NULL, NULL};
 	operating(&rec, "4");
 	add_inspection(&rec, "2026-10-01", "no");
 	evaluate(&c331, &rec, 5, &res);
 	f = finding(&res, "rules-drift");
-	CHECK(f && f->severity == SEV_WARNING);
+	CHECK(f && f->severity == SEV_INFO);
 	if (f)
-		CHECK_CONTAINS(f->text_en, "Level 4 was approved under Decree 85/2016/ND-CP; under Decree 331/2026/ND-CP the system is at level 5");
+		CHECK_CONTAINS(f->text_en, "Level 4 approved under Decree 85/2016/ND-CP is kept (Law on "
+		                           "Cybersecurity 116/2025/QH15 Art. 45.1); under Decree "
+		                           "331/2026/ND-CP the system is at level 5: information for "
+		                           "the next re-determination");
+	CHECK(finding(&res, "under-classified") == NULL);
+	CHECK_STR(drift_name(res.drift), "under");
+	f = finding(&res, "transition-measures");
+	CHECK(f && f->severity == SEV_INFO);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "are due by 2027-07-01 (Law on Cybersecurity 116/2025/QH15 "
+		                           "Art. 45.1); 222 days left.");
 	f = finding(&res, "level5-without-independent-inspection");
 	CHECK(f && f->severity == SEV_CRITICAL);
-	CHECK(finding(&res, "under-classified") != NULL);
 	system_result_release(&res);
+	/* after the deadline: a warning */
+	c331.run_date = "2027-07-02";
+	evaluate(&c331, &rec, 5, &res);
+	f = finding(&res, "transition-measures");
+	CHECK(f && f->severity == SEV_WARNING);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "the deadline of 2027-07-01 (Law on Cybersecurity "
+		                           "116/2025/QH15 Art. 45.1) to meet the conditions");
+	system_result_release(&res);
+	c331.run_date = RUN_DATE;
+	/* an approval under ND331 itself: compared as usual */
+	system_record_set(&rec, F_APPR_RULES, "ND331");
+	evaluate(&c331, &rec, 5, &res);
+	CHECK(finding(&res, "under-classified") != NULL);
+	CHECK(finding(&res, "rules-drift") == NULL);
+	CHECK(finding(&res, "transition-measures") == NULL);
+	system_result_release(&res);
+	system_record_set(&rec, F_APPR_RULES, "ND85");
 	/* the same under ND85: neither */
 	evaluate(&ctx, &rec, 5, &res);
 	CHECK(finding(&res, "rules-drift") == NULL);
