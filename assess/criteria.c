@@ -638,6 +638,53 @@ static void parse_kept(struct loader *ld, xmlNodePtr n)
 	free(after);
 }
 
+static void parse_hosting(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct hosting_rule *h = &rs->hosting[rs->nr_hosting++];
+	memset(h, 0, sizeof(*h));
+	h->line = xmlGetLineNo(n);
+	h->level = rule_level(ld, n, "hosting");
+	char *sep = prop(n, "separation");
+	h->physical = sep && !strcmp(sep, "physical");
+	free(sep);
+	h->article = prop(n, "article");
+	if (h->article)
+		check_article(ld, h->line, h->article, NULL, NULL);
+	else
+		problem(ld, h->line, "hosting cites no article");
+	char *vi = NULL, *en = NULL;
+	rule_body(ld, n, &vi, &en, &h->conditional, &h->cond);
+	free(vi);
+	free(en);
+}
+
+/* <catalogue file kind>: the rule set's requirement catalogue, beside it. */
+static void parse_catalogue(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	char *file = prop(n, "file"), *kind = prop(n, "kind");
+	long line = xmlGetLineNo(n);
+	if (rs->catalogue)
+		problem(ld, line, "a second <catalogue>");
+	else if (!file || !*file || strchr(file, '/') || file[0] == '.')
+		problem(ld, line, "catalogue '%s' is not a file name beside the rule set",
+		        file ? file : "");
+	else {
+		const char *slash = strrchr(ld->file, '/');
+		struct strbuf sb;
+		strbuf_init(&sb);
+		if (slash)
+			strbuf_add(&sb, ld->file, (size_t)(slash - ld->file + 1));
+		strbuf_addstr(&sb, file);
+		rs->catalogue = strbuf_detach(&sb);
+		rs->catalogue_mapped = kind && !strcmp(kind, "mapped-by-level");
+		rs->catalogue_text = text_of(n);
+	}
+	free(file);
+	free(kind);
+}
+
 /* ---- the rule set ---- */
 
 static void build(struct loader *ld, xmlNodePtr root)
@@ -665,8 +712,9 @@ static void build(struct loader *ld, xmlNodePtr root)
 	rs->selectable = !selection || strcmp(selection, "explicit");
 	free(selection);
 	size_t nr_clauses = 0, nr_gaps = 0, nr_docs = 0, nr_readings = 0, nr_insp = 0, nr_lic = 0;
-	size_t nr_del = 0, nr_kept = 0;
+	size_t nr_del = 0, nr_kept = 0, nr_host = 0;
 	for (xmlNodePtr k = root->children; k; k = k->next) {
+		nr_host += is_element(k, "hosting");
 		nr_del += is_element(k, "delegate");
 		nr_kept += is_element(k, "keeps-approval");
 		nr_insp += is_element(k, "inspection");
@@ -684,6 +732,7 @@ static void build(struct loader *ld, xmlNodePtr root)
 	rs->licensed = xcalloc(nr_lic ? nr_lic : 1, sizeof(*rs->licensed));
 	rs->delegates = xcalloc(nr_del ? nr_del : 1, sizeof(*rs->delegates));
 	rs->kept = xcalloc(nr_kept ? nr_kept : 1, sizeof(*rs->kept));
+	rs->hosting = xcalloc(nr_host ? nr_host : 1, sizeof(*rs->hosting));
 	/* documents and readings first: the clauses refer to them */
 	for (xmlNodePtr k = root->children; k; k = k->next)
 		if (is_element(k, "document"))
@@ -706,6 +755,10 @@ static void build(struct loader *ld, xmlNodePtr root)
 			parse_delegate(ld, k);
 		else if (is_element(k, "keeps-approval"))
 			parse_kept(ld, k);
+		else if (is_element(k, "hosting"))
+			parse_hosting(ld, k);
+		else if (is_element(k, "catalogue"))
+			parse_catalogue(ld, k);
 		else if (is_element(k, "clause"))
 			parse_clause(ld, k);
 		else if (is_element(k, "gap"))
@@ -924,6 +977,13 @@ void ruleset_free(struct ruleset *rs)
 		free(rs->kept[i].measures_article);
 	}
 	free(rs->kept);
+	for (size_t i = 0; i < rs->nr_hosting; i++) {
+		free(rs->hosting[i].article);
+		condition_release(&rs->hosting[i].cond);
+	}
+	free(rs->hosting);
+	free(rs->catalogue);
+	free(rs->catalogue_text);
 	for (size_t i = 0; i < rs->nr_gaps; i++) {
 		free(rs->gaps[i].text_vi);
 		free(rs->gaps[i].text_en);

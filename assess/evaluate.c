@@ -39,6 +39,8 @@ struct run_sets {
 	long *systems;               /* per rule set: systems it assesses */
 	size_t *offset;              /* per rule set: its first clause in the run's list */
 	size_t nr_clauses;           /* clauses in the run's list */
+	struct requirement_catalogue **cats; /* per rule set: its catalogue (shared when two
+	                              * name one file: free each distinct one), or NULL */
 };
 
 /* The rule set (index into sets->all) that assesses rec. *by is the
@@ -394,6 +396,7 @@ static int pass2_system(void *data, const struct system_record *rec, long row)
 			p->held[nr_held++] = rs->clauses[c].id;
 	struct findings_context ctx = *p->ctx;
 	ctx.rs = rs;
+	ctx.catalogue = sets->cats[set];
 	findings_evaluate(&ctx, rec, p->held, nr_held, res);
 	component_findings(g, i, res);
 	/* the outcomes and the deciding clause, over the run's clause list */
@@ -525,6 +528,12 @@ static void describe_sets(struct run_sets *sets, struct run_ruleset **out_sets, 
 		rsets[n].title_en = rs->title_en;
 		rsets[n].file = rs->file;
 		rsets[n].digest = rs->sha256;
+		if (sets->cats[i]) {
+			rsets[n].catalogue = sets->cats[i]->file;
+			rsets[n].catalogue_digest = sets->cats[i]->sha256;
+			static char native[] = "native", mapped[] = "mapped-by-level";
+			rsets[n].catalogue_kind = rs->catalogue_mapped ? mapped : native;
+		}
 		rsets[n++].systems = sets->systems[i];
 		sets->offset[i] = nc;
 		for (size_t c = 0; c < rs->nr_clauses; c++) {
@@ -561,6 +570,26 @@ static void describe_sets(struct run_sets *sets, struct run_ruleset **out_sets, 
 	*nr_readings = nr;
 }
 
+/* The catalogue of every rule set that assesses a system (one load per
+ * file). 0, or -1 after reporting. */
+static int load_catalogues(struct run_sets *sets)
+{
+	char *rng = data_path("criteria/schema/requirements.rng");
+	int ret = 0;
+	for (size_t i = 0; i < sets->nr_all && ret == 0; i++) {
+		const struct ruleset *rs = sets->all[i];
+		if ((i != sets->primary && !sets->systems[i]) || !rs->catalogue)
+			continue;
+		for (size_t j = 0; j < i && !sets->cats[i]; j++)
+			if (sets->cats[j] && !strcmp(sets->cats[j]->file, rs->catalogue))
+				sets->cats[i] = sets->cats[j];
+		if (!sets->cats[i] && !(sets->cats[i] = requirements_load(rs->catalogue, rng)))
+			ret = -1;
+	}
+	free(rng);
+	return ret;
+}
+
 /* Load every rule set and choose the run's own; check the delegations'
  * targets. An exit status of diag.h (EXIT_OK when done). */
 static int choose_sets(struct run_sets *sets, const char *rules, const char *run_date)
@@ -593,6 +622,7 @@ static int choose_sets(struct run_sets *sets, const char *rules, const char *run
 			       EXIT_INVALID;
 	sets->systems = xcalloc(sets->nr_all, sizeof(*sets->systems));
 	sets->offset = xcalloc(sets->nr_all, sizeof(*sets->offset));
+	sets->cats = xcalloc(sets->nr_all, sizeof(*sets->cats));
 	return EXIT_OK;
 }
 
@@ -600,7 +630,6 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
                  struct run_totals *totals)
 {
 	struct run_sets sets;
-	struct requirement_catalogue *cat = NULL;
 	struct graph g;
 	struct classify_graph cg;
 	char as_of[11] = "", run_date[11], generated[32];
@@ -636,17 +665,6 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		goto out;
 	status = EXIT_RUNTIME;
 	struct ruleset *rs = sets.all[sets.primary];
-	{
-		char *req = data_path("criteria/requirements.xml");
-		char *rng = data_path("criteria/schema/requirements.rng");
-		cat = requirements_load(req, rng);
-		free(req);
-		free(rng);
-		if (!cat) {
-			status = EXIT_INVALID;
-			goto out;
-		}
-	}
 
 	/* pass 1: every system's rule set, own clauses (facts only), components */
 	g.sets = &sets;
@@ -662,6 +680,12 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 	resolve_components(&g);
 	classify_graph_init(&cg, g.nodes, g.n, g.first, g.comp);
 	classify_graph_aggregate(&cg);
+
+	/* the requirement catalogues of the rule sets that assess a system */
+	if (load_catalogues(&sets) < 0) {
+		status = EXIT_INVALID;
+		goto out;
+	}
 
 	/* pass 2: findings and storage, in one transaction */
 	describe_sets(&sets, &rsets, &nr_sets, &clauses, &readings, &nr_readings);
@@ -691,7 +715,6 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		.rs = rs,
 		.run_date = run_date,
 		.policies = policies,
-		.catalogue = cat,
 	};
 	struct pass2 p2 = {.g = &g, .cg = &cg, .ctx = &ctx, .snapshot = snapshot};
 	struct run_writer writer = {st, totals};
@@ -725,8 +748,15 @@ out:
 	free(readings);
 	classify_graph_release(&cg);
 	graph_release(&g);
-	requirements_free(cat);
 	owner_policies_free(policies);
+	for (size_t i = 0; sets.cats && i < sets.nr_all; i++) {
+		int first = 1;
+		for (size_t j = 0; j < i; j++)
+			first &= sets.cats[j] != sets.cats[i];
+		if (first)
+			requirements_free(sets.cats[i]);
+	}
+	free(sets.cats);
 	ruleset_list_free(sets.all, sets.nr_all);
 	free(sets.systems);
 	free(sets.offset);

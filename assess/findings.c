@@ -409,6 +409,26 @@ static void licensed_findings(const struct findings_context *ctx,
 	}
 }
 
+/* ---- hosting ------------------------------------------------------------ */
+
+/* The separation the rule set asks of rec when hosted in a rented data
+ * centre or cloud: the first <hosting> rule for the level whose condition
+ * holds. */
+static void hosting_separation(const struct findings_context *ctx,
+                               const struct system_record *rec, struct system_result *res)
+{
+	int level = res->level ? res->level : res->approved_level;
+	for (size_t i = 0; ctx->rs && level && i < ctx->rs->nr_hosting; i++) {
+		const struct hosting_rule *h = &ctx->rs->hosting[i];
+		if ((h->level && h->level != level) ||
+		    (h->conditional && classify_condition(&h->cond, rec) != TRI_YES))
+			continue;
+		res->hosting_separation = xstrdup(h->physical ? "physical" : "logical");
+		res->hosting_article = xstrdup_or_null(h->article);
+		return;
+	}
+}
+
 /* ---- secrets in testing ------------------------------------------------ */
 
 static void testing_findings(const struct system_record *rec, struct system_result *res)
@@ -519,6 +539,7 @@ void findings_evaluate(const struct findings_context *ctx, const struct system_r
 	plan_findings(rec, res);
 	inspection_findings(ctx, rec, res);
 	licensed_findings(ctx, rec, res);
+	hosting_separation(ctx, rec, res);
 	layer_findings(rec, res);
 	waiver_findings(ctx, rec, res);
 }

@@ -64,9 +64,11 @@ struct builder {
 	char *run_strings;
 	enum results_detail detail;
 	const struct results_filter *filter;
+	int old_run;                          /* stored before schema 5: no clause texts */
 	struct ruleset *rs;                   /* a run before schema 5: its rule set as it is
 	                                       * now, for clause texts and cadence; else NULL */
-	struct requirement_catalogue *cat;    /* for requirement rows; may be NULL */
+	struct requirement_catalogue **cats;  /* per rule set of the run: its catalogue for
+	                                       * the requirement rows (full detail), or NULL */
 	struct run_clause *clauses;           /* the run's clauses, of all its rule sets */
 	size_t nr_clauses;
 	struct run_ruleset *sets;             /* the run's rule sets, its own first */
@@ -497,6 +499,8 @@ static void write_rule_sets(struct builder *b)
 		attr(b, "title-vi", rs->title_vi);
 		attr(b, "title-en", rs->title_en);
 		attr_long(b, "systems", rs->systems);
+		attr(b, "catalogue-kind", rs->catalogue_kind);
+		attr(b, "catalogue-digest", rs->catalogue_digest);
 		end(b);
 	}
 }
@@ -565,6 +569,35 @@ static const char *tri_word(enum tri t)
 	return t == TRI_YES ? "yes" : t == TRI_NO ? "no" : "unknown";
 }
 
+/* The catalogue of each rule set of the run, for the requirement rows: the
+ * file the run used (a run before schema 5 names none: the shipped one). A
+ * catalogue that cannot be read is reported and gives no rows. */
+static void load_catalogues(struct builder *b)
+{
+	char *rng = data_path("criteria/schema/requirements.rng");
+	char *shipped = data_path("criteria/requirements.xml");
+	b->cats = xcalloc(b->nr_sets ? b->nr_sets : 1, sizeof(*b->cats));
+	for (size_t i = 0; i < b->nr_sets; i++) {
+		const char *file = b->sets[i].catalogue;
+		if (!file && b->old_run)
+			file = shipped;
+		if (file)
+			b->cats[i] = requirements_load(file, rng);
+	}
+	free(shipped);
+	free(rng);
+}
+
+/* The catalogue of rule set rules in the run, or NULL. */
+static const struct requirement_catalogue *catalogue_of(const struct builder *b,
+                                                        const char *rules)
+{
+	for (size_t i = 0; b->cats && rules && i < b->nr_sets; i++)
+		if (!strcmp(b->sets[i].rules, rules))
+			return b->cats[i];
+	return NULL;
+}
+
 static void write_requirement(const struct requirement_eval *ev, void *data)
 {
 	struct builder *b = data;
@@ -572,7 +605,10 @@ static void write_requirement(const struct requirement_eval *ev, void *data)
 	attr(b, "id", ev->req->id);
 	attr(b, "group", requirement_group_name(ev->req->group));
 	attr(b, "tcvn", ev->at->tcvn);
+	attr(b, "article", ev->at->article);
 	attr(b, "status", requirement_status_name(ev->status));
+	if (ev->product >= 0)
+		attr(b, "product", tri_word((enum tri)ev->product));
 	attr(b, "due", ev->due);
 	attr(b, "label-vi", ev->req->label_vi);
 	attr(b, "label-en", ev->req->label_en);
@@ -666,6 +702,8 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr(b, "rules-article", res->rules_article);
 	attr(b, "type", rec->value[F_TYPE]);
 	attr(b, "hosting", rec->value[F_HOSTING]);
+	attr(b, "hosting-separation", res->hosting_separation);
+	attr(b, "hosting-article", res->hosting_article);
 	attr(b, "project-started", rec->value[F_PROJECT_STARTED]);
 	if (res->determined && res->level)
 		attr_long(b, "level", res->level);
@@ -766,9 +804,13 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr_long(b, "unknown", res->requirements.unknown);
 	end(b);
 	int level = res->level ? res->level : res->approved_level;
-	if (b->detail == RESULTS_FULL && b->cat && level)
-		requirements_evaluate(b->cat, rec, res->rules ? res->rules : b->run.rules, level,
-		                      b->held, nr_held, b->run.date, write_requirement, b);
+	const char *rules = res->rules ? res->rules : b->run.rules;
+	if (b->detail == RESULTS_FULL && !b->cats)
+		load_catalogues(b); /* once, when a document first needs the rows */
+	const struct requirement_catalogue *cat = catalogue_of(b, rules);
+	if (b->detail == RESULTS_FULL && cat && level)
+		requirements_evaluate(cat, rec, rules, level, b->held, nr_held, b->run.date,
+		                      write_requirement, b);
 
 	for (size_t f = 0; f < res->nr_findings; f++) {
 		const struct finding *fd = &res->findings[f];
@@ -802,7 +844,9 @@ static void builder_release(struct builder *b)
 {
 	free(b->run_strings);
 	ruleset_free(b->rs);
-	requirements_free(b->cat);
+	for (size_t i = 0; b->cats && i < b->nr_sets; i++)
+		requirements_free(b->cats[i]);
+	free(b->cats);
 	run_clauses_free(b->clauses, b->nr_clauses);
 	run_rulesets_free(b->sets, b->nr_sets);
 	run_readings_free(b->readings, b->nr_readings);
@@ -924,22 +968,17 @@ static int builder_prepare(struct builder *b, struct store *st, long run,
 	/* the clauses again, with the texts a run before schema 5 did not
 	 * store (b->rs then also works out the inspection state of a run
 	 * before schema 4) */
+	b->old_run = b->nr_clauses && !b->clauses[0].text_vi;
 	run_clauses_free(b->clauses, b->nr_clauses);
 	b->clauses = NULL;
 	b->nr_clauses = 0;
 	if (results_clauses(st, &b->run, &b->clauses, &b->nr_clauses, &b->readings,
 	                    &b->nr_readings, &b->rs) < 0)
 		return -1;
-	char *req = data_path("criteria/requirements.xml");
-	char *rng = data_path("criteria/schema/requirements.rng");
-	b->cat = requirements_load(req, rng);
-	free(req);
-	free(rng);
 	/* runs stored before schema 4 have no inspection fields: they are
 	 * worked out again with the rule set as it is now */
 	b->ctx.rs = b->rs;
 	b->ctx.run_date = b->run.date;
-	b->ctx.catalogue = b->cat;
 	if (store_each_organization(st, b->run.snapshot, collect_org, b) < 0)
 		return -1;
 	/* the totals need the inspections and the findings' codes, nothing more */

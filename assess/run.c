@@ -140,6 +140,8 @@ void system_result_release(struct system_result *res)
 	free(res->readings);
 	free(res->inspection_article);
 	free(res->inspection_policy);
+	free(res->hosting_separation);
+	free(res->hosting_article);
 	free(res->rules);
 	free(res->rules_basis);
 	free(res->rules_article);

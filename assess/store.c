@@ -282,6 +282,11 @@ static const char *const migrations[] = {
 	"ALTER TABLE run_systems ADD COLUMN rules_article TEXT;\n"
 	"ALTER TABLE run_systems ADD COLUMN rules_reason TEXT;\n"
 	"ALTER TABLE run_systems ADD COLUMN rules_reason_vi TEXT;\n",
+	/* 6: how a rule set applies its catalogue; each system's separation
+	 * when hosted in a rented data centre or cloud */
+	"ALTER TABLE run_rulesets ADD COLUMN catalogue_kind TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN hosting_separation TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN hosting_article TEXT;\n",
 };
 
 int store_schema_version(void)
@@ -364,7 +369,7 @@ enum stmt_id {
 	"r.inspection_counts, r.inspection_basis, r.inspection_article, "        \
 	"r.inspection_policy, coalesce(r.rules, (SELECT rules FROM runs "       \
 	"WHERE id = r.run)), r.rules_basis, r.rules_article, r.rules_reason, "   \
-	"r.rules_reason_vi"
+	"r.rules_reason_vi, r.hosting_separation, r.hosting_article"
 
 #define RUN_COLUMNS                                                          \
 	"id, snapshot, rules, rules_title_vi, rules_title_en, rules_file, "      \
@@ -450,12 +455,14 @@ static const char *const stmt_sql[NR_STMT] = {
 	                         "level_from, article, ref, ref_en, text_vi, text_en, readings) "
 	                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 	[ST_INSERT_RUN_RULESET] = "INSERT INTO run_rulesets(run, pos, rules, version, title_vi, "
-	                          "title_en, file, digest, catalogue, catalogue_digest, systems) "
-	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	                          "title_en, file, digest, catalogue, catalogue_digest, systems, "
+	                          "catalogue_kind) "
+	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 	[ST_INSERT_RUN_READING] = "INSERT INTO run_readings(run, rules, id, text_vi, text_en) "
 	                          "VALUES(?1, ?2, ?3, ?4, ?5)",
 	[ST_RUN_RULESETS] = "SELECT rules, version, title_vi, title_en, file, digest, catalogue, "
-	                    "catalogue_digest, systems FROM run_rulesets WHERE run = ?1 ORDER BY pos",
+	                    "catalogue_digest, systems, catalogue_kind FROM run_rulesets "
+	                    "WHERE run = ?1 ORDER BY pos",
 	[ST_RUN_READINGS] = "SELECT rules, id, text_vi, text_en FROM run_readings WHERE run = ?1 "
 	                    "ORDER BY rules, id",
 	[ST_INSERT_RUN_SYSTEM] =
@@ -466,9 +473,9 @@ static const char *const stmt_sql[NR_STMT] = {
 		"req_unknown, next_due, layers, layers_unknown, reason_vi, readings, "
 		"inspection_state, last_inspection, inspection_months, inspection_counts, "
 		"inspection_basis, inspection_article, inspection_policy, rules, rules_basis, "
-		"rules_article, rules_reason, rules_reason_vi) "
+		"rules_article, rules_reason, rules_reason_vi, hosting_separation, hosting_article) "
 		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[ST_INSERT_RUN_FINDING] = "INSERT INTO run_findings(run, system_id, pos, code, "
 	                          "severity, text_vi, text_en, args) "
 	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -1536,6 +1543,7 @@ int store_run_begin(struct store *st, struct run_info *info, const struct run_ru
 		bind_text(s, 9, rs->catalogue);
 		bind_text(s, 10, rs->catalogue_digest);
 		sqlite3_bind_int64(s, 11, rs->systems);
+		bind_text(s, 12, rs->catalogue_kind);
 		if (step_done(st, s, "cannot store a run") < 0)
 			goto fail;
 	}
@@ -1645,6 +1653,8 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 	bind_text(s, 37, res->rules_article);
 	bind_text(s, 38, res->rules_reason);
 	bind_text(s, 39, res->rules_reason_vi);
+	bind_text(s, 40, res->hosting_separation);
+	bind_text(s, 41, res->hosting_article);
 	if (step_done(st, s, "cannot store a result") < 0)
 		goto out;
 	for (size_t i = 0; i < res->nr_findings; i++) {
@@ -1853,6 +1863,7 @@ int store_run_rulesets(struct store *st, long run, struct run_ruleset **out, siz
 		for (size_t k = 0; k < ARRAY_SIZE(text); k++)
 			*text[k] = column_dup(s, (int)k);
 		r[n].systems = (long)sqlite3_column_int64(s, 8);
+		r[n].catalogue_kind = column_dup(s, 9);
 		n++;
 	}
 	sqlite3_reset(s);
@@ -1878,6 +1889,7 @@ void run_rulesets_free(struct run_ruleset *sets, size_t n)
 		free(sets[i].digest);
 		free(sets[i].catalogue);
 		free(sets[i].catalogue_digest);
+		free(sets[i].catalogue_kind);
 	}
 	free(sets);
 }
@@ -2004,6 +2016,8 @@ static void rules_from_row(sqlite3_stmt *s, int first, struct system_result *res
 	res->rules_article = column_dup(s, first + 2);
 	res->rules_reason = column_dup(s, first + 3);
 	res->rules_reason_vi = column_dup(s, first + 4);
+	res->hosting_separation = column_dup(s, first + 5);
+	res->hosting_article = column_dup(s, first + 6);
 }
 
 int store_each_run_system(struct store *st, long run, const char *only_id,

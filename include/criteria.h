@@ -161,6 +161,20 @@ struct kept_approval {
 	long line;
 };
 
+/*
+ * Separation from other systems when hosted in a rented data centre or
+ * cloud (<hosting>): at level (0 = any), for the systems whose condition
+ * holds (none: all). The first rule that applies decides.
+ */
+struct hosting_rule {
+	int level;                    /* 1..5, or 0 for any level */
+	int physical;                 /* 1 physical separation, 0 logical */
+	char *article;                /* the article it codes */
+	int conditional;
+	struct condition cond;
+	long line;
+};
+
 struct ruleset {
 	char *id;                     /* "ND85" | "ND331" */
 	char *version;                /* the file's version attribute */
@@ -180,6 +194,12 @@ struct ruleset {
 	struct gap *gaps;             /* in file order */
 	size_t nr_gaps;
 	int selectable;               /* 1: --rules auto may choose it by date (selection="date") */
+	char *catalogue;              /* its requirement catalogue (<catalogue file>, resolved
+	                               * beside the rule-set file), or NULL: no requirements */
+	int catalogue_mapped;         /* 1: written for another rule set, applied level by level */
+	char *catalogue_text;         /* how it applies, for people */
+	struct hosting_rule *hosting; /* hosting separation rules, in file order */
+	size_t nr_hosting;
 	struct delegate *delegates;   /* hand-overs, in file order */
 	size_t nr_delegates;
 	struct kept_approval *kept;   /* approvals of other rule sets it keeps */

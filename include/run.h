@@ -146,6 +146,9 @@ struct system_result {
 	char *inspection_policy; /* the owner's decision that set the interval, or NULL */
 	int inspection_known;    /* 1 when the inspection fields were computed by the
 	                          * run (runs stored before schema 4 lack them) */
+	char *hosting_separation;/* "logical" | "physical" when hosted in a rented data
+	                          * centre or cloud at a level that asks for it; or NULL */
+	char *hosting_article;   /* the article of that rule, or NULL */
 	int layers;              /* four-layer model: bit i set when layer i+1 is in place */
 	int layers_unknown;      /* bit i set when layer i+1 is not stated */
 

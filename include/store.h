@@ -30,7 +30,8 @@
  * 4 org_policies (an owner's cadences) and each system's inspection state;
  * 5 systems.project_started, run_rulesets (the rule sets of a run, each
  * with its digest), run_readings, each clause's rule set, article and texts,
- * and each system's rule set with the reason it applies.
+ * and each system's rule set with the reason it applies; 6 the catalogue
+ * kind of a run's rule set and each system's hosting separation.
  *
  * Functions return 0 on success and -1 on failure after reporting it once
  * (util.h), unless their comment says otherwise. One struct store is one
@@ -193,6 +194,7 @@ struct run_ruleset {
 	char *digest;            /* SHA-256 of that file */
 	char *catalogue;         /* the requirement catalogue it used, or NULL */
 	char *catalogue_digest;  /* its SHA-256, or NULL */
+	char *catalogue_kind;    /* "native" | "mapped-by-level", or NULL */
 	long systems;            /* systems it decided */
 };
 /* Free an array of n rule sets read by store_run_rulesets(); accepts NULL. */

@@ -129,7 +129,10 @@
       <xsl:call-template name="row"><xsl:with-param name="id" select="'info'"/>
         <xsl:with-param name="value"><xsl:call-template name="information"/></xsl:with-param></xsl:call-template>
       <xsl:call-template name="row"><xsl:with-param name="id" select="'hosting'"/>
-        <xsl:with-param name="value"><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'hosting'"/><xsl:with-param name="value" select="@hosting"/></xsl:call-template></xsl:with-param></xsl:call-template>
+        <xsl:with-param name="value"><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'hosting'"/><xsl:with-param name="value" select="@hosting"/></xsl:call-template>
+          <xsl:if test="@hosting-separation"> · <xsl:call-template name="t"><xsl:with-param name="id" select="concat('hosting-separation.', @hosting-separation)"/></xsl:call-template>
+            <xsl:text> (</xsl:text><xsl:value-of select="@hosting-article"/><xsl:text>)</xsl:text></xsl:if>
+        </xsl:with-param></xsl:call-template>
       <xsl:call-template name="row"><xsl:with-param name="id" select="'approved-level'"/>
         <xsl:with-param name="value">
           <xsl:choose>
@@ -342,6 +345,9 @@
                     <xsl:otherwise><xsl:value-of select="@label-vi"/></xsl:otherwise>
                   </xsl:choose>
                   <span class="muted"> · <xsl:call-template name="t"><xsl:with-param name="id" select="concat('req.group.', @group)"/></xsl:call-template></span>
+                  <xsl:if test="@product">
+                    <span class="muted"> · <xsl:call-template name="t"><xsl:with-param name="id" select="concat('req.product.', @product)"/></xsl:call-template></span>
+                  </xsl:if>
                 </td>
                 <td>
                   <xsl:attribute name="class">

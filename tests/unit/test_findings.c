@@ -346,12 +346,13 @@ TEST(findings_an_hoa_nd85)
 	CHECK_INT(count_severity(r, SEV_CRITICAL), 0);
 	CHECK(finding(r, "four-layer-gap") == NULL);
 	CHECK_STR(drift_name(r->drift), "none");
-	/* counts: see test_requirements.c (55 at level 3 by 9.2a + 9.2c) */
-	CHECK_INT(r->requirements.applicable, 55);
+	/* counts: see test_requirements.c (61 at level 3 by 9.2a + 9.2c, in a
+	 * rented data centre) */
+	CHECK_INT(r->requirements.applicable, 61);
 	CHECK_INT(r->requirements.met, 2);
-	CHECK_INT(r->requirements.partial, 1);
+	CHECK_INT(r->requirements.partial, 2);
 	CHECK_INT(r->requirements.waived, 1);
-	CHECK_INT(r->requirements.unknown, 51);
+	CHECK_INT(r->requirements.unknown, 56);
 	CHECK_INT(r->layers, 0xf);
 	CHECK_INT(r->layers_unknown, 0);
 
@@ -932,4 +933,46 @@ TEST(finding_text_refuses_malformed_args)
 	free(vi);
 	free(en);
 	free(args);
+}
+
+/* Hosting in a rented data centre or cloud: Circular 12 Art. 9.9-9.10
+ * ("cấp độ 3 ... tách riêng, độc lập ... về lô-gic"; "cấp độ 4 hoặc cấp độ
+ * 5 ... về vật lý") under ND85; Decree 331 Art. 30.8-30.9 ("cấp độ 3, cấp
+ * độ 4 ... về lô-gic"; "cấp độ 5 hoặc hệ thống thông tin quan trọng về an
+ * ninh quốc gia ... về vật lý") under ND331. */
+TEST(findings_hosting_separation_by_rule_set)
+{
+	static const struct {
+		int rules, level;
+		const char *hosting, *list, *separation, *article;
+	} cases[] = {
+		{0, 3, "rented-dc", NULL, "logical", "TT12 9.9"},
+		{0, 4, "cloud", NULL, "physical", "TT12 9.10"},
+		{0, 5, "rented-dc", NULL, "physical", "TT12 9.10"},
+		{0, 2, "rented-dc", NULL, NULL, NULL},
+		{0, 4, "on-premises", NULL, NULL, NULL},
+		{1, 3, "rented-dc", NULL, "logical", "ND331 30.8"},
+		{1, 4, "cloud", "no", "logical", "ND331 30.8"},
+		{1, 5, "cloud", NULL, "physical", "ND331 30.9"},
+		{1, 3, "cloud", "yes", "physical", "ND331 30.9"},
+		{1, 4, NULL, "yes", NULL, NULL},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct findings_context ctx = {shipped_rules(cases[i].rules), RUN_DATE, NULL, NULL};
+		struct system_record rec;
+		struct system_result res;
+		operating(&rec, NULL);
+		system_record_set(&rec, F_HOSTING, cases[i].hosting);
+		system_record_set(&rec, F_NAT_SECLIST, cases[i].list);
+		evaluate(&ctx, &rec, cases[i].level, &res);
+		if (cases[i].separation) {
+			CHECK_STR(res.hosting_separation, cases[i].separation);
+			CHECK_STR(res.hosting_article, cases[i].article);
+		} else if (res.hosting_separation) {
+			harness_fail(__FILE__, __LINE__, "case %zu: separation %s", i,
+			             res.hosting_separation);
+		}
+		system_result_release(&res);
+		system_record_release(&rec);
+	}
 }

@@ -780,7 +780,9 @@ TEST(store_run_walk_reads_the_parts_asked_for)
 	"ALTER TABLE run_systems DROP COLUMN rules_article; "                   \
 	"ALTER TABLE run_systems DROP COLUMN rules_reason; "                    \
 	"ALTER TABLE run_systems DROP COLUMN rules_reason_vi; "                 \
-	"ALTER TABLE systems DROP COLUMN project_started; "
+	"ALTER TABLE systems DROP COLUMN project_started; "                     \
+	"ALTER TABLE run_systems DROP COLUMN hosting_separation; "              \
+	"ALTER TABLE run_systems DROP COLUMN hosting_article; "
 
 /* A finding told by its arguments is stored without texts and read back
  * with both texts made from them; a database of schema 1, whose findings
