@@ -15,11 +15,13 @@
 #include "util.h"
 
 static const char usage[] =
-	"usage: assess criteria list\n"
-	"   or: assess criteria show ID\n"
+	"usage: assess criteria [--criteria DIR] list\n"
+	"   or: assess criteria [--criteria DIR] show ID\n"
 	"   or: assess criteria check FILE...\n"
 	"\n"
-	"  list        the rule sets of the data directory: id, dates, clauses, file, title\n"
+	"  --criteria DIR  the rule sets of DIR (default $ASSESS_CRITERIA_DIR, else the data\n"
+	"                  directory's criteria/)\n"
+	"  list        the rule sets of the criteria directory: id, dates, clauses, file, title\n"
 	"  show ID     rule set ID: every clause with its level, article, summary and condition;\n"
 	"              clause ID (ND85-10.1): its article, our summary, condition and readings\n"
 	"  check FILE  load and validate rule-set files (schema and meaning); exit 3 on problems\n";
@@ -190,12 +192,14 @@ static int check(char **files, int nr)
 
 int cmd_criteria(int argc, char **argv)
 {
-	static const struct opt opts[] = {{NULL, 0, NULL, NULL}};
+	const char *criteria = NULL;
+	const struct opt opts[] = {{"criteria", 0, &criteria, NULL}, {NULL, 0, NULL, NULL}};
 	char **args = NULL;
 	int nargs = 0, ret;
 	int early = cmdline_parse_command(argc, argv, opts, usage, &args, &nargs);
 	if (early >= 0)
 		return early;
+	set_criteria_dir(criteria);
 	const char *sub = nargs ? args[0] : "list";
 	if (!strcmp(sub, "list") && nargs <= 1)
 		ret = list();

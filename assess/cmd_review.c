@@ -22,7 +22,7 @@
 #include "util.h"
 
 static const char usage[] =
-	"usage: assess review [--db DB] [--rules ND85|ND331|auto] [--date YYYY-MM-DD]\n"
+	"usage: assess review [--db DB] [--rules ID|auto] [--criteria DIR] [--date YYYY-MM-DD]\n"
 	"                     [--lang vi|en] [-o DIR] INVENTORY...\n"
 	"\n"
 	"Validate and import the inventories (all or nothing), classify them, and\n"
@@ -33,7 +33,8 @@ static const char usage[] =
 	"owner on request ('assess report dossier --system ID').\n"
 	"\n"
 	"  --db DB      database (default $ASSESS_DB, else ./assess.db)\n"
-	"  --rules R    rule set: ND85, ND331, or auto (default)\n"
+	"  --rules R    rule set: an id (ND85, ND331 ...), or auto (default)\n"
+	"  --criteria DIR  read the rule sets from DIR\n"
 	"  --date D     assessment date (default: the inventory's as-of)\n"
 	"  --lang L     report language: vi (default) or en\n"
 	"  -o DIR       output directory (created if missing)\n";
@@ -78,9 +79,11 @@ static const struct rendition set[] = {
 int cmd_review(int argc, char **argv)
 {
 	const char *db = NULL, *rules = NULL, *date = NULL, *lang = "vi", *dir = "assess-report";
+	const char *criteria = NULL;
 	const struct opt opts[] = {
 		{"db", 0, &db, NULL},     {"rules", 0, &rules, NULL}, {"date", 0, &date, NULL},
-		{"lang", 0, &lang, NULL}, {"output", 'o', &dir, NULL}, {NULL, 0, NULL, NULL},
+		{"lang", 0, &lang, NULL}, {"output", 'o', &dir, NULL},
+		{"criteria", 0, &criteria, NULL}, {NULL, 0, NULL, NULL},
 	};
 	char **args;
 	int nargs, status;
@@ -91,6 +94,7 @@ int cmd_review(int argc, char **argv)
 		free(args);
 		return cmdline_usage_error(usage, "review needs at least one inventory");
 	}
+	set_criteria_dir(criteria);
 	if (strcmp(lang, "vi") && strcmp(lang, "en")) {
 		free(args);
 		return cmdline_usage_error(usage, "--lang takes vi or en");

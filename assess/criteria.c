@@ -278,7 +278,8 @@ static xmlNodePtr first_cond(xmlNodePtr n)
 
 /* ---- clauses ---- */
 
-/* Is id "RS-article" or "RS-article.clause" with an optional point letter? */
+/* Is id "RS-article" or "RS-article.clause" with an optional point: a
+ * letter a-z or đ (Vietnamese texts letter their points a, b, c, d, đ, e)? */
 static int clause_id_ok(const char *rs_id, const char *id)
 {
 	size_t n = strlen(rs_id);
@@ -297,6 +298,8 @@ static int clause_id_ok(const char *rs_id, const char *id)
 		p++;
 	if (*p >= 'a' && *p <= 'z')
 		p++;
+	else if (!strncmp(p, "\xc4\x91", 2))
+		p += 2;
 	return !*p;
 }
 
@@ -1017,7 +1020,7 @@ static int by_name(const void *a, const void *b)
 
 int criteria_load_all(struct ruleset ***out, size_t *nr)
 {
-	char *dir = data_path("criteria");
+	char *dir = xstrdup(criteria_dir());
 	struct ruleset **list = NULL;
 	size_t n = 0, alloc = 0;
 	char **names = NULL;

@@ -48,6 +48,7 @@ enum vkind {
 	V_DATE,     /* real calendar date YYYY-MM-DD */
 	V_ID,       /* identifier */
 	V_DECISION, /* decision number 1520/QĐ-UBND */
+	V_RULES,    /* a rule-set id: an upper-case letter, then upper-case letters and digits */
 };
 
 #define TRI "yes no unknown"
@@ -173,7 +174,7 @@ static const struct elem_rule components_children[] = {
 
 static const struct attr_rule approval_attrs[] = {
 	{"level", V_ENUM, "1 2 3 4 5", 1, F_APPR_LEVEL},
-	{"rules", V_ENUM, "ND85 ND331", 1, F_APPR_RULES},
+	{"rules", V_RULES, NULL, 1, F_APPR_RULES},
 	{"decision", V_DECISION, NULL, 1, F_APPR_DECISION},
 	{"date", V_DATE, NULL, 1, F_APPR_DATE},
 	{"approved-by", V_TEXT, NULL, 0, F_APPR_BY},
@@ -742,6 +743,13 @@ static int check_value(struct walk *w, long line, enum vkind kind, const char *v
 		if (!rx_ok(w->chk->decision_rx, v))
 			why = "a decision number looks like 1520/QĐ-UBND or 123/2024/QĐ-UBND";
 		break;
+	case V_RULES: {
+		size_t len = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		if (!(*v >= 'A' && *v <= 'Z') || v[len] || len > 16)
+			why = "a rule-set id is an upper-case letter then upper-case letters and digits "
+			      "(ND85, ND331, TT09)";
+		break;
+	}
 	}
 	if (!why)
 		return 0;

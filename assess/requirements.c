@@ -413,7 +413,8 @@ static int clause_held(const char *prefix, size_t len, const char *const *held, 
 	for (size_t i = 0; i < nr_held; i++) {
 		const char *id = held[i];
 		if (id && !strncmp(id, prefix, len) &&
-		    (id[len] == '\0' || (id[len] >= 'a' && id[len] <= 'z')))
+		    (id[len] == '\0' || (id[len] >= 'a' && id[len] <= 'z' && !id[len + 1]) ||
+		     !strcmp(id + len, "\xc4\x91")))
 			return 1;
 	}
 	return 0;

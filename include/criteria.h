@@ -176,7 +176,7 @@ struct hosting_rule {
 };
 
 struct ruleset {
-	char *id;                     /* "ND85" | "ND331" */
+	char *id;                     /* "ND85", "ND331", a sector's "TT09" */
 	char *version;                /* the file's version attribute */
 	char *effective_from;         /* YYYY-MM-DD */
 	char *effective_to;           /* YYYY-MM-DD, or NULL when open-ended */
@@ -222,8 +222,9 @@ int criteria_load(const char *file, struct ruleset **out);
 void ruleset_free(struct ruleset *rs);
 
 /*
- * Load every rule set of the data directory's criteria/ (files *.xml whose
- * root is <ruleset>, in name order; other files are skipped). On success
+ * Load every rule set of the criteria directory (paths.h criteria_dir():
+ * files *.xml whose root is <ruleset>, in name order; other files are
+ * skipped). On success
  * *out is a new array of *nr rule sets (free with ruleset_list_free) and 0 is
  * returned; any invalid rule set is reported and makes it -1.
  */

@@ -69,7 +69,7 @@ enum fact_kind {
 	X(F_PROJECT_STARTED, "project.started", FACT_DATE, NULL, "project_started")   \
 	X(F_HOSTING, "hosting", FACT_ENUM, "on-premises rented-dc cloud", "hosting")  \
 	X(F_APPR_LEVEL, "approval.level", FACT_COUNT, NULL, "appr_level")             \
-	X(F_APPR_RULES, "approval.rules", FACT_ENUM, "ND85 ND331", "appr_rules")      \
+	X(F_APPR_RULES, "approval.rules", FACT_ID, NULL, "appr_rules")                \
 	X(F_APPR_DECISION, "approval.decision", FACT_TEXT, NULL, "appr_decision")     \
 	X(F_APPR_DATE, "approval.date", FACT_DATE, NULL, "appr_date")                 \
 	X(F_APPR_BY, "approval.approved-by", FACT_TEXT, NULL, "appr_approved_by")     \
