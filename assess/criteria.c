@@ -545,7 +545,7 @@ static void parse_inspection(struct loader *ld, xmlNodePtr n)
 	                                                      : CADENCE_LAW;
 	ir->article = prop(n, "article");
 	if (ir->article)
-		check_article(ld, line, ir->article, NULL, NULL);
+		check_article(ld, line, ir->article, &ir->ref_vi, &ir->ref_en);
 	rule_body(ld, n, &ir->text_vi, &ir->text_en, &ir->conditional, &ir->cond);
 	if (ir->basis != CADENCE_LAW && (!ir->text_vi || !ir->text_en))
 		problem(ld, line, "an inspection of basis %s needs a text in vi and in en saying what "
@@ -572,7 +572,7 @@ static void parse_licensed(struct loader *ld, xmlNodePtr n)
 	lr->severity = rule_severity(ld, n);
 	lr->article = prop(n, "article");
 	if (lr->article)
-		check_article(ld, lr->line, lr->article, NULL, NULL);
+		check_article(ld, lr->line, lr->article, &lr->ref_vi, &lr->ref_en);
 	else
 		problem(ld, lr->line, "licensed-inspection cites no article");
 	rule_body(ld, n, &lr->text_vi, &lr->text_en, &lr->conditional, &lr->cond);
@@ -622,14 +622,14 @@ static void parse_kept(struct loader *ld, xmlNodePtr n)
 	k->rules = prop(n, "rules");
 	k->article = prop(n, "article");
 	if (k->article)
-		check_article(ld, k->line, k->article, NULL, NULL);
+		check_article(ld, k->line, k->article, &k->ref_vi, &k->ref_en);
 	else
 		problem(ld, k->line, "keeps-approval cites no article");
 	k->severity = rule_severity(ld, n);
 	k->measures_by = date_prop(ld, n, "measures-by");
 	k->measures_article = prop(n, "measures-article");
 	if (k->measures_article)
-		check_article(ld, k->line, k->measures_article, NULL, NULL);
+		check_article(ld, k->line, k->measures_article, &k->measures_ref_vi, &k->measures_ref_en);
 	char *before = prop(n, "measures-severity"), *after = prop(n, "overdue-severity");
 	k->before_severity = before ? severity_parse(before) : SEV_INFO;
 	k->after_severity = after ? severity_parse(after) : SEV_WARNING;
@@ -950,6 +950,8 @@ void ruleset_free(struct ruleset *rs)
 	free(rs->document);
 	for (size_t i = 0; i < rs->nr_inspections; i++) {
 		free(rs->inspections[i].article);
+		free(rs->inspections[i].ref_vi);
+		free(rs->inspections[i].ref_en);
 		free(rs->inspections[i].text_vi);
 		free(rs->inspections[i].text_en);
 		condition_release(&rs->inspections[i].cond);
@@ -957,6 +959,8 @@ void ruleset_free(struct ruleset *rs)
 	free(rs->inspections);
 	for (size_t i = 0; i < rs->nr_licensed; i++) {
 		free(rs->licensed[i].article);
+		free(rs->licensed[i].ref_vi);
+		free(rs->licensed[i].ref_en);
 		free(rs->licensed[i].text_vi);
 		free(rs->licensed[i].text_en);
 		condition_release(&rs->licensed[i].cond);
@@ -976,8 +980,12 @@ void ruleset_free(struct ruleset *rs)
 	for (size_t i = 0; i < rs->nr_kept; i++) {
 		free(rs->kept[i].rules);
 		free(rs->kept[i].article);
+		free(rs->kept[i].ref_vi);
+		free(rs->kept[i].ref_en);
 		free(rs->kept[i].measures_by);
 		free(rs->kept[i].measures_article);
+		free(rs->kept[i].measures_ref_vi);
+		free(rs->kept[i].measures_ref_en);
 	}
 	free(rs->kept);
 	for (size_t i = 0; i < rs->nr_hosting; i++) {

@@ -67,40 +67,66 @@ static size_t rules_for(const struct run_sets *sets, const struct system_record 
 	return sets->primary;
 }
 
+/* The last reason made (most systems of a run share one): for the same
+ * rule set, delegations and unknown facts it is copied, not made again. */
+struct reason_cache {
+	int valid;
+	size_t set;
+	const struct delegate *by, *unsure;
+	char *facts;                 /* the unknown facts of unsure, "" when none */
+	char *en, *vi;
+};
+
+static void reason_cache_release(struct reason_cache *c)
+{
+	free(c->facts);
+	free(c->en);
+	free(c->vi);
+	memset(c, 0, sizeof(*c));
+}
+
 /* Why res was assessed under its rule set, in both languages, into res. */
 static void rules_reason(const struct run_sets *sets, const struct system_record *rec,
                          size_t set, const struct delegate *by, const struct delegate *unsure,
-                         struct system_result *res)
+                         struct reason_cache *cache, struct system_result *res)
 {
 	const struct ruleset *rs = sets->all[set];
-	struct strbuf en, vi;
+	struct strbuf en, vi, facts;
 	strbuf_init(&en);
 	strbuf_init(&vi);
+	strbuf_init(&facts);
 	res->rules = xstrdup(rs->id);
+	res->rules_basis = xstrdup(by ? "delegated" : sets->forced ? "forced" : "in-force");
+	res->rules_article = by ? xstrdup_or_null(by->article) : NULL;
+	if (!by && unsure)
+		classify_unknown_facts(&unsure->cond, rec, &facts);
+	if (cache->valid && cache->set == set && cache->by == by && cache->unsure == unsure &&
+	    !strcmp(cache->facts, facts.buf)) {
+		strbuf_release(&facts);
+		res->rules_reason = xstrdup(cache->en);
+		res->rules_reason_vi = xstrdup(cache->vi);
+		return;
+	}
 	if (by) {
-		res->rules_basis = xstrdup("delegated");
-		res->rules_article = xstrdup_or_null(by->article);
 		strbuf_addstr(&en, by->text_en);
 		strbuf_addstr(&vi, by->text_vi);
 	} else if (sets->forced) {
-		res->rules_basis = xstrdup("forced");
 		strbuf_addf(&en, "the rule set chosen for the run (--rules %s)", rs->id);
 		strbuf_addf(&vi, "bộ tiêu chí được chọn khi chạy (--rules %s)", rs->id);
 	} else {
-		res->rules_basis = xstrdup("in-force");
 		strbuf_addf(&en, "the rule set in force on %s (from %s)", sets->date, rs->effective_from);
 		strbuf_addf(&vi, "bộ tiêu chí có hiệu lực ngày %s (từ %s)", sets->date,
 		            rs->effective_from);
 	}
 	if (!by && unsure) {
-		struct strbuf facts;
-		strbuf_init(&facts);
-		classify_unknown_facts(&unsure->cond, rec, &facts);
 		strbuf_addf(&en, "; %s not stated, so this may not apply: %s", facts.buf,
 		            unsure->text_en);
 		strbuf_addf(&vi, "; chưa rõ %s nên chưa áp dụng được: %s", facts.buf, unsure->text_vi);
-		strbuf_release(&facts);
 	}
+	reason_cache_release(cache);
+	*cache = (struct reason_cache){.valid = 1, .set = set, .by = by, .unsure = unsure,
+	                               .facts = strbuf_detach(&facts), .en = xstrdup(en.buf),
+	                               .vi = xstrdup(vi.buf)};
 	res->rules_reason = strbuf_detach(&en);
 	res->rules_reason_vi = strbuf_detach(&vi);
 }
@@ -347,6 +373,7 @@ struct pass2 {
 	const char **held;         /* scratch: ids of the clauses that held */
 	const char *db_path;       /* threaded: the database to open again */
 	long snapshot;
+	struct reason_cache reason; /* the last rules reason made */
 };
 
 static void component_findings(struct graph *g, size_t i, struct system_result *res)
@@ -375,7 +402,7 @@ static int pass2_system(void *data, const struct system_record *rec, long row)
 	struct system_result *res = &v.res;
 	system_result_init(res, rec->value[F_ID]);
 	classify_system(rs, rec, res);
-	rules_reason(sets, rec, set, by, unsure, res);
+	rules_reason(sets, rec, set, by, unsure, &p->reason, res);
 	res->level_low = nd->low;
 	res->level_high = nd->high;
 	res->determined = nd->determined;
@@ -721,6 +748,7 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 	const char **held = xcalloc(sets.nr_clauses + 1, sizeof(*held));
 	p2.held = held;
 	rc = pass2_run(&p2, &writer);
+	reason_cache_release(&p2.reason);
 	free(held);
 	info.systems = totals->systems;
 	info.undetermined = totals->per_level[0];

@@ -250,22 +250,38 @@ static void never_independent_others(const char *const *a, struct strbuf *vi, st
 
 /* The basis of a cadence, after "every N months at level L": a[0] law |
  * policy | reminder, a[1] the owner's decision ("" none), a[2] / a[3] the
- * note in Vietnamese / English (the rule's text, or its article). */
+ * article of the rule in Vietnamese / English ("" none). Only the article
+ * is stored with the finding (the rule's own text stays in the rule set:
+ * a run of 10^5 systems would store it 10^5 times). */
 static void cadence_basis(const char *const *a, struct strbuf *vi, struct strbuf *en)
 {
+	int art = *a[2] || *a[3];
 	if (!strcmp(a[0], "law")) {
-		strbuf_addf(vi, "theo %s", a[2]);
-		strbuf_addf(en, "under %s", a[3]);
-	} else if (!strcmp(a[0], "policy") && *a[1]) {
-		strbuf_addf(vi, "theo quy định của chủ quản (%s); %s", a[1], a[2]);
-		strbuf_addf(en, "under the owner's policy (%s); %s", a[1], a[3]);
-	} else if (!strcmp(a[0], "policy")) {
-		strbuf_addf(vi, "(chủ quản chưa đặt chu kỳ riêng); %s", a[2]);
-		strbuf_addf(en, "(the owner has set no cadence of its own); %s", a[3]);
-	} else {
-		strbuf_addf(vi, "(%s)", a[2]);
-		strbuf_addf(en, "(%s)", a[3]);
+		strbuf_addf(vi, "theo %s", art ? a[2] : "quy định pháp luật");
+		strbuf_addf(en, "under %s", art ? a[3] : "the law");
+		return;
 	}
+	if (!strcmp(a[0], "policy") && *a[1]) {
+		strbuf_addf(vi, "theo quy định của chủ quản (%s", a[1]);
+		strbuf_addf(en, "under the owner's policy (%s", a[1]);
+	} else if (!strcmp(a[0], "policy")) {
+		strbuf_addstr(vi, "(mặc định của công cụ, là chính sách chứ không phải quy định pháp "
+		                  "luật: chủ quản chưa đặt chu kỳ riêng");
+		strbuf_addstr(en, "(the tool's default, a policy and not the law: the owner has set no "
+		                  "cadence of its own");
+	} else {
+		strbuf_addstr(vi, "(nhắc việc, không phải chu kỳ pháp luật quy định cho hệ thống");
+		strbuf_addstr(en, "(a reminder, not an interval the law sets for the system");
+	}
+	if (art && !strcmp(a[0], "policy")) {
+		strbuf_addf(vi, "; %s không quy định chu kỳ", a[2]);
+		strbuf_addf(en, "; %s sets no interval", a[3]);
+	} else if (art) {
+		strbuf_addf(vi, "; %s", a[2]);
+		strbuf_addf(en, "; %s", a[3]);
+	}
+	strbuf_addstr(vi, ")");
+	strbuf_addstr(en, ")");
 }
 
 /* a: last counting inspection, due date, months, level, then cadence_basis's */
@@ -302,12 +318,10 @@ static void inspection_due_soon_dated(const char *const *a, struct strbuf *vi, s
  * least independence that counts (no | internal | licensed) */
 static void never_inspected_dated(const char *const *a, struct strbuf *vi, struct strbuf *en)
 {
-	strbuf_addf(vi, "Chưa có lần kiểm tra, đánh giá nào được tính cho cấp độ %s (chu kỳ %s tháng ",
+	strbuf_addf(vi, "Chưa có lần kiểm tra, đánh giá nào được tính cho cấp độ %s: chu kỳ %s tháng ",
 	            a[0], a[1]);
-	strbuf_addf(en, "No inspection counts for level %s (every %s months ", a[0], a[1]);
+	strbuf_addf(en, "No inspection counts for level %s: every %s months ", a[0], a[1]);
 	cadence_basis(a + 2, vi, en);
-	strbuf_addstr(vi, ")");
-	strbuf_addstr(en, ")");
 	if (!strcmp(a[7], "licensed")) {
 		strbuf_addstr(vi, "; chỉ tính kiểm tra do tổ chức chuyên môn được cấp phép, tổ chức sự "
 		                  "nghiệp nhà nước hoặc tổ chức được chỉ định thực hiện");

@@ -84,32 +84,22 @@ static void kept_approval_findings(const struct findings_context *ctx,
 {
 	const struct ruleset *rs = ctx->rs;
 	const char *appr_vi, *appr_en, *rs_vi, *rs_en;
-	struct strbuf art_vi, art_en;
-	strbuf_init(&art_vi);
-	strbuf_init(&art_en);
 	document_names(rs, kept->rules, &appr_vi, &appr_en);
 	document_names(rs, rs->document ? rs->document : rs->id, &rs_vi, &rs_en);
 	int computed = res->level ? res->level : res->level_low;
-	if (computed && res->approved_level != computed && (res->level || res->drift == DRIFT_UNDER)) {
-		ruleset_article(rs, kept->article, 0, &art_vi);
-		ruleset_article(rs, kept->article, 1, &art_en);
+	if (computed && res->approved_level != computed && (res->level || res->drift == DRIFT_UNDER))
 		add(res, "rules-drift", (enum severity)kept->severity, "rules-drift.kept", "ddssssssss",
 		    res->approved_level, computed, res->level ? "exact" : "or-more", appr_vi, appr_en,
-		    rs_vi, rs_en, art_vi.buf, art_en.buf, kept->rules);
-	}
+		    rs_vi, rs_en, kept->ref_vi ? kept->ref_vi : "", kept->ref_en ? kept->ref_en : "",
+		    kept->rules);
 	if (kept->measures_by && is_status(rec, "operating") && is_iso_date(ctx->run_date)) {
 		long left = date_to_days(kept->measures_by) - date_to_days(ctx->run_date);
-		strbuf_reset(&art_vi);
-		strbuf_reset(&art_en);
-		ruleset_article(rs, kept->measures_article, 0, &art_vi);
-		ruleset_article(rs, kept->measures_article, 1, &art_en);
 		add(res, "transition-measures",
 		    (enum severity)(left < 0 ? kept->after_severity : kept->before_severity),
 		    "transition-measures", "sssssssL", appr_vi, appr_en, rs_vi, rs_en, kept->measures_by,
-		    art_vi.buf, art_en.buf, (long long)left);
+		    kept->measures_ref_vi ? kept->measures_ref_vi : "",
+		    kept->measures_ref_en ? kept->measures_ref_en : "", (long long)left);
 	}
-	strbuf_release(&art_vi);
-	strbuf_release(&art_en);
 }
 
 static void approval_findings(const struct findings_context *ctx,
@@ -312,24 +302,6 @@ enum inspection_state findings_inspection(const struct findings_context *ctx,
 	return state_of(ctx, &c, latest, next_due);
 }
 
-/* What the cadence rests on, for the sentence: the rule's own text, else
- * its article, in both languages (heap strings). */
-static void cadence_note(const struct findings_context *ctx, const struct inspection_rule *r,
-                         char **vi, char **en)
-{
-	struct strbuf sb;
-	strbuf_init(&sb);
-	if (r->text_vi) {
-		*vi = xstrdup(r->text_vi);
-		*en = xstrdup(r->text_en ? r->text_en : r->text_vi);
-		return;
-	}
-	ruleset_article(ctx->rs, r->article, 0, &sb);
-	*vi = strbuf_detach(&sb);
-	ruleset_article(ctx->rs, r->article, 1, &sb);
-	*en = strbuf_detach(&sb);
-}
-
 static void inspection_findings(const struct findings_context *ctx,
                                 const struct system_record *rec, struct system_result *res)
 {
@@ -356,8 +328,8 @@ static void inspection_findings(const struct findings_context *ctx,
 		return;
 	const char *basis = cadence_basis_name(c.rule->basis);
 	const char *decision = c.decision ? c.decision : "";
-	char *note_vi, *note_en;
-	cadence_note(ctx, c.rule, &note_vi, &note_en);
+	const char *note_vi = c.rule->ref_vi ? c.rule->ref_vi : "";
+	const char *note_en = c.rule->ref_en ? c.rule->ref_en : "";
 	enum severity sev = (enum severity)c.rule->severity;
 	if (st == INSP_OVERDUE) {
 		add(res, "inspection-overdue", sev, "inspection-overdue.dated", "ssddssss", last,
@@ -376,8 +348,6 @@ static void inspection_findings(const struct findings_context *ctx,
 		    basis, decision, note_vi, note_en, others,
 		    independence_name(c.rule->independent));
 	}
-	free(note_vi);
-	free(note_en);
 }
 
 /* The licensed-inspection rules (<licensed-inspection>) of the rule set:
@@ -395,16 +365,9 @@ static void licensed_findings(const struct findings_context *ctx,
 			continue;
 		if (latest_counting(ctx, rec, INDEP_LICENSED))
 			return;
-		struct strbuf vi, en;
-		strbuf_init(&vi);
-		strbuf_init(&en);
-		ruleset_article(ctx->rs, r->article, 0, &vi);
-		ruleset_article(ctx->rs, r->article, 1, &en);
 		add(res, "level5-without-independent-inspection", (enum severity)r->severity,
 		    "level5-without-independent-inspection.rule", "ssss", r->text_vi, r->text_en,
-		    vi.buf, en.buf);
-		strbuf_release(&vi);
-		strbuf_release(&en);
+		    r->ref_vi ? r->ref_vi : "", r->ref_en ? r->ref_en : "");
 		return;
 	}
 }

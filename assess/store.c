@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "finding_text.h"
+#include "strmap.h"
 #include "util.h"
 
 #define STORE_APPLICATION_ID 0x41535345 /* "ASSE" */
@@ -240,7 +241,9 @@ static const char *const migrations[] = {
 	"ALTER TABLE run_systems ADD COLUMN inspection_policy TEXT;\n",
 	/* 5: the investment start of a system (Decree 331 Art. 39.1); a run may
 	 * hold more than one rule set: each one's id, digest and clauses, and
-	 * for each system the rule set that decided it and why */
+	 * for each system the rule set that decided it and why (the reasons
+	 * once per run in run_reasons: most systems share one); the long
+	 * arguments of findings once per run in run_args (args_ref) */
 	"ALTER TABLE systems ADD COLUMN project_started TEXT;\n"
 	"CREATE TABLE run_rulesets(\n"
 	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
@@ -280,8 +283,21 @@ static const char *const migrations[] = {
 	"ALTER TABLE run_systems ADD COLUMN rules TEXT;\n"
 	"ALTER TABLE run_systems ADD COLUMN rules_basis TEXT;\n"
 	"ALTER TABLE run_systems ADD COLUMN rules_article TEXT;\n"
-	"ALTER TABLE run_systems ADD COLUMN rules_reason TEXT;\n"
-	"ALTER TABLE run_systems ADD COLUMN rules_reason_vi TEXT;\n",
+	"CREATE TABLE run_reasons(\n"
+	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
+	"  id INTEGER NOT NULL,\n"
+	"  text_vi TEXT,\n"
+	"  text_en TEXT,\n"
+	"  PRIMARY KEY(run, id)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"ALTER TABLE run_systems ADD COLUMN rules_reason INTEGER;\n"
+	"CREATE TABLE run_args(\n"
+	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
+	"  id INTEGER NOT NULL,\n"
+	"  args TEXT NOT NULL,\n"
+	"  PRIMARY KEY(run, id)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"ALTER TABLE run_findings ADD COLUMN args_ref INTEGER;\n",
 	/* 6: how a rule set applies its catalogue; each system's separation
 	 * when hosted in a rented data centre or cloud */
 	"ALTER TABLE run_rulesets ADD COLUMN catalogue_kind TEXT;\n"
@@ -343,6 +359,8 @@ enum stmt_id {
 	ST_INSERT_RUN_READING,
 	ST_RUN_RULESETS,
 	ST_RUN_READINGS,
+	ST_INSERT_RUN_REASON,
+	ST_INSERT_RUN_ARGS,
 	ST_INSERT_RUN_SYSTEM,
 	ST_INSERT_RUN_FINDING,
 	ST_FINISH_RUN,
@@ -368,8 +386,15 @@ enum stmt_id {
 	", r.inspection_state, r.last_inspection, r.inspection_months, "         \
 	"r.inspection_counts, r.inspection_basis, r.inspection_article, "        \
 	"r.inspection_policy, coalesce(r.rules, (SELECT rules FROM runs "       \
-	"WHERE id = r.run)), r.rules_basis, r.rules_article, r.rules_reason, "   \
-	"r.rules_reason_vi, r.hosting_separation, r.hosting_article"
+	"WHERE id = r.run)), r.rules_basis, r.rules_article, "                   \
+	"(SELECT text_en FROM run_reasons WHERE run = r.run AND id = r.rules_reason), " \
+	"(SELECT text_vi FROM run_reasons WHERE run = r.run AND id = r.rules_reason), " \
+	"r.hosting_separation, r.hosting_article"
+
+/* The arguments of a run_findings row: inline, or once per run (schema 5). */
+#define FINDING_ARGS                                                         \
+	"coalesce(args, (SELECT a.args FROM run_args a WHERE a.run = "           \
+	"run_findings.run AND a.id = run_findings.args_ref))"
 
 #define RUN_COLUMNS                                                          \
 	"id, snapshot, rules, rules_title_vi, rules_title_en, rules_file, "      \
@@ -473,12 +498,15 @@ static const char *const stmt_sql[NR_STMT] = {
 		"req_unknown, next_due, layers, layers_unknown, reason_vi, readings, "
 		"inspection_state, last_inspection, inspection_months, inspection_counts, "
 		"inspection_basis, inspection_article, inspection_policy, rules, rules_basis, "
-		"rules_article, rules_reason, rules_reason_vi, hosting_separation, hosting_article) "
+		"rules_article, rules_reason, hosting_separation, hosting_article) "
 		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_INSERT_RUN_REASON] = "INSERT INTO run_reasons(run, id, text_vi, text_en) "
+	                         "VALUES(?1, ?2, ?3, ?4)",
 	[ST_INSERT_RUN_FINDING] = "INSERT INTO run_findings(run, system_id, pos, code, "
-	                          "severity, text_vi, text_en, args) "
-	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	                          "severity, text_vi, text_en, args, args_ref) "
+	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_INSERT_RUN_ARGS] = "INSERT INTO run_args(run, id, args) VALUES(?1, ?2, ?3)",
 	[ST_FINISH_RUN] = "UPDATE runs SET systems = ?2, undetermined = ?3, critical = ?4, "
 	                  "warning = ?5, info = ?6 WHERE id = ?1",
 	[ST_LATEST_RUN] = "SELECT coalesce(max(id), 0) FROM runs",
@@ -498,7 +526,7 @@ static const char *const stmt_sql[NR_STMT] = {
 		" FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
 		" WHERE r.run = ?1 AND (?2 IS NULL OR r.system_id = ?2)"
 		" ORDER BY r.system_id",
-	[ST_EACH_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, args "
+	[ST_EACH_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, " FINDING_ARGS " "
 	                        "FROM run_findings WHERE run = ?1 "
 	                        "AND (?2 IS NULL OR system_id = ?2) "
 	                        "ORDER BY system_id, pos",
@@ -514,7 +542,7 @@ static const char *const stmt_sql[NR_STMT] = {
 		", r.reason_vi, r.readings" RUN_INSPECTION_COLUMNS
 		" FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
 		" WHERE r.run = ?1 AND r.system_id = ?2",
-	[ST_ONE_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, args "
+	[ST_ONE_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, " FINDING_ARGS " "
 	                       "FROM run_findings WHERE run = ?1 AND system_id = ?2 "
 	                       "ORDER BY pos",
 	/* the same without the texts (totals need codes and severities only) */
@@ -545,6 +573,8 @@ struct store {
 	char *org_role;               /* last answer of store_known_org_role */
 	char **run_clause_ids;        /* clause ids of the open run */
 	size_t nr_run_clauses;
+	struct strmap run_reasons;    /* the open run's rules reasons ("en\037vi") -> id */
+	struct strmap run_args;       /* the open run's long finding arguments -> id */
 };
 
 struct store_import {
@@ -771,6 +801,7 @@ int store_open(const char *path, struct store **out)
 	return 0;
 }
 
+/* Forget the open run's clause ids and reasons. */
 static void free_run_clauses(struct store *st)
 {
 	for (size_t i = 0; i < st->nr_run_clauses; i++)
@@ -778,6 +809,76 @@ static void free_run_clauses(struct store *st)
 	free(st->run_clause_ids);
 	st->run_clause_ids = NULL;
 	st->nr_run_clauses = 0;
+	strmap_release(&st->run_reasons);
+	strmap_release(&st->run_args);
+}
+
+/* Finding arguments this long or longer are stored once per run (most
+ * repeat: the same cadence, rule sets and articles for thousands of
+ * systems), up to RUN_ARGS_MAX distinct ones; shorter or later ones
+ * inline. */
+#define RUN_ARGS_MIN_LEN 32
+#define RUN_ARGS_MAX 65536
+
+/* The run_args id of args in the open run, 0 when they are to be stored
+ * inline; -1 after reporting. */
+static long long run_args_id(struct store *st, long run, const char *args)
+{
+	size_t v;
+	if (!args || strlen(args) < RUN_ARGS_MIN_LEN)
+		return 0;
+	if (strmap_get(&st->run_args, args, &v))
+		return (long long)v;
+	if (st->run_args.size >= RUN_ARGS_MAX)
+		return 0;
+	v = st->run_args.size + 1;
+	sqlite3_stmt *s = stmt(st, ST_INSERT_RUN_ARGS);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, run);
+	sqlite3_bind_int64(s, 2, (long long)v);
+	bind_text(s, 3, args);
+	if (step_done(st, s, "cannot store a finding") < 0)
+		return -1;
+	strmap_put(&st->run_args, args, v, NULL);
+	return (long long)v;
+}
+
+/* The id of the reason (en, vi) in the open run, stored the first time it
+ * is seen: 0 and *id, or -1 after reporting. */
+static int run_reason_id(struct store *st, long run, const char *en, const char *vi,
+                         long long *id)
+{
+	struct strbuf key;
+	size_t v;
+	int ret = 0;
+	strbuf_init(&key);
+	strbuf_addstr(&key, en);
+	strbuf_addstr(&key, "\037");
+	strbuf_addstr(&key, vi ? vi : "");
+	if (strmap_get(&st->run_reasons, key.buf, &v)) {
+		*id = (long long)v;
+		goto out;
+	}
+	v = st->run_reasons.size + 1;
+	sqlite3_stmt *s = stmt(st, ST_INSERT_RUN_REASON);
+	if (!s) {
+		ret = -1;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, run);
+	sqlite3_bind_int64(s, 2, (long long)v);
+	bind_text(s, 3, vi);
+	bind_text(s, 4, en);
+	if (step_done(st, s, "cannot store a result") < 0) {
+		ret = -1;
+		goto out;
+	}
+	strmap_put(&st->run_reasons, key.buf, v, NULL);
+	*id = (long long)v;
+out:
+	strbuf_release(&key);
+	return ret;
 }
 
 void store_close(struct store *st)
@@ -1597,12 +1698,16 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 	const char *deciding = NULL;
 	char *outcomes;
 	sqlite3_stmt *s;
+	long long reason = 0;
 	int ret = -1;
 
 	if (!st->busy || !st->run_clause_ids)
 		return error("%s: no run is open", st->path);
 	if (res->deciding_clause >= 0 && (size_t)res->deciding_clause < st->nr_run_clauses)
 		deciding = st->run_clause_ids[res->deciding_clause];
+	if (res->rules_reason &&
+	    run_reason_id(st, run, res->rules_reason, res->rules_reason_vi, &reason) < 0)
+		return -1;
 	outcomes = xmalloc(res->nr_outcomes + 1);
 	for (size_t i = 0; i < res->nr_outcomes; i++)
 		outcomes[i] = res->outcomes[i] <= OUTCOME_NOT_ASKED ? tri_char[res->outcomes[i]] : '?';
@@ -1651,15 +1756,16 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 	bind_text(s, 35, res->rules);
 	bind_text(s, 36, res->rules_basis);
 	bind_text(s, 37, res->rules_article);
-	bind_text(s, 38, res->rules_reason);
-	bind_text(s, 39, res->rules_reason_vi);
-	bind_text(s, 40, res->hosting_separation);
-	bind_text(s, 41, res->hosting_article);
+	if (reason)
+		sqlite3_bind_int64(s, 38, reason);
+	bind_text(s, 39, res->hosting_separation);
+	bind_text(s, 40, res->hosting_article);
 	if (step_done(st, s, "cannot store a result") < 0)
 		goto out;
 	for (size_t i = 0; i < res->nr_findings; i++) {
 		const struct finding *f = &res->findings[i];
-		if (!(s = stmt(st, ST_INSERT_RUN_FINDING)))
+		long long args_ref = run_args_id(st, run, f->args);
+		if (args_ref < 0 || !(s = stmt(st, ST_INSERT_RUN_FINDING)))
 			goto out;
 		sqlite3_bind_int64(s, 1, run);
 		bind_text(s, 2, res->system_id);
@@ -1669,7 +1775,9 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 		/* the sentence and its facts, or (no args) the texts themselves */
 		bind_text(s, 6, f->args ? NULL : f->text_vi);
 		bind_text(s, 7, f->args ? NULL : f->text_en);
-		bind_text(s, 8, f->args);
+		bind_text(s, 8, args_ref ? NULL : f->args);
+		if (args_ref)
+			sqlite3_bind_int64(s, 9, args_ref);
 		if (step_done(st, s, "cannot store a finding") < 0)
 			goto out;
 	}

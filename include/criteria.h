@@ -105,6 +105,7 @@ struct inspection_rule {
 	enum cadence_basis basis;     /* law, the owner's policy, or a reminder */
 	int severity;                 /* enum severity (run.h) of overdue / never inspected */
 	char *article;                /* the article it codes, or NULL */
+	char *ref_vi, *ref_en;        /* the article for people (article.h), or NULL */
 	char *text_vi, *text_en;      /* what the basis is, for people; NULL when the article says it */
 	int conditional;              /* 1 when cond is given */
 	struct condition cond;
@@ -120,6 +121,7 @@ struct licensed_rule {
 	int level;                    /* 1..5, or 0 */
 	int severity;                 /* enum severity of the finding */
 	char *article;                /* the article it codes */
+	char *ref_vi, *ref_en;        /* the article for people (article.h) */
 	char *text_vi, *text_en;      /* the systems it concerns */
 	int conditional;
 	struct condition cond;
@@ -153,9 +155,11 @@ struct delegate {
 struct kept_approval {
 	char *rules;                  /* the rule set of the approval, "ND85" */
 	char *article;                /* the article that keeps it */
+	char *ref_vi, *ref_en;        /* the article for people (article.h) */
 	int severity;                 /* enum severity of rules-drift */
 	char *measures_by;            /* YYYY-MM-DD: the new measures are due by then; or NULL */
 	char *measures_article;       /* the article of that deadline, or NULL */
+	char *measures_ref_vi, *measures_ref_en; /* the same for people, or NULL */
 	int before_severity;          /* enum severity of transition-measures up to the date */
 	int after_severity;           /* ... and after it */
 	long line;

@@ -564,7 +564,8 @@ TEST(findings_inspection_cadence_boundaries)
 	f = finding(&res, "never-inspected");
 	CHECK(f && f->severity == SEV_INFO);
 	if (f)
-		CHECK_CONTAINS(f->text_en, "(a reminder: Decree 85 sets no interval for level 1-2 systems");
+		CHECK_CONTAINS(f->text_en, "every 24 months (a reminder, not an interval the law sets "
+		                           "for the system; Decree 85/2016/ND-CP Art. 20.2(c))");
 	system_result_release(&res);
 	evaluate(&ctx, &rec, 4, &res);
 	f = finding(&res, "never-inspected");
@@ -597,9 +598,9 @@ TEST(findings_nd331_cadence_policy_and_list)
 	f = finding(&res, "inspection-overdue");
 	CHECK(f && f->severity == SEV_WARNING);
 	if (f) {
-		CHECK_CONTAINS(f->text_en, "Every 12 months at level 3 (the owner has set no cadence "
-		                           "of its own); Decree 331 sets no fixed interval");
-		CHECK_CONTAINS(f->text_en, "which is not the law");
+		CHECK_CONTAINS(f->text_en, "Every 12 months at level 3 (the tool's default, a policy "
+		                           "and not the law: the owner has set no cadence of its own; "
+		                           "Decree 331/2026/ND-CP Art. 28.5(a) sets no interval)");
 	}
 	CHECK_INT(res.inspection_basis, CADENCE_POLICY);
 	CHECK_INT(res.inspection_counts, INDEP_INTERNAL);
@@ -640,8 +641,8 @@ TEST(findings_nd331_cadence_policy_and_list)
 	CHECK(f && f->severity == SEV_CRITICAL);
 	if (f)
 		CHECK_CONTAINS(f->text_en, "every 12 months under Law on Cybersecurity 116/2025/QH15 "
-		                           "Art. 11.1(b): systems on the national-security list "
-		                           "self-inspect every year");
+		                           "Art. 11.1(b); only an inspection by a licensed, state or "
+		                           "designated organisation counts");
 	CHECK_STR(res.inspection_article, "L116 11.1b");
 	system_result_release(&res);
 	add_inspection(&rec, "2025-12-01", "licensed");

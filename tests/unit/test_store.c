@@ -753,6 +753,84 @@ TEST(store_run_walk_reads_the_parts_asked_for)
 	store_close(st);
 }
 
+/* The number sql (a count) answers on the database file path. */
+static long long count_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long n = -1;
+	if (sqlite3_open(path, &db) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return n;
+}
+
+static int collect_reasons(void *data, const struct system_result *res,
+                           const struct system_record *rec)
+{
+	struct strbuf *sb = data;
+	(void)rec;
+	strbuf_addf(sb, "%s:%s:%s", res->system_id, res->rules_reason ? res->rules_reason : "-",
+	            res->rules_reason_vi ? res->rules_reason_vi : "-");
+	for (size_t i = 0; i < res->nr_findings; i++)
+		strbuf_addf(sb, ":%s", res->findings[i].text_en);
+	strbuf_addstr(sb, "|");
+	return 0;
+}
+
+/* The rules reasons and the long arguments of findings are stored once per
+ * run however many systems share them (a run of 10^5 systems would store
+ * the same 500 bytes 10^5 times), and read back whole for each system. */
+TEST(store_run_keeps_shared_reasons_and_arguments_once)
+{
+	char *path = harness_temp_db();
+	struct store *st;
+	struct run_info info;
+	long row = 0;
+	CHECK_INT(store_open(path, &st), 0);
+	begin_run_of_one_record(st, NULL, &info, &row);
+	const char *ids[] = {"rt-1", "rt-2", "rt-3"};
+	for (size_t i = 0; i < 3; i++) {
+		struct system_result res;
+		system_result_init(&res, ids[i]);
+		res.rules_reason = xstrdup(i < 2 ? "the rule set in force on 2026-11-21" : "other");
+		res.rules_reason_vi = xstrdup(i < 2 ? "bộ tiêu chí có hiệu lực" : "khác");
+		result_take_finding_args(&res, "waiver-expired", SEV_WARNING,
+		                         xstrdup("waiver-expired\x1f" "D.A-LONG-REQUIREMENT-ID\x1f"
+		                                 "2026-11-20"));
+		result_take_finding_args(&res, "waiver-expired", SEV_WARNING,
+		                         xstrdup("waiver-expired\x1f" "D.X\x1f" "2026-11-20"));
+		CHECK_INT(store_run_system(st, info.id, &res, row), 0);
+		system_result_release(&res);
+	}
+	info.systems = 3;
+	CHECK_INT(store_run_end(st, &info, 1), 0);
+	CHECK_INT(count_sql(path, "SELECT count(*) FROM run_reasons"), 2);
+	CHECK_INT(count_sql(path, "SELECT count(*) FROM run_args"), 1);
+	CHECK_INT(count_sql(path, "SELECT count(*) FROM run_findings WHERE args IS NULL"), 3);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	CHECK_INT(store_each_run_system_part(st, info.id, NULL, STORE_FINDING_TEXTS, collect_reasons,
+	                                     &sb), 0);
+	const char *one = ":The waiver for requirement D.A-LONG-REQUIREMENT-ID ended on 2026-11-20: "
+	                  "the requirement counts as not met.:The waiver for requirement D.X ended on "
+	                  "2026-11-20: the requirement counts as not met.|";
+	struct strbuf want;
+	strbuf_init(&want);
+	strbuf_addf(&want, "rt-1:the rule set in force on 2026-11-21:bộ tiêu chí có hiệu lực%s"
+	                   "rt-2:the rule set in force on 2026-11-21:bộ tiêu chí có hiệu lực%s"
+	                   "rt-3:other:khác%s", one, one, one);
+	CHECK_STR(sb.buf, want.buf);
+	strbuf_release(&want);
+	strbuf_release(&sb);
+	store_close(st);
+	harness_drop_db(path);
+}
+
 /* The columns of run_systems that migrations after 1 added: dropped to make
  * a database of schema 1. */
 #define SCHEMA_1_RUN_SYSTEMS                                                \
@@ -779,7 +857,8 @@ TEST(store_run_walk_reads_the_parts_asked_for)
 	"ALTER TABLE run_systems DROP COLUMN rules_basis; "                     \
 	"ALTER TABLE run_systems DROP COLUMN rules_article; "                   \
 	"ALTER TABLE run_systems DROP COLUMN rules_reason; "                    \
-	"ALTER TABLE run_systems DROP COLUMN rules_reason_vi; "                 \
+	"DROP TABLE run_reasons; DROP TABLE run_args; "                         \
+	"ALTER TABLE run_findings DROP COLUMN args_ref; "                       \
 	"ALTER TABLE systems DROP COLUMN project_started; "                     \
 	"ALTER TABLE run_systems DROP COLUMN hosting_separation; "              \
 	"ALTER TABLE run_systems DROP COLUMN hosting_article; "
