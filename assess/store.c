@@ -1903,34 +1903,58 @@ int store_each_run(struct store *st, int (*fn)(void *data, const struct run_info
 	return 0;
 }
 
+/*
+ * Read every row of s (bound, for one run) into a new array of elements of
+ * size bytes, each zeroed then filled by fill. 0, or -1 after reporting;
+ * either way *rows / *nr hold what was read, for the caller to keep or free.
+ */
+static int read_run_rows(struct store *st, sqlite3_stmt *s, size_t size,
+                         void (*fill)(sqlite3_stmt *s, void *row), void **rows, size_t *nr)
+{
+	char *r = NULL;
+	size_t n = 0, alloc = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			r = xrealloc(r, alloc * size);
+		}
+		memset(r + n * size, 0, size);
+		fill(s, r + n * size);
+		n++;
+	}
+	sqlite3_reset(s);
+	*rows = r;
+	*nr = n;
+	return rc == SQLITE_DONE ? 0 : db_error(st, "cannot read a run");
+}
+
+static void fill_run_clause(sqlite3_stmt *s, void *row)
+{
+	struct run_clause *c = row;
+	c->id = column_dup(s, 0);
+	c->level = int_or_zero(s, 1);
+	char **text[] = {&c->rules, &c->level_from, &c->article, &c->ref,
+	                 &c->ref_en, &c->text_vi, &c->text_en, &c->readings};
+	for (size_t k = 0; k < ARRAY_SIZE(text); k++)
+		*text[k] = column_dup(s, 2 + (int)k);
+}
+
 int store_run_clauses(struct store *st, long run, struct run_clause **out, size_t *nr)
 {
 	sqlite3_stmt *s = stmt(st, ST_RUN_CLAUSES);
-	struct run_clause *c = NULL;
-	size_t n = 0, alloc = 0;
-	int rc;
+	void *rows;
 	*out = NULL;
 	*nr = 0;
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, run);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ALLOC_GROW(c, n + 1, alloc);
-		c[n].id = column_dup(s, 0);
-		c[n].level = int_or_zero(s, 1);
-		char **text[] = {&c[n].rules, &c[n].level_from, &c[n].article, &c[n].ref,
-		                 &c[n].ref_en, &c[n].text_vi, &c[n].text_en, &c[n].readings};
-		for (size_t k = 0; k < ARRAY_SIZE(text); k++)
-			*text[k] = column_dup(s, 2 + (int)k);
-		n++;
+	if (read_run_rows(st, s, sizeof(**out), fill_run_clause, &rows, nr) < 0) {
+		run_clauses_free(rows, *nr);
+		*nr = 0;
+		return -1;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		run_clauses_free(c, n);
-		return db_error(st, "cannot read a run");
-	}
-	*out = c;
-	*nr = n;
+	*out = rows;
 	return 0;
 }
 
@@ -1953,34 +1977,32 @@ void run_clauses_free(struct run_clause *clauses, size_t nr)
 	free(clauses);
 }
 
+static void fill_run_ruleset(sqlite3_stmt *s, void *row)
+{
+	struct run_ruleset *r = row;
+	char **text[] = {&r->rules, &r->version, &r->title_vi, &r->title_en,
+	                 &r->file, &r->digest, &r->catalogue, &r->catalogue_digest};
+	for (size_t k = 0; k < ARRAY_SIZE(text); k++)
+		*text[k] = column_dup(s, (int)k);
+	r->systems = (long)sqlite3_column_int64(s, 8);
+	r->catalogue_kind = column_dup(s, 9);
+}
+
 int store_run_rulesets(struct store *st, long run, struct run_ruleset **out, size_t *nr)
 {
 	sqlite3_stmt *s = stmt(st, ST_RUN_RULESETS);
-	struct run_ruleset *r = NULL;
-	size_t n = 0, alloc = 0;
-	int rc;
+	void *rows;
 	*out = NULL;
 	*nr = 0;
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, run);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ALLOC_GROW(r, n + 1, alloc);
-		char **text[] = {&r[n].rules, &r[n].version, &r[n].title_vi, &r[n].title_en,
-		                 &r[n].file, &r[n].digest, &r[n].catalogue, &r[n].catalogue_digest};
-		for (size_t k = 0; k < ARRAY_SIZE(text); k++)
-			*text[k] = column_dup(s, (int)k);
-		r[n].systems = (long)sqlite3_column_int64(s, 8);
-		r[n].catalogue_kind = column_dup(s, 9);
-		n++;
+	if (read_run_rows(st, s, sizeof(**out), fill_run_ruleset, &rows, nr) < 0) {
+		run_rulesets_free(rows, *nr);
+		*nr = 0;
+		return -1;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		run_rulesets_free(r, n);
-		return db_error(st, "cannot read a run");
-	}
-	*out = r;
-	*nr = n;
+	*out = rows;
 	return 0;
 }
 
@@ -2002,32 +2024,30 @@ void run_rulesets_free(struct run_ruleset *sets, size_t n)
 	free(sets);
 }
 
+static void fill_run_reading(sqlite3_stmt *s, void *row)
+{
+	struct run_reading *r = row;
+	r->rules = column_dup(s, 0);
+	r->id = column_dup(s, 1);
+	r->text_vi = column_dup(s, 2);
+	r->text_en = column_dup(s, 3);
+}
+
 int store_run_readings(struct store *st, long run, struct run_reading **out, size_t *nr)
 {
 	sqlite3_stmt *s = stmt(st, ST_RUN_READINGS);
-	struct run_reading *r = NULL;
-	size_t n = 0, alloc = 0;
-	int rc;
+	void *rows;
 	*out = NULL;
 	*nr = 0;
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, run);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ALLOC_GROW(r, n + 1, alloc);
-		r[n].rules = column_dup(s, 0);
-		r[n].id = column_dup(s, 1);
-		r[n].text_vi = column_dup(s, 2);
-		r[n].text_en = column_dup(s, 3);
-		n++;
+	if (read_run_rows(st, s, sizeof(**out), fill_run_reading, &rows, nr) < 0) {
+		run_readings_free(rows, *nr);
+		*nr = 0;
+		return -1;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		run_readings_free(r, n);
-		return db_error(st, "cannot read a run");
-	}
-	*out = r;
-	*nr = n;
+	*out = rows;
 	return 0;
 }
 

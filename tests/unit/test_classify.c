@@ -507,6 +507,19 @@ TEST(classify_unknown_conditional_business_both_ways)
 	ruleset_free(rs);
 }
 
+/* An internal system with private and personal information, the state
+ * secret class secret, not serving defence or security. */
+static void internal_record(struct system_record *rec, const char *secret)
+{
+	system_record_init(rec);
+	system_record_set(rec, F_TYPE, "internal");
+	system_record_set(rec, F_INFO_PUBLIC, "no");
+	system_record_set(rec, F_INFO_PRIVATE, "yes");
+	system_record_set(rec, F_INFO_PERSONAL, "yes");
+	system_record_set(rec, F_INFO_SECRET, secret);
+	system_record_set(rec, F_INFO_DEFENCE, "no");
+}
+
 TEST(classify_nd331_secret_without_harm_is_undetermined)
 {
 	struct ruleset *rs = load("../../criteria/nd331.xml");
@@ -514,13 +527,7 @@ TEST(classify_nd331_secret_without_harm_is_undetermined)
 		return;
 	struct system_record rec;
 	struct system_result res;
-	system_record_init(&rec);
-	system_record_set(&rec, F_TYPE, "internal");
-	system_record_set(&rec, F_INFO_PUBLIC, "no");
-	system_record_set(&rec, F_INFO_PRIVATE, "yes");
-	system_record_set(&rec, F_INFO_PERSONAL, "yes");
-	system_record_set(&rec, F_INFO_SECRET, "mat");
-	system_record_set(&rec, F_INFO_DEFENCE, "no");
+	internal_record(&rec, "mat");
 	system_result_init(&res, "secret");
 	classify_system(rs, &rec, &res);
 	CHECK(!res.determined);
@@ -551,13 +558,7 @@ TEST(classify_readings_of_held_clauses)
 		return;
 	struct system_record rec;
 	struct system_result res;
-	system_record_init(&rec);
-	system_record_set(&rec, F_TYPE, "internal");
-	system_record_set(&rec, F_INFO_PUBLIC, "no");
-	system_record_set(&rec, F_INFO_PRIVATE, "yes");
-	system_record_set(&rec, F_INFO_PERSONAL, "yes");
-	system_record_set(&rec, F_INFO_SECRET, "none");
-	system_record_set(&rec, F_INFO_DEFENCE, "no");
+	internal_record(&rec, "none");
 	system_record_set(&rec, F_SHARED_AGENCIES, "60");
 	system_record_set(&rec, F_SCOPE, "ministry");
 	system_result_init(&res, "mail");
