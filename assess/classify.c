@@ -79,6 +79,8 @@ static enum tri leaf_value(const struct condition *c, const struct system_record
 		if (parse_count(v, &n) < 0)
 			return TRI_UNKNOWN;
 		return tri_of(c->kind == COND_AT_LEAST ? n >= c->number : n < c->number);
+	case COND_BEFORE:
+		return tri_of(strcmp(v, c->value) < 0);
 	case COND_MATCHES: {
 		if (!c->rx)
 			return TRI_UNKNOWN;
@@ -141,6 +143,24 @@ enum tri classify_condition(const struct condition *cond, const struct system_re
 		r = cond->kind == COND_ALL ? tri_min(r, k) : tri_max(r, k);
 	}
 	return r;
+}
+
+void classify_unknown_facts(const struct condition *cond, const struct system_record *rec,
+                            struct strbuf *out)
+{
+	if (!cond || !rec || classify_condition(cond, rec) != TRI_UNKNOWN)
+		return;
+	if (is_leaf(cond)) {
+		const char *name = fact_def((enum fact_id)cond->fact)->name;
+		size_t n = strlen(name);
+		for (const char *p = out->buf; (p = strstr(p, name)); p += n)
+			if ((p == out->buf || p[-1] == ' ') && (p[n] == ',' || !p[n]))
+				return;
+		strbuf_addf(out, "%s%s", out->len ? ", " : "", name);
+		return;
+	}
+	for (size_t i = 0; i < cond->nr_children; i++)
+		classify_unknown_facts(&cond->children[i], rec, out);
 }
 
 /* A list of distinct strings, each with a Vietnamese twin (vi[i], may be
@@ -301,7 +321,9 @@ int classify_system(const struct ruleset *rs, const struct system_record *rec,
 	free(res->reason_vi);
 	free(res->near_threshold);
 	free(res->deciding_component);
+	free(res->readings);
 	res->reason = res->reason_vi = res->near_threshold = res->deciding_component = NULL;
+	res->readings = NULL;
 	res->nr_outcomes = rs->nr_clauses;
 	res->outcomes = xcalloc(rs->nr_clauses ? rs->nr_clauses : 1, 1);
 	unsigned char *out = res->outcomes;
@@ -335,6 +357,23 @@ int classify_system(const struct ruleset *rs, const struct system_record *rec,
 			res->deciding_clause = (int)i;
 			break;
 		}
+
+	/* the readings the clauses that hold rest on (a condition that is
+	 * unknown counts: the verdict may rest on it) */
+	struct strbuf readings;
+	strbuf_init(&readings);
+	for (size_t i = 0; i < rs->nr_clauses; i++) {
+		const struct clause *cl = &rs->clauses[i];
+		if (out[i] != TRI_YES)
+			continue;
+		for (size_t r = 0; r < cl->nr_readings; r++)
+			if (!cl->readings[r].conditional || eval(&ev, &cl->readings[r].cond) != TRI_NO)
+				strbuf_addf(&readings, "%s%s=%s", readings.len ? " " : "", cl->id,
+				            rs->readings[cl->readings[r].reading].id);
+	}
+	if (readings.len)
+		res->readings = strbuf_detach(&readings);
+	strbuf_release(&readings);
 
 	struct strlist near = {0};
 	for (size_t i = 0; i < rs->nr_clauses; i++)

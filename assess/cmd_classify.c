@@ -14,14 +14,18 @@
 #include "store.h"
 
 static const char usage[] =
-	"usage: assess classify [--db DB] [--rules ND85|ND331|auto] [--date YYYY-MM-DD]\n"
+	"usage: assess classify [--db DB] [--rules ID|auto] [--criteria DIR] [--date YYYY-MM-DD]\n"
 	"                       [--fail-on critical|warning|info]\n"
 	"\n"
 	"Classify every system of the latest imported snapshot, store the result as a\n"
 	"new run and print systems per level and findings per severity.\n"
 	"\n"
 	"  --db DB        database (default $ASSESS_DB, else ./assess.db)\n"
-	"  --rules R      rule set: ND85, ND331, or auto (default): the set in force on the date\n"
+	"  --rules R      rule set: an id (ND85, ND331 ...), or auto (default): the set in force\n"
+	"                 on the date, each system handed over as that set says (Decree 331\n"
+	"                 Art. 39.1 transition)\n"
+	"  --criteria DIR read the rule sets from DIR (default $ASSESS_CRITERIA_DIR, else the\n"
+	"                 data directory's criteria/)\n"
 	"  --date D       assessment date (default: the inventory's as-of)\n"
 	"  --fail-on SEV  exit 4 when a finding of this severity or worse exists\n";
 
@@ -36,11 +40,11 @@ static int findings_reach(const struct run_totals *t, int floor)
 
 int cmd_classify(int argc, char **argv)
 {
-	const char *db = NULL, *rules = NULL, *date = NULL, *fail_on = NULL;
+	const char *db = NULL, *rules = NULL, *date = NULL, *fail_on = NULL, *criteria = NULL;
 	const struct opt opts[] = {
 		{"db", 0, &db, NULL},       {"rules", 0, &rules, NULL},
 		{"date", 0, &date, NULL},   {"fail-on", 0, &fail_on, NULL},
-		{NULL, 0, NULL, NULL},
+		{"criteria", 0, &criteria, NULL}, {NULL, 0, NULL, NULL},
 	};
 	char **args;
 	int nargs, floor = -1;
@@ -52,6 +56,7 @@ int cmd_classify(int argc, char **argv)
 		return cmdline_usage_error(usage, "classify takes no file arguments");
 	if (fail_on && (floor = severity_parse(fail_on)) < 0)
 		return cmdline_usage_error(usage, "--fail-on takes critical, warning or info");
+	set_criteria_dir(criteria);
 
 	struct store *st;
 	if (open_existing_store(db_path(db), &st) < 0)

@@ -11,15 +11,19 @@
 #include "criteria.h"
 #include "diag.h"
 #include "paths.h"
+#include "run.h"
 #include "util.h"
 
 static const char usage[] =
-	"usage: assess criteria list\n"
-	"   or: assess criteria show ID\n"
+	"usage: assess criteria [--criteria DIR] list\n"
+	"   or: assess criteria [--criteria DIR] show ID\n"
 	"   or: assess criteria check FILE...\n"
 	"\n"
-	"  list        the rule sets of the data directory: id, dates, clauses, file, title\n"
-	"  show ID     every clause of rule set ID with its level, reference, text and condition\n"
+	"  --criteria DIR  the rule sets of DIR (default $ASSESS_CRITERIA_DIR, else the data\n"
+	"                  directory's criteria/)\n"
+	"  list        the rule sets of the criteria directory: id, dates, clauses, file, title\n"
+	"  show ID     rule set ID: every clause with its level, article, summary and condition;\n"
+	"              clause ID (ND85-10.1): its article, our summary, condition and readings\n"
 	"  check FILE  load and validate rule-set files (schema and meaning); exit 3 on problems\n";
 
 /* The file name relative to the data directory when it lies there. */
@@ -48,6 +52,42 @@ static int list(void)
 	return finish_stdout() < 0 ? EXIT_RUNTIME : EXIT_OK;
 }
 
+/* One clause: level, article, our summary in both languages, condition,
+ * the readings it may rest on. */
+static void show_clause(const struct ruleset *rs, const struct clause *cl, int full)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	printf("%s  ", cl->id);
+	if (cl->level_from >= 0)
+		printf("level from %s", fact_def((enum fact_id)cl->level_from)->name);
+	else
+		printf("level %d", cl->level);
+	if (cl->article)
+		printf("  article %s", cl->article);
+	printf("\n  %s\n", cl->ref ? cl->ref : "");
+	if (full && cl->ref_en)
+		printf("  %s\n", cl->ref_en);
+	printf("  %s%s\n", full ? "summary: " : "", cl->text_vi ? cl->text_vi : "");
+	if (full)
+		printf("  summary (en): %s\n", cl->text_en ? cl->text_en : "");
+	condition_format(&cl->cond, &sb);
+	printf("  when: %s\n", sb.buf);
+	for (size_t r = 0; r < cl->nr_readings; r++) {
+		const struct reading_def *rd = &rs->readings[cl->readings[r].reading];
+		printf("  reading %s", rd->id);
+		if (cl->readings[r].conditional) {
+			strbuf_reset(&sb);
+			condition_format(&cl->readings[r].cond, &sb);
+			printf(" (when %s)", sb.buf);
+		}
+		printf(": %s\n", rd->text_vi);
+		if (full)
+			printf("    (en) %s\n", rd->text_en);
+	}
+	strbuf_release(&sb);
+}
+
 static void show_one(const struct ruleset *rs)
 {
 	struct strbuf sb;
@@ -61,25 +101,39 @@ static void show_one(const struct ruleset *rs)
 		printf("title (en): %s\n", rs->title_en);
 	if (rs->basis)
 		printf("basis: %s\n", rs->basis);
-	for (int lv = 1; lv <= 5; lv++) {
-		const struct inspection_rule *ir = ruleset_inspection(rs, lv);
-		if (ir)
-			printf("inspection: level %d every %d months%s%s\n", lv, ir->months,
-			       ir->independent ? ", independent" : "",
-			       ir->reminder_only ? ", reminder only" : "");
+	for (size_t i = 0; i < rs->nr_inspections; i++) {
+		const struct inspection_rule *ir = &rs->inspections[i];
+		if (ir->level)
+			printf("inspection: level %d", ir->level);
+		else
+			printf("inspection: any level");
+		printf(" every %d months, counts %s, %s, %s, article %s\n", ir->months,
+		       independence_name(ir->independent), cadence_basis_name(ir->basis),
+		       severity_name((enum severity)ir->severity), ir->article ? ir->article : "-");
+		if (ir->conditional) {
+			strbuf_reset(&sb);
+			condition_format(&ir->cond, &sb);
+			printf("  when: %s\n", sb.buf);
+		}
+		if (ir->text_vi && (!i || !rs->inspections[i - 1].text_vi ||
+		                    strcmp(ir->text_vi, rs->inspections[i - 1].text_vi)))
+			printf("  %s\n", ir->text_vi);
+	}
+	for (size_t i = 0; i < rs->nr_licensed; i++) {
+		const struct licensed_rule *lr = &rs->licensed[i];
+		printf("licensed inspection: %s", lr->text_vi);
+		if (lr->level)
+			printf(", level %d", lr->level);
+		printf(", %s, article %s\n", severity_name((enum severity)lr->severity), lr->article);
+		if (lr->conditional) {
+			strbuf_reset(&sb);
+			condition_format(&lr->cond, &sb);
+			printf("  when: %s\n", sb.buf);
+		}
 	}
 	for (size_t i = 0; i < rs->nr_clauses; i++) {
-		const struct clause *cl = &rs->clauses[i];
-		printf("\n%s  ", cl->id);
-		if (cl->level_from >= 0)
-			printf("level from %s", fact_def((enum fact_id)cl->level_from)->name);
-		else
-			printf("level %d", cl->level);
-		printf("  %s\n", cl->ref ? cl->ref : "");
-		printf("  %s\n", cl->text_vi ? cl->text_vi : "");
-		strbuf_reset(&sb);
-		condition_format(&cl->cond, &sb);
-		printf("  when: %s\n", sb.buf);
+		printf("\n");
+		show_clause(rs, &rs->clauses[i], 0);
 	}
 	for (size_t i = 0; i < rs->nr_gaps; i++) {
 		strbuf_reset(&sb);
@@ -97,13 +151,19 @@ static int show(const char *id)
 	int ret = EXIT_OK, found = 0;
 	if (criteria_load_all(&sets, &nr) < 0)
 		return EXIT_INVALID;
-	for (size_t i = 0; i < nr && !found; i++)
+	for (size_t i = 0; i < nr && !found; i++) {
+		int k = ruleset_clause_index(sets[i], id);
 		if (!strcmp(sets[i]->id, id)) {
 			show_one(sets[i]);
 			found = 1;
+		} else if (k >= 0) {
+			printf("%s (%s)\n", sets[i]->id, short_name(sets[i]->file));
+			show_clause(sets[i], &sets[i]->clauses[k], 1);
+			found = 1;
 		}
+	}
 	if (!found) {
-		error("unknown rule set '%s'", id);
+		error("unknown rule set or clause '%s'", id);
 		ret = EXIT_USAGE;
 	}
 	ruleset_list_free(sets, nr);
@@ -132,12 +192,14 @@ static int check(char **files, int nr)
 
 int cmd_criteria(int argc, char **argv)
 {
-	static const struct opt opts[] = {{NULL, 0, NULL, NULL}};
+	const char *criteria = NULL;
+	const struct opt opts[] = {{"criteria", 0, &criteria, NULL}, {NULL, 0, NULL, NULL}};
 	char **args = NULL;
 	int nargs = 0, ret;
 	int early = cmdline_parse_command(argc, argv, opts, usage, &args, &nargs);
 	if (early >= 0)
 		return early;
+	set_criteria_dir(criteria);
 	const char *sub = nargs ? args[0] : "list";
 	if (!strcmp(sub, "list") && nargs <= 1)
 		ret = list();

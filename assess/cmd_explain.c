@@ -34,7 +34,7 @@ struct words {
 	const char *level, *determined, *undetermined, *reason, *deciding, *deciding_comp;
 	const char *facts, *clauses, *held, *failed, *unknown, *condition, *components;
 	const char *no_components, *findings, *no_findings, *approved, *none, *level_word;
-	const char *near, *layers;
+	const char *near, *layers, *reading, *assessed_under;
 	const char *drift[4];     /* by enum drift */
 	const char *severity[3];  /* by enum severity */
 };
@@ -45,7 +45,7 @@ static const struct words vi = {
 	"Điều khoản quyết định", "Cấp độ do thành phần quyết định", "Dữ kiện (theo danh mục)",
 	"Các điều khoản", "đúng", "không", "chưa rõ", "điều kiện", "Thành phần",
 	"Không có thành phần", "Phát hiện", "Không có phát hiện", "Cấp độ đã phê duyệt",
-	"chưa có", "cấp", "Gần ngưỡng", "Mô hình 4 lớp",
+	"chưa có", "cấp", "Gần ngưỡng", "Mô hình 4 lớp", "cách hiểu", "Đánh giá theo",
 	{"khớp với cấp độ xác định", "thấp hơn cấp độ xác định", "cao hơn cấp độ xác định",
 	 "chưa phê duyệt"},
 	{"thông tin", "cảnh báo", "nghiêm trọng"},
@@ -56,7 +56,8 @@ static const struct words en = {
 	"Level", "determined", "undetermined", "Reason", "Deciding clause",
 	"Level decided by component", "Facts (from the inventory)", "Clauses", "held", "failed",
 	"unknown", "condition", "Components", "No components", "Findings", "No findings",
-	"Approved level", "none", "level", "Near threshold", "Four-layer model",
+	"Approved level", "none", "level", "Near threshold", "Four-layer model", "reading",
+	"Assessed under",
 	{"matches the computed level", "below the computed level", "above the computed level",
 	 "not approved"},
 	{"info", "warning", "critical"},
@@ -77,17 +78,61 @@ static void print_padded(const char *s, int width)
 struct explain {
 	const struct words *w;
 	int english;
-	const struct ruleset *rs;
-	struct run_clause *clauses;
+	struct ruleset **sets;      /* the rule sets as they are now: for conditions */
+	size_t nr_sets;
+	struct ruleset *old;        /* a run before schema 5: its rule set, for texts */
+	struct run_clause *clauses; /* the run's clauses, with their texts */
 	size_t nr_clauses;
+	struct run_reading *readings;
+	size_t nr_readings;
 	int found;
 	char **components; /* ids to look up after the walk */
 	size_t nr_components;
 };
 
-static const char *text_of(const struct explain *ex, const struct clause *c)
+static const char *text_of(const struct explain *ex, const struct run_clause *c)
 {
 	return ex->english ? c->text_en : c->text_vi;
+}
+
+static const char *ref_of(const struct explain *ex, const struct run_clause *c)
+{
+	return ex->english ? c->ref_en : c->ref;
+}
+
+/* The clause as the rule set has it now (for its condition), or NULL. */
+static const struct clause *clause_now(const struct explain *ex, const struct run_clause *c)
+{
+	const struct ruleset *rs = ex->old;
+	int k = rs ? ruleset_list_index(&ex->old, 1, c->rules) : -1;
+	if (k < 0) {
+		k = ruleset_list_index(ex->sets, ex->nr_sets, c->rules);
+		rs = k >= 0 ? ex->sets[k] : NULL;
+	}
+	k = rs ? ruleset_clause_index(rs, c->id) : -1;
+	return k >= 0 ? &rs->clauses[k] : NULL;
+}
+
+/* The readings clause c rests on for res, one line each, indented. */
+static void print_readings(const struct explain *ex, const struct system_result *res,
+                           const struct run_clause *c, const char *indent)
+{
+	struct strbuf ids;
+	strbuf_init(&ids);
+	result_clause_readings(res, c->id, &ids);
+	for (const char *p = ids.buf; *p;) {
+		size_t len = strcspn(p, " ");
+		for (size_t r = 0; r < ex->nr_readings; r++) {
+			const struct run_reading *rd = &ex->readings[r];
+			if (strlen(rd->id) == len && !strncmp(rd->id, p, len) && c->rules &&
+			    !strcmp(rd->rules, c->rules))
+				printf("%s%s (%s): %s\n", indent, ex->w->reading, rd->id,
+				       ex->english ? rd->text_en : rd->text_vi);
+		}
+		p += len;
+		p += strspn(p, " ");
+	}
+	strbuf_release(&ids);
 }
 
 static void print_facts(const struct explain *ex, const struct system_record *rec)
@@ -119,6 +164,9 @@ static int explain_system(void *data, const struct system_result *res,
 	printf("%s: %s; %s: %s; %s: %s\n", w->owner, rec->value[F_OWNER] ? rec->value[F_OWNER] : "-",
 	       w->op, rec->value[F_OPERATOR] ? rec->value[F_OPERATOR] : "-", w->status,
 	       rec->value[F_STATUS] ? rec->value[F_STATUS] : "-");
+	if (res->rules_reason)
+		printf("%s: %s — %s\n", w->assessed_under, res->rules,
+		       ex->english ? res->rules_reason : res->rules_reason_vi);
 	if (res->determined)
 		printf("\n%s: %d (%s)\n", w->level, res->level, w->determined);
 	else if (res->level_low)
@@ -134,15 +182,15 @@ static int explain_system(void *data, const struct system_result *res,
 	else
 		printf("%s: %s\n", w->approved, w->none);
 	if (res->deciding_clause >= 0 && (size_t)res->deciding_clause < ex->nr_clauses) {
-		const char *id = ex->clauses[res->deciding_clause].id;
-		int k = ex->rs ? ruleset_clause_index(ex->rs, id) : -1;
-		printf("%s: %s (%s %d)", w->deciding, id, w->level_word,
-		       ex->clauses[res->deciding_clause].level ? ex->clauses[res->deciding_clause].level
-		                                               : res->level);
-		if (k >= 0)
-			printf(" — %s\n  %s\n", ex->rs->clauses[k].ref, text_of(ex, &ex->rs->clauses[k]));
-		else
+		const struct run_clause *dc = &ex->clauses[res->deciding_clause];
+		printf("%s: %s (%s %d)", w->deciding, dc->id, w->level_word,
+		       dc->level ? dc->level : res->level);
+		if (text_of(ex, dc)) {
+			printf(" — %s\n  %s\n", ref_of(ex, dc) ? ref_of(ex, dc) : "", text_of(ex, dc));
+			print_readings(ex, res, dc, "  ");
+		} else {
 			printf("\n");
+		}
 	}
 	if (res->deciding_component)
 		printf("%s: %s\n", w->deciding_comp, res->deciding_component);
@@ -151,25 +199,30 @@ static int explain_system(void *data, const struct system_result *res,
 
 	print_facts(ex, rec);
 
-	printf("\n%s (%s):\n", w->clauses, ex->rs ? ex->rs->id : "");
+	printf("\n%s (%s):\n", w->clauses, res->rules ? res->rules : "");
 	for (size_t c = 0; c < res->nr_outcomes && c < ex->nr_clauses; c++) {
+		if (res->outcomes[c] == OUTCOME_NOT_ASKED)
+			continue; /* a clause of another rule set of the run */
 		enum tri t = (enum tri)res->outcomes[c];
-		int k = ex->rs ? ruleset_clause_index(ex->rs, ex->clauses[c].id) : -1;
-		const struct clause *cl = k >= 0 ? &ex->rs->clauses[k] : NULL;
+		const struct run_clause *rc = &ex->clauses[c];
+		const struct clause *cl = clause_now(ex, rc);
 		printf("  ");
 		print_padded(outcome_word(ex, t), 9);
-		print_padded(ex->clauses[c].id, 13);
-		if (ex->clauses[c].level) /* else the level comes from a fact (decided-level) */
-			printf("%s %d", w->level_word, ex->clauses[c].level);
+		print_padded(rc->id, 13);
+		if (rc->level) /* else the level comes from a fact (decided-level) */
+			printf("%s %d", w->level_word, rc->level);
 		else
-			printf("%s = %s", w->level_word,
-			       cl && cl->level_from >= 0 ? fact_def(cl->level_from)->name : "?");
+			printf("%s = %s", w->level_word, rc->level_from ? rc->level_from : "?");
 		printf("%s\n", (int)c == res->deciding_clause ? "  <=" : "");
-		if (cl && t != TRI_NO) {
-			printf("                        %s\n", text_of(ex, cl));
-			strbuf_reset(&sb);
-			condition_format(&cl->cond, &sb);
-			printf("                        %s: %s\n", w->condition, sb.buf);
+		if (t != TRI_NO && text_of(ex, rc)) {
+			printf("                        %s — %s\n", ref_of(ex, rc) ? ref_of(ex, rc) : "",
+			       text_of(ex, rc));
+			if (cl) {
+				strbuf_reset(&sb);
+				condition_format(&cl->cond, &sb);
+				printf("                        %s: %s\n", w->condition, sb.buf);
+			}
+			print_readings(ex, res, rc, "                        ");
 		}
 	}
 
@@ -237,7 +290,6 @@ int cmd_explain(int argc, char **argv)
 	}
 
 	struct store *st = NULL;
-	struct ruleset *rs = NULL;
 	struct run_info info;
 	char *strings = NULL;
 	struct explain ex;
@@ -249,10 +301,14 @@ int cmd_explain(int argc, char **argv)
 	if ((run = results_resolve_run(st, run)) < 0)
 		goto out;
 	if (store_get_run(st, run, &info, &strings) < 0 ||
-	    store_run_clauses(st, run, &ex.clauses, &ex.nr_clauses) < 0)
+	    results_clauses(st, &info, &ex.clauses, &ex.nr_clauses, &ex.readings, &ex.nr_readings,
+	                    &ex.old) < 0)
 		goto out;
-	if (criteria_find(info.rules, info.date, &rs) == 0)
-		ex.rs = rs;
+	/* the conditions come from the rule sets as they are now */
+	if (!ex.old && criteria_load_all(&ex.sets, &ex.nr_sets) < 0) {
+		ex.sets = NULL;
+		ex.nr_sets = 0;
+	}
 	printf("%s %ld, %s %s (%s), %s %s\n\n", ex.w->run, run, ex.w->rules, info.rules,
 	       ex.english ? info.rules_title_en : info.rules_title_vi, ex.w->date, info.date);
 	if (store_each_run_system(st, run, id, explain_system, &ex) < 0)
@@ -272,7 +328,9 @@ out:
 		free(ex.components[c]);
 	free(ex.components);
 	run_clauses_free(ex.clauses, ex.nr_clauses);
-	ruleset_free(rs);
+	run_readings_free(ex.readings, ex.nr_readings);
+	ruleset_list_free(ex.sets, ex.nr_sets);
+	ruleset_free(ex.old);
 	free(strings);
 	store_close(st);
 	free(args);

@@ -24,7 +24,7 @@
 #include "util.h"
 
 static const char usage[] =
-	"usage: assess review [--db DB] [--rules ND85|ND331|auto] [--date YYYY-MM-DD]\n"
+	"usage: assess review [--db DB] [--rules ID|auto] [--criteria DIR] [--date YYYY-MM-DD]\n"
 	"                     [--lang vi|en] [--settings FILE] [-o DIR] INVENTORY...\n"
 	"\n"
 	"Validate and import the inventories (all or nothing), classify them, and\n"
@@ -37,7 +37,8 @@ static const char usage[] =
 	"report dossier --system ID', 'assess report annual-docx --owner ID').\n"
 	"\n"
 	"  --db DB      database (default $ASSESS_DB, else ./assess.db)\n"
-	"  --rules R    rule set: ND85, ND331, or auto (default)\n"
+	"  --rules R    rule set: an id (ND85, ND331 ...), or auto (default)\n"
+	"  --criteria DIR  read the rule sets from DIR\n"
 	"  --date D     assessment date (default: the inventory's as-of)\n"
 	"  --lang L     report language: vi (default) or en\n"
 	"  --settings F the unit's details for filed documents (default:\n"
@@ -126,11 +127,11 @@ static int render_owner_reports(struct store *st, long run, const char *lang, co
 int cmd_review(int argc, char **argv)
 {
 	const char *db = NULL, *rules = NULL, *date = NULL, *lang = "vi", *dir = "assess-report";
-	const char *settings = NULL;
+	const char *settings = NULL, *criteria = NULL;
 	const struct opt opts[] = {
 		{"db", 0, &db, NULL},     {"rules", 0, &rules, NULL},  {"date", 0, &date, NULL},
 		{"lang", 0, &lang, NULL}, {"output", 'o', &dir, NULL}, {"settings", 0, &settings, NULL},
-		{NULL, 0, NULL, NULL},
+		{"criteria", 0, &criteria, NULL}, {NULL, 0, NULL, NULL},
 	};
 	char **args;
 	int nargs, status;
@@ -141,6 +142,7 @@ int cmd_review(int argc, char **argv)
 		free(args);
 		return cmdline_usage_error(usage, "review needs at least one inventory");
 	}
+	set_criteria_dir(criteria);
 	if (strcmp(lang, "vi") && strcmp(lang, "en")) {
 		free(args);
 		return cmdline_usage_error(usage, "--lang takes vi or en");

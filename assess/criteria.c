@@ -22,6 +22,7 @@
 
 #include "diag.h"
 #include "paths.h"
+#include "run.h"
 #include "rx.h"
 #include "sha256.h"
 #include "strmap.h"
@@ -115,7 +116,7 @@ static const struct {
 	{"all", COND_ALL},   {"any", COND_ANY},           {"not", COND_NOT},
 	{"is", COND_IS},     {"in", COND_IN},             {"has", COND_HAS},
 	{"at-least", COND_AT_LEAST}, {"below", COND_BELOW}, {"known", COND_KNOWN},
-	{"matches", COND_MATCHES},
+	{"matches", COND_MATCHES}, {"before", COND_BEFORE},
 };
 
 static int cond_kind_of(xmlNodePtr n)
@@ -217,6 +218,13 @@ static void parse_leaf(struct loader *ld, xmlNodePtr n, struct condition *c)
 	}
 	case COND_KNOWN:
 		break;
+	case COND_BEFORE:
+		c->value = prop(n, "value");
+		if (f->kind != FACT_DATE)
+			problem(ld, c->line, "<before> on '%s', which is not a date fact", f->name);
+		else if (!c->value || !is_iso_date(c->value))
+			problem(ld, c->line, "<before> value '%s' is not a date", c->value ? c->value : "");
+		break;
 	case COND_MATCHES: {
 		char *err = NULL;
 		c->value = prop(n, "pattern");
@@ -270,7 +278,8 @@ static xmlNodePtr first_cond(xmlNodePtr n)
 
 /* ---- clauses ---- */
 
-/* Is id "RS-article" or "RS-article.clause" with an optional point letter? */
+/* Is id "RS-article" or "RS-article.clause" with an optional point: a
+ * letter a-z or đ (Vietnamese texts letter their points a, b, c, d, đ, e)? */
 static int clause_id_ok(const char *rs_id, const char *id)
 {
 	size_t n = strlen(rs_id);
@@ -289,6 +298,8 @@ static int clause_id_ok(const char *rs_id, const char *id)
 		p++;
 	if (*p >= 'a' && *p <= 'z')
 		p++;
+	else if (!strncmp(p, "\xc4\x91", 2))
+		p += 2;
 	return !*p;
 }
 
@@ -301,6 +312,96 @@ static int parse_level(const char *s, int *out)
 	return 0;
 }
 
+/* Check that s is an article (article.h) of a document the rule set
+ * declares; with ref / ref_en, store its forms for people. */
+static void check_article(struct loader *ld, long line, const char *s, char **ref, char **ref_en)
+{
+	struct article a;
+	if (article_parse(s, &a) < 0) {
+		problem(ld, line, "article '%s' is not of the form DOC 9, DOC 9.2, DOC 9.2c or "
+		                  "DOC PLIII I.1.1", s);
+		return;
+	}
+	if (!legal_document_find(ld->rs->documents, ld->rs->nr_documents, a.doc)) {
+		problem(ld, line, "article '%s' cites document '%s', which the rule set does not "
+		                  "declare (<document id=\"%s\" .../>)", s, a.doc, a.doc);
+		return;
+	}
+	if (ref) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		ruleset_article(ld->rs, s, 0, &sb);
+		free(*ref);
+		*ref = strbuf_detach(&sb);
+		ruleset_article(ld->rs, s, 1, &sb);
+		free(*ref_en);
+		*ref_en = strbuf_detach(&sb);
+	}
+}
+
+/* <reading ref="ID"> inside a clause, with an optional condition. */
+static void parse_clause_reading(struct loader *ld, struct clause *cl, xmlNodePtr n)
+{
+	struct clause_reading *r = &cl->readings[cl->nr_readings];
+	long line = xmlGetLineNo(n);
+	char *ref = prop(n, "ref");
+	int k = ruleset_reading_index(ld->rs, ref);
+	if (k < 0) {
+		problem(ld, line, "clause '%s': reading '%s' is not declared", cl->id, ref ? ref : "");
+		free(ref);
+		return;
+	}
+	free(ref);
+	memset(r, 0, sizeof(*r));
+	r->reading = (size_t)k;
+	r->line = line;
+	xmlNodePtr c = first_cond(n);
+	if (c) {
+		parse_cond(ld, c, &r->cond);
+		r->conditional = 1;
+	}
+	cl->nr_readings++;
+}
+
+/* A <reading id> of the rule set. */
+static void parse_reading(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct reading_def *r = &rs->readings[rs->nr_readings];
+	memset(r, 0, sizeof(*r));
+	r->line = xmlGetLineNo(n);
+	r->id = prop(n, "id");
+	if (!r->id)
+		r->id = xstrdup("");
+	if (ruleset_reading_index(rs, r->id) >= 0)
+		problem(ld, r->line, "duplicate reading id '%s'", r->id);
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (is_element(k, "text"))
+			take_text(k, &r->text_vi, &r->text_en);
+	if (!r->text_vi || !r->text_en)
+		problem(ld, r->line, "reading '%s' needs a text in vi and in en", r->id);
+	rs->nr_readings++;
+}
+
+/* A <document id vi en/> of the rule set. */
+static void parse_document(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct legal_document *d = &rs->documents[rs->nr_documents];
+	d->id = prop(n, "id");
+	d->vi = prop(n, "vi");
+	d->en = prop(n, "en");
+	if (!d->id)
+		d->id = xstrdup("");
+	if (!d->vi)
+		d->vi = xstrdup(d->id);
+	if (!d->en)
+		d->en = xstrdup(d->vi);
+	if (legal_document_find(rs->documents, rs->nr_documents, d->id))
+		problem(ld, xmlGetLineNo(n), "document '%s' is declared twice", d->id);
+	rs->nr_documents++;
+}
+
 static void parse_clause(struct loader *ld, xmlNodePtr n)
 {
 	struct ruleset *rs = ld->rs;
@@ -310,6 +411,7 @@ static void parse_clause(struct loader *ld, xmlNodePtr n)
 	cl->level_from = -1;
 	cl->id = prop(n, "id");
 	cl->ref = prop(n, "ref");
+	cl->article = prop(n, "article");
 	if (!cl->id)
 		cl->id = xstrdup("");
 	if (!clause_id_ok(rs->id, cl->id))
@@ -335,9 +437,22 @@ static void parse_clause(struct loader *ld, xmlNodePtr n)
 	free(level);
 	free(from);
 
+	if (cl->article)
+		check_article(ld, cl->line, cl->article, &cl->ref, &cl->ref_en);
+	else if (!cl->ref)
+		problem(ld, cl->line, "clause '%s' cites no article", cl->id);
+	else
+		cl->ref_en = xstrdup(cl->ref);
+
+	size_t nr_readings = 0;
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		nr_readings += is_element(k, "reading");
+	cl->readings = nr_readings ? xcalloc(nr_readings, sizeof(*cl->readings)) : NULL;
 	for (xmlNodePtr k = n->children; k; k = k->next)
 		if (is_element(k, "text"))
 			take_text(k, &cl->text_vi, &cl->text_en);
+		else if (is_element(k, "reading"))
+			parse_clause_reading(ld, cl, k);
 	if (!cl->text_vi || !cl->text_en)
 		problem(ld, cl->line, "clause '%s' needs a text in vi and in en", cl->id);
 	xmlNodePtr c = first_cond(n);
@@ -365,30 +480,212 @@ static void parse_gap(struct loader *ld, xmlNodePtr n)
 		problem(ld, g->line, "gap has no condition");
 }
 
-static void parse_inspection(struct loader *ld, xmlNodePtr n)
+/* The level attribute of a rule: 1..5, or 0 when absent. -1 after a
+ * problem. */
+static int rule_level(struct loader *ld, xmlNodePtr n, const char *what)
 {
-	long line = xmlGetLineNo(n);
-	char *level = prop(n, "level"), *months = prop(n, "months");
-	char *indep = prop(n, "independent"), *reminder = prop(n, "reminder-only");
-	int lv;
-	long long m;
-	if (parse_level(level, &lv) < 0) {
-		problem(ld, line, "inspection level %s is outside 1..5", level ? level : "");
-	} else if (!months || parse_count(months, &m) < 0 || m > 1200) {
-		problem(ld, line, "inspection months '%s' is not a count of months",
-		        months ? months : "");
-	} else if (ld->rs->inspection[lv].months) {
-		problem(ld, line, "duplicate inspection rule for level %d", lv);
-	} else {
-		struct inspection_rule *ir = &ld->rs->inspection[lv];
-		ir->months = (int)m;
-		ir->independent = indep && !strcmp(indep, "yes");
-		ir->reminder_only = reminder && !strcmp(reminder, "yes");
+	char *level = prop(n, "level");
+	int lv = 0;
+	if (level && parse_level(level, &lv) < 0) {
+		problem(ld, xmlGetLineNo(n), "%s level %s is outside 1..5", what, level);
+		lv = -1;
 	}
 	free(level);
+	return lv;
+}
+
+/* The severity attribute (info | warning | critical); -1 after a problem. */
+static int rule_severity(struct loader *ld, xmlNodePtr n)
+{
+	char *sev = prop(n, "severity");
+	int v = severity_parse(sev);
+	if (v < 0)
+		problem(ld, xmlGetLineNo(n), "severity '%s' is not info, warning or critical",
+		        sev ? sev : "");
+	free(sev);
+	return v;
+}
+
+/* Texts and the optional condition of a rule element. */
+static void rule_body(struct loader *ld, xmlNodePtr n, char **vi, char **en,
+                      int *conditional, struct condition *cond)
+{
+	for (xmlNodePtr k = n->children; k; k = k->next)
+		if (is_element(k, "text"))
+			take_text(k, vi, en);
+	xmlNodePtr c = first_cond(n);
+	if (c) {
+		parse_cond(ld, c, cond);
+		*conditional = 1;
+	}
+}
+
+static void parse_inspection(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct inspection_rule *ir = &rs->inspections[rs->nr_inspections++];
+	long line = xmlGetLineNo(n);
+	char *months = prop(n, "months"), *indep = prop(n, "independent"), *basis = prop(n, "basis");
+	long long m;
+	memset(ir, 0, sizeof(*ir));
+	ir->line = line;
+	ir->level = rule_level(ld, n, "inspection");
+	ir->severity = rule_severity(ld, n);
+	if (!months || parse_count(months, &m) < 0 || m < 1 || m > 1200)
+		problem(ld, line, "inspection months '%s' is not a count of months", months ? months : "");
+	else
+		ir->months = (int)m;
+	int ind = independence_parse(indep);
+	if (ind < 0)
+		problem(ld, line, "inspection independent '%s' is not no, internal or licensed",
+		        indep ? indep : "");
+	ir->independent = ind < 0 ? INDEP_NONE : (enum independence)ind;
+	ir->basis = !strcmp(basis ? basis : "", "policy")     ? CADENCE_POLICY
+	            : !strcmp(basis ? basis : "", "reminder") ? CADENCE_REMINDER
+	                                                      : CADENCE_LAW;
+	ir->article = prop(n, "article");
+	if (ir->article)
+		check_article(ld, line, ir->article, &ir->ref_vi, &ir->ref_en);
+	rule_body(ld, n, &ir->text_vi, &ir->text_en, &ir->conditional, &ir->cond);
+	if (ir->basis != CADENCE_LAW && (!ir->text_vi || !ir->text_en))
+		problem(ld, line, "an inspection of basis %s needs a text in vi and in en saying what "
+		                  "it rests on", cadence_basis_name(ir->basis));
+	if (ir->basis == CADENCE_LAW && !ir->article)
+		problem(ld, line, "an inspection of basis law cites no article");
+	/* two unconditional rules for one level: the second could never apply */
+	for (size_t i = 0; i + 1 < rs->nr_inspections && !ir->conditional; i++)
+		if (!rs->inspections[i].conditional && rs->inspections[i].level == ir->level)
+			problem(ld, line, "duplicate inspection rule for level %d (first at line %ld)",
+			        ir->level, rs->inspections[i].line);
 	free(months);
 	free(indep);
-	free(reminder);
+	free(basis);
+}
+
+static void parse_licensed(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct licensed_rule *lr = &rs->licensed[rs->nr_licensed++];
+	memset(lr, 0, sizeof(*lr));
+	lr->line = xmlGetLineNo(n);
+	lr->level = rule_level(ld, n, "licensed-inspection");
+	lr->severity = rule_severity(ld, n);
+	lr->article = prop(n, "article");
+	if (lr->article)
+		check_article(ld, lr->line, lr->article, &lr->ref_vi, &lr->ref_en);
+	else
+		problem(ld, lr->line, "licensed-inspection cites no article");
+	rule_body(ld, n, &lr->text_vi, &lr->text_en, &lr->conditional, &lr->cond);
+	if (!lr->text_vi || !lr->text_en)
+		problem(ld, lr->line, "licensed-inspection needs a text in vi and in en");
+}
+
+/* An optional date attribute; NULL when absent, reported when not a date. */
+static char *date_prop(struct loader *ld, xmlNodePtr n, const char *name)
+{
+	char *v = prop(n, name);
+	if (v && !is_iso_date(v))
+		problem(ld, xmlGetLineNo(n), "%s '%s' is not a date", name, v);
+	return v;
+}
+
+static void parse_delegate(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct delegate *d = &rs->delegates[rs->nr_delegates++];
+	memset(d, 0, sizeof(*d));
+	d->line = xmlGetLineNo(n);
+	d->rules = prop(n, "rules");
+	d->from = date_prop(ld, n, "from");
+	d->until = date_prop(ld, n, "until");
+	char *auto_only = prop(n, "auto-only");
+	d->auto_only = auto_only && !strcmp(auto_only, "yes");
+	free(auto_only);
+	d->article = prop(n, "article");
+	if (d->article)
+		check_article(ld, d->line, d->article, NULL, NULL);
+	else
+		problem(ld, d->line, "delegate cites no article");
+	if (d->rules && rs->id && !strcmp(d->rules, rs->id))
+		problem(ld, d->line, "rule set %s delegates to itself", rs->id);
+	rule_body(ld, n, &d->text_vi, &d->text_en, &d->conditional, &d->cond);
+	if (!d->text_vi || !d->text_en)
+		problem(ld, d->line, "delegate needs a text in vi and in en");
+}
+
+static void parse_kept(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct kept_approval *k = &rs->kept[rs->nr_kept++];
+	memset(k, 0, sizeof(*k));
+	k->line = xmlGetLineNo(n);
+	k->rules = prop(n, "rules");
+	k->article = prop(n, "article");
+	if (k->article)
+		check_article(ld, k->line, k->article, &k->ref_vi, &k->ref_en);
+	else
+		problem(ld, k->line, "keeps-approval cites no article");
+	k->severity = rule_severity(ld, n);
+	k->measures_by = date_prop(ld, n, "measures-by");
+	k->measures_article = prop(n, "measures-article");
+	if (k->measures_article)
+		check_article(ld, k->line, k->measures_article, &k->measures_ref_vi, &k->measures_ref_en);
+	char *before = prop(n, "measures-severity"), *after = prop(n, "overdue-severity");
+	k->before_severity = before ? severity_parse(before) : SEV_INFO;
+	k->after_severity = after ? severity_parse(after) : SEV_WARNING;
+	if (k->before_severity < 0 || k->after_severity < 0)
+		problem(ld, k->line, "a severity of keeps-approval is not info, warning or critical");
+	if (k->measures_by && !k->measures_article)
+		problem(ld, k->line, "keeps-approval gives measures-by without measures-article");
+	free(before);
+	free(after);
+}
+
+static void parse_hosting(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	struct hosting_rule *h = &rs->hosting[rs->nr_hosting++];
+	memset(h, 0, sizeof(*h));
+	h->line = xmlGetLineNo(n);
+	h->level = rule_level(ld, n, "hosting");
+	char *sep = prop(n, "separation");
+	h->physical = sep && !strcmp(sep, "physical");
+	free(sep);
+	h->article = prop(n, "article");
+	if (h->article)
+		check_article(ld, h->line, h->article, NULL, NULL);
+	else
+		problem(ld, h->line, "hosting cites no article");
+	char *vi = NULL, *en = NULL;
+	rule_body(ld, n, &vi, &en, &h->conditional, &h->cond);
+	free(vi);
+	free(en);
+}
+
+/* <catalogue file kind>: the rule set's requirement catalogue, beside it. */
+static void parse_catalogue(struct loader *ld, xmlNodePtr n)
+{
+	struct ruleset *rs = ld->rs;
+	char *file = prop(n, "file"), *kind = prop(n, "kind");
+	long line = xmlGetLineNo(n);
+	if (rs->catalogue)
+		problem(ld, line, "a second <catalogue>");
+	else if (!file || !*file || strchr(file, '/') || file[0] == '.')
+		problem(ld, line, "catalogue '%s' is not a file name beside the rule set",
+		        file ? file : "");
+	else {
+		const char *slash = strrchr(ld->file, '/');
+		struct strbuf sb;
+		strbuf_init(&sb);
+		if (slash)
+			strbuf_add(&sb, ld->file, (size_t)(slash - ld->file + 1));
+		strbuf_addstr(&sb, file);
+		rs->catalogue = strbuf_detach(&sb);
+		rs->catalogue_mapped = kind && !strcmp(kind, "mapped-by-level");
+		rs->catalogue_text = text_of(n);
+	}
+	free(file);
+	free(kind);
 }
 
 /* ---- the rule set ---- */
@@ -413,13 +710,40 @@ static void build(struct loader *ld, xmlNodePtr root)
 		problem(ld, line, "effective-to %s is before effective-from %s", rs->effective_to,
 		        rs->effective_from);
 
-	size_t nr_clauses = 0, nr_gaps = 0;
+	rs->document = prop(root, "document");
+	char *selection = prop(root, "selection");
+	rs->selectable = !selection || strcmp(selection, "explicit");
+	free(selection);
+	size_t nr_clauses = 0, nr_gaps = 0, nr_docs = 0, nr_readings = 0, nr_insp = 0, nr_lic = 0;
+	size_t nr_del = 0, nr_kept = 0, nr_host = 0;
 	for (xmlNodePtr k = root->children; k; k = k->next) {
+		nr_host += is_element(k, "hosting");
+		nr_del += is_element(k, "delegate");
+		nr_kept += is_element(k, "keeps-approval");
+		nr_insp += is_element(k, "inspection");
+		nr_lic += is_element(k, "licensed-inspection");
 		nr_clauses += is_element(k, "clause");
 		nr_gaps += is_element(k, "gap");
+		nr_docs += is_element(k, "document");
+		nr_readings += is_element(k, "reading");
 	}
 	rs->clauses = xcalloc(nr_clauses ? nr_clauses : 1, sizeof(*rs->clauses));
 	rs->gaps = xcalloc(nr_gaps ? nr_gaps : 1, sizeof(*rs->gaps));
+	rs->documents = xcalloc(nr_docs ? nr_docs : 1, sizeof(*rs->documents));
+	rs->readings = xcalloc(nr_readings ? nr_readings : 1, sizeof(*rs->readings));
+	rs->inspections = xcalloc(nr_insp ? nr_insp : 1, sizeof(*rs->inspections));
+	rs->licensed = xcalloc(nr_lic ? nr_lic : 1, sizeof(*rs->licensed));
+	rs->delegates = xcalloc(nr_del ? nr_del : 1, sizeof(*rs->delegates));
+	rs->kept = xcalloc(nr_kept ? nr_kept : 1, sizeof(*rs->kept));
+	rs->hosting = xcalloc(nr_host ? nr_host : 1, sizeof(*rs->hosting));
+	/* documents and readings first: the clauses refer to them */
+	for (xmlNodePtr k = root->children; k; k = k->next)
+		if (is_element(k, "document"))
+			parse_document(ld, k);
+		else if (is_element(k, "reading"))
+			parse_reading(ld, k);
+	if (rs->document && !legal_document_find(rs->documents, rs->nr_documents, rs->document))
+		problem(ld, line, "rule set document '%s' is not declared", rs->document);
 	for (xmlNodePtr k = root->children; k; k = k->next) {
 		if (is_element(k, "title"))
 			take_text(k, &rs->title_vi, &rs->title_en);
@@ -428,6 +752,16 @@ static void build(struct loader *ld, xmlNodePtr root)
 			rs->basis = text_of(k);
 		} else if (is_element(k, "inspection"))
 			parse_inspection(ld, k);
+		else if (is_element(k, "licensed-inspection"))
+			parse_licensed(ld, k);
+		else if (is_element(k, "delegate"))
+			parse_delegate(ld, k);
+		else if (is_element(k, "keeps-approval"))
+			parse_kept(ld, k);
+		else if (is_element(k, "hosting"))
+			parse_hosting(ld, k);
+		else if (is_element(k, "catalogue"))
+			parse_catalogue(ld, k);
 		else if (is_element(k, "clause"))
 			parse_clause(ld, k);
 		else if (is_element(k, "gap"))
@@ -596,11 +930,71 @@ void ruleset_free(struct ruleset *rs)
 		struct clause *cl = &rs->clauses[i];
 		free(cl->id);
 		free(cl->ref);
+		free(cl->ref_en);
+		free(cl->article);
 		free(cl->text_vi);
 		free(cl->text_en);
+		for (size_t r = 0; r < cl->nr_readings; r++)
+			condition_release(&cl->readings[r].cond);
+		free(cl->readings);
 		condition_release(&cl->cond);
 	}
 	free(rs->clauses);
+	for (size_t i = 0; i < rs->nr_readings; i++) {
+		free(rs->readings[i].id);
+		free(rs->readings[i].text_vi);
+		free(rs->readings[i].text_en);
+	}
+	free(rs->readings);
+	legal_documents_free(rs->documents, rs->nr_documents);
+	free(rs->document);
+	for (size_t i = 0; i < rs->nr_inspections; i++) {
+		free(rs->inspections[i].article);
+		free(rs->inspections[i].ref_vi);
+		free(rs->inspections[i].ref_en);
+		free(rs->inspections[i].text_vi);
+		free(rs->inspections[i].text_en);
+		condition_release(&rs->inspections[i].cond);
+	}
+	free(rs->inspections);
+	for (size_t i = 0; i < rs->nr_licensed; i++) {
+		free(rs->licensed[i].article);
+		free(rs->licensed[i].ref_vi);
+		free(rs->licensed[i].ref_en);
+		free(rs->licensed[i].text_vi);
+		free(rs->licensed[i].text_en);
+		condition_release(&rs->licensed[i].cond);
+	}
+	free(rs->licensed);
+	for (size_t i = 0; i < rs->nr_delegates; i++) {
+		struct delegate *d = &rs->delegates[i];
+		free(d->rules);
+		free(d->from);
+		free(d->until);
+		free(d->article);
+		free(d->text_vi);
+		free(d->text_en);
+		condition_release(&d->cond);
+	}
+	free(rs->delegates);
+	for (size_t i = 0; i < rs->nr_kept; i++) {
+		free(rs->kept[i].rules);
+		free(rs->kept[i].article);
+		free(rs->kept[i].ref_vi);
+		free(rs->kept[i].ref_en);
+		free(rs->kept[i].measures_by);
+		free(rs->kept[i].measures_article);
+		free(rs->kept[i].measures_ref_vi);
+		free(rs->kept[i].measures_ref_en);
+	}
+	free(rs->kept);
+	for (size_t i = 0; i < rs->nr_hosting; i++) {
+		free(rs->hosting[i].article);
+		condition_release(&rs->hosting[i].cond);
+	}
+	free(rs->hosting);
+	free(rs->catalogue);
+	free(rs->catalogue_text);
 	for (size_t i = 0; i < rs->nr_gaps; i++) {
 		free(rs->gaps[i].text_vi);
 		free(rs->gaps[i].text_en);
@@ -634,7 +1028,7 @@ static int by_name(const void *a, const void *b)
 
 int criteria_load_all(struct ruleset ***out, size_t *nr)
 {
-	char *dir = data_path("criteria");
+	char *dir = xstrdup(criteria_dir());
 	struct ruleset **list = NULL;
 	size_t n = 0, alloc = 0;
 	char **names = NULL;
@@ -685,55 +1079,73 @@ int criteria_load_all(struct ruleset ***out, size_t *nr)
 	return 0;
 }
 
-int criteria_find(const char *rules, const char *date, struct ruleset **out)
+int ruleset_list_index(struct ruleset *const *list, size_t n, const char *id)
 {
-	struct ruleset **list;
-	size_t nr;
+	for (size_t i = 0; id && i < n; i++)
+		if (!strcmp(list[i]->id, id))
+			return (int)i;
+	return -1;
+}
+
+int criteria_choose(struct ruleset *const *list, size_t n, const char *rules, const char *date)
+{
 	long pick = -1;
-	*out = NULL;
 	if (!rules)
 		rules = "auto";
-	if (!strcmp(rules, "auto") && (!date || !is_iso_date(date)))
+	int by_date = !strcmp(rules, "auto");
+	if (by_date && (!date || !is_iso_date(date)))
 		return error("rule set 'auto' needs a date, got '%s'", date ? date : "");
-	if (criteria_load_all(&list, &nr) < 0)
-		return -1;
-	for (size_t i = 0; i < nr; i++) {
-		struct ruleset *rs = list[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct ruleset *rs = list[i];
 		for (size_t j = 0; j < i; j++)
-			if (!strcmp(list[j]->id, rs->id)) {
-				error("rule set %s is defined twice: %s and %s", rs->id, list[j]->file,
-				      rs->file);
-				goto fail;
-			}
+			if (!strcmp(list[j]->id, rs->id))
+				return error("rule set %s is defined twice: %s and %s", rs->id, list[j]->file,
+				             rs->file);
 		int hit;
-		if (!strcmp(rules, "auto"))
-			hit = strcmp(rs->effective_from, date) <= 0 &&
+		if (by_date)
+			hit = rs->selectable && strcmp(rs->effective_from, date) <= 0 &&
 			      (!rs->effective_to || strcmp(date, rs->effective_to) <= 0);
 		else
 			hit = !strcmp(rs->id, rules);
 		if (!hit)
 			continue;
-		if (pick >= 0) {
-			error("rule sets %s and %s are both in force on %s", list[pick]->id, rs->id,
-			      date);
-			goto fail;
-		}
+		if (pick >= 0)
+			return error("rule sets %s and %s are both in force on %s", list[pick]->id, rs->id,
+			             date);
 		pick = (long)i;
 	}
 	if (pick < 0) {
-		if (!strcmp(rules, "auto"))
-			error("no rule set is in force on %s", date);
-		else
-			error("unknown rule set '%s'", rules);
-		goto fail;
+		if (by_date)
+			return error("no rule set is in force on %s", date);
+		return error("unknown rule set '%s'", rules);
 	}
-	*out = list[pick];
-	list[pick] = NULL;
+	return (int)pick;
+}
+
+int criteria_find(const char *rules, const char *date, struct ruleset **out)
+{
+	struct ruleset **list;
+	size_t nr;
+	*out = NULL;
+	if ((!rules || !strcmp(rules, "auto")) && (!date || !is_iso_date(date)))
+		return error("rule set 'auto' needs a date, got '%s'", date ? date : "");
+	if (criteria_load_all(&list, &nr) < 0)
+		return -1;
+	int pick = criteria_choose(list, nr, rules, date);
+	if (pick >= 0) {
+		*out = list[pick];
+		list[pick] = NULL;
+	}
 	ruleset_list_free(list, nr);
-	return 0;
-fail:
-	ruleset_list_free(list, nr);
-	return -1;
+	return pick < 0 ? -1 : 0;
+}
+
+const struct kept_approval *ruleset_kept_approval(const struct ruleset *rs, const char *rules)
+{
+	for (size_t i = 0; rs && rules && i < rs->nr_kept; i++)
+		if (!strcmp(rs->kept[i].rules, rules))
+			return &rs->kept[i];
+	return NULL;
 }
 
 int ruleset_clause_index(const struct ruleset *rs, const char *id)
@@ -746,11 +1158,31 @@ int ruleset_clause_index(const struct ruleset *rs, const char *id)
 	return -1;
 }
 
+int ruleset_reading_index(const struct ruleset *rs, const char *id)
+{
+	if (!rs || !id)
+		return -1;
+	for (size_t i = 0; i < rs->nr_readings; i++)
+		if (rs->readings[i].id && !strcmp(rs->readings[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+void ruleset_article(const struct ruleset *rs, const char *s, int english, struct strbuf *sb)
+{
+	struct article a;
+	const struct legal_document *doc = NULL;
+	if (rs && article_parse(s, &a) == 0)
+		doc = legal_document_find(rs->documents, rs->nr_documents, a.doc);
+	article_format(s, doc, english, sb);
+}
+
 const struct inspection_rule *ruleset_inspection(const struct ruleset *rs, int level)
 {
-	if (!rs || level < 1 || level > 5 || !rs->inspection[level].months)
-		return NULL;
-	return &rs->inspection[level];
+	for (size_t i = 0; rs && level >= 1 && level <= 5 && i < rs->nr_inspections; i++)
+		if (!rs->inspections[i].conditional && rs->inspections[i].level == level)
+			return &rs->inspections[i];
+	return NULL;
 }
 
 void condition_format(const struct condition *c, struct strbuf *sb)
@@ -788,6 +1220,9 @@ void condition_format(const struct condition *c, struct strbuf *sb)
 		break;
 	case COND_MATCHES:
 		strbuf_addf(sb, "%s matches /%s/", fact, c->value ? c->value : "");
+		break;
+	case COND_BEFORE:
+		strbuf_addf(sb, "%s before %s", fact, c->value ? c->value : "");
 		break;
 	}
 }

@@ -23,6 +23,115 @@
 #include "util.h"
 
 /*
+ * The rule sets of a run: every rule set of the criteria directory, the
+ * run's own (asked for with --rules, or in force on the date), and for each
+ * one whether it assesses a system of the run and where its clauses start
+ * in the run's clause list. A system is assessed under the run's rule set
+ * unless one of its delegations (<delegate>: the Decree 331 Art. 39.1
+ * transition) hands it to another.
+ */
+struct run_sets {
+	struct ruleset **all;        /* the rule sets, in file name order */
+	size_t nr_all;
+	size_t primary;              /* the run's own */
+	int forced;                  /* 1 when --rules named it, 0 when chosen by date */
+	const char *date;            /* the run date */
+	long *systems;               /* per rule set: systems it assesses */
+	size_t *offset;              /* per rule set: its first clause in the run's list */
+	size_t nr_clauses;           /* clauses in the run's list */
+	struct requirement_catalogue **cats; /* per rule set: its catalogue (shared when two
+	                              * name one file: free each distinct one), or NULL */
+};
+
+/* The rule set (index into sets->all) that assesses rec. *by is the
+ * delegation that handed it over, or NULL; *unsure the first delegation
+ * whose condition is unknown for rec (it was not applied), or NULL. */
+static size_t rules_for(const struct run_sets *sets, const struct system_record *rec,
+                        const struct delegate **by, const struct delegate **unsure)
+{
+	const struct ruleset *own = sets->all[sets->primary];
+	*by = *unsure = NULL;
+	for (size_t i = 0; i < own->nr_delegates; i++) {
+		const struct delegate *d = &own->delegates[i];
+		if ((d->auto_only && sets->forced) || (d->from && strcmp(sets->date, d->from) < 0) ||
+		    (d->until && strcmp(sets->date, d->until) > 0))
+			continue;
+		enum tri t = d->conditional ? classify_condition(&d->cond, rec) : TRI_YES;
+		if (t == TRI_UNKNOWN && !*unsure)
+			*unsure = d;
+		if (t != TRI_YES)
+			continue;
+		*by = d;
+		return (size_t)ruleset_list_index(sets->all, sets->nr_all, d->rules);
+	}
+	return sets->primary;
+}
+
+/* The last reason made (most systems of a run share one): for the same
+ * rule set, delegations and unknown facts it is copied, not made again. */
+struct reason_cache {
+	int valid;
+	size_t set;
+	const struct delegate *by, *unsure;
+	char *facts;                 /* the unknown facts of unsure, "" when none */
+	char *en, *vi;
+};
+
+static void reason_cache_release(struct reason_cache *c)
+{
+	free(c->facts);
+	free(c->en);
+	free(c->vi);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Why res was assessed under its rule set, in both languages, into res. */
+static void rules_reason(const struct run_sets *sets, const struct system_record *rec,
+                         size_t set, const struct delegate *by, const struct delegate *unsure,
+                         struct reason_cache *cache, struct system_result *res)
+{
+	const struct ruleset *rs = sets->all[set];
+	struct strbuf en, vi, facts;
+	strbuf_init(&en);
+	strbuf_init(&vi);
+	strbuf_init(&facts);
+	res->rules = xstrdup(rs->id);
+	res->rules_basis = xstrdup(by ? "delegated" : sets->forced ? "forced" : "in-force");
+	res->rules_article = by ? xstrdup_or_null(by->article) : NULL;
+	if (!by && unsure)
+		classify_unknown_facts(&unsure->cond, rec, &facts);
+	if (cache->valid && cache->set == set && cache->by == by && cache->unsure == unsure &&
+	    !strcmp(cache->facts, facts.buf)) {
+		strbuf_release(&facts);
+		res->rules_reason = xstrdup(cache->en);
+		res->rules_reason_vi = xstrdup(cache->vi);
+		return;
+	}
+	if (by) {
+		strbuf_addstr(&en, by->text_en);
+		strbuf_addstr(&vi, by->text_vi);
+	} else if (sets->forced) {
+		strbuf_addf(&en, "the rule set chosen for the run (--rules %s)", rs->id);
+		strbuf_addf(&vi, "bộ tiêu chí được chọn khi chạy (--rules %s)", rs->id);
+	} else {
+		strbuf_addf(&en, "the rule set in force on %s (from %s)", sets->date, rs->effective_from);
+		strbuf_addf(&vi, "bộ tiêu chí có hiệu lực ngày %s (từ %s)", sets->date,
+		            rs->effective_from);
+	}
+	if (!by && unsure) {
+		strbuf_addf(&en, "; %s not stated, so this may not apply: %s", facts.buf,
+		            unsure->text_en);
+		strbuf_addf(&vi, "; chưa rõ %s nên chưa áp dụng được: %s", facts.buf, unsure->text_vi);
+	}
+	reason_cache_release(cache);
+	*cache = (struct reason_cache){.valid = 1, .set = set, .by = by, .unsure = unsure,
+	                               .facts = strbuf_detach(&facts), .en = xstrdup(en.buf),
+	                               .vi = xstrdup(vi.buf)};
+	res->rules_reason = strbuf_detach(&en);
+	res->rules_reason_vi = strbuf_detach(&vi);
+}
+
+/*
  * What pass 1 keeps per system, compactly (a national inventory has 10^6
  * systems): its node (own level range), its id, its own reasons when its
  * own level is open, its approved level and its components. Pass 2
@@ -41,7 +150,8 @@ struct graph {
 	struct strbuf refs;          /* pass 1: the component ids, NUL-separated */
 	size_t *ref_at;              /* pass 1: offset of each comp[] entry in refs */
 	struct strmap index;         /* system id -> index */
-	const struct ruleset *rs;
+	unsigned short *set;         /* the rule set of each system: index into sets->all */
+	const struct run_sets *sets;
 	long limit_hits;             /* pattern conditions that hit the PCRE2 limits */
 };
 
@@ -62,12 +172,17 @@ static int pass1_system(void *data, const struct system_record *rec, long row)
 		g->reason_en = xrealloc(g->reason_en, a * sizeof(*g->reason_en));
 		g->reason_vi = xrealloc(g->reason_vi, a * sizeof(*g->reason_vi));
 		g->approved = xrealloc(g->approved, a);
+		g->set = xrealloc(g->set, a * sizeof(*g->set));
 		g->first = xrealloc(g->first, (a + 1) * sizeof(*g->first));
 		g->alloc = a;
 	}
 	size_t i = g->n++;
+	const struct delegate *by, *unsure;
+	size_t set = rules_for(g->sets, rec, &by, &unsure);
+	g->set[i] = (unsigned short)set;
+	g->sets->systems[set]++;
 	system_result_init(&res, rec->value[F_ID]);
-	g->limit_hits += classify_system(g->rs, rec, &res);
+	g->limit_hits += classify_system(g->sets->all[set], rec, &res);
 	memset(&g->nodes[i], 0, sizeof(g->nodes[i]));
 	g->nodes[i].own_low = res.own_level_low;
 	g->nodes[i].own_high = res.own_level_high;
@@ -130,6 +245,7 @@ static void graph_release(struct graph *g)
 	free(g->reason_en);
 	free(g->reason_vi);
 	free(g->approved);
+	free(g->set);
 	free(g->first);
 	free(g->comp);
 	free(g->ref_at);
@@ -257,6 +373,7 @@ struct pass2 {
 	const char **held;         /* scratch: ids of the clauses that held */
 	const char *db_path;       /* threaded: the database to open again */
 	long snapshot;
+	struct reason_cache reason; /* the last rules reason made */
 };
 
 static void component_findings(struct graph *g, size_t i, struct system_result *res)
@@ -277,11 +394,15 @@ static int pass2_system(void *data, const struct system_record *rec, long row)
 	if (i >= g->n || strcmp(graph_id(g, i), rec->value[F_ID]))
 		return error("the snapshot changed while it was being classified");
 	const struct classify_node *nd = &g->nodes[i];
-	const struct ruleset *rs = g->rs;
+	const struct run_sets *sets = g->sets;
+	const struct delegate *by, *unsure;
+	size_t set = rules_for(sets, rec, &by, &unsure);
+	const struct ruleset *rs = sets->all[set];
 	struct verdict v = {.row = row};
 	struct system_result *res = &v.res;
 	system_result_init(res, rec->value[F_ID]);
 	classify_system(rs, rec, res);
+	rules_reason(sets, rec, set, by, unsure, &p->reason, res);
 	res->level_low = nd->low;
 	res->level_high = nd->high;
 	res->determined = nd->determined;
@@ -300,8 +421,20 @@ static int pass2_system(void *data, const struct system_record *rec, long row)
 	for (size_t c = 0; c < rs->nr_clauses; c++)
 		if (res->outcomes[c] == TRI_YES)
 			p->held[nr_held++] = rs->clauses[c].id;
-	findings_evaluate(p->ctx, rec, p->held, nr_held, res);
+	struct findings_context ctx = *p->ctx;
+	ctx.rs = rs;
+	ctx.catalogue = sets->cats[set];
+	findings_evaluate(&ctx, rec, p->held, nr_held, res);
 	component_findings(g, i, res);
+	/* the outcomes and the deciding clause, over the run's clause list */
+	unsigned char *all = xmalloc(sets->nr_clauses ? sets->nr_clauses : 1);
+	memset(all, OUTCOME_NOT_ASKED, sets->nr_clauses);
+	memcpy(all + sets->offset[set], res->outcomes, res->nr_outcomes);
+	free(res->outcomes);
+	res->outcomes = all;
+	res->nr_outcomes = sets->nr_clauses;
+	if (res->deciding_clause >= 0)
+		res->deciding_clause += (int)sets->offset[set];
 	return verdict_put(p->q, &v);
 }
 
@@ -362,25 +495,10 @@ out:
 	return ret;
 }
 
-/* Is there a rule set with this id? If not, say which there are. */
-static int rule_set_exists(const char *id)
+static int add_owner_policies(void *data, const struct organization *org)
 {
-	struct ruleset **all = NULL;
-	size_t n = 0;
-	int found = 0;
-	if (criteria_load_all(&all, &n) < 0)
-		return 1; /* let criteria_find report the broken file */
-	struct strbuf known;
-	strbuf_init(&known);
-	for (size_t i = 0; i < n; i++) {
-		found |= !strcmp(all[i]->id, id);
-		strbuf_addf(&known, "%s%s", i ? ", " : "", all[i]->id);
-	}
-	if (!found)
-		error("unknown rule set '%s' (known: %s, or auto)", id, known.buf);
-	strbuf_release(&known);
-	ruleset_list_free(all, n);
-	return found;
+	owner_policies_add(data, org);
+	return 0;
 }
 
 static void utc_now(char out[32])
@@ -391,19 +509,166 @@ static void utc_now(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* The ids of the readings clause cl may rest on, space-separated (heap), or
+ * NULL. */
+static char *clause_reading_ids(const struct ruleset *rs, const struct clause *cl)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (size_t r = 0; r < cl->nr_readings; r++) {
+		const char *id = rs->readings[cl->readings[r].reading].id;
+		int seen = 0;
+		for (size_t q = 0; q < r; q++)
+			seen |= cl->readings[q].reading == cl->readings[r].reading;
+		if (!seen)
+			strbuf_addf(&sb, "%s%s", sb.len ? " " : "", id);
+	}
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
+}
+
+/*
+ * What the run stores of its rule sets: the run's own first, then every
+ * other that assesses a system; their clauses in that order (each set's
+ * offset in sets->offset) and their readings. The strings are borrowed from
+ * the rule sets but each clause's level_from and readings (heap).
+ */
+static void describe_sets(struct run_sets *sets, struct run_ruleset **out_sets, size_t *nr_sets,
+                          struct run_clause **out_clauses, struct run_reading **out_readings,
+                          size_t *nr_readings)
+{
+	size_t n = 0, nc = 0, nr = 0, alloc_c = 0, alloc_r = 0;
+	struct run_ruleset *rsets = xcalloc(sets->nr_all, sizeof(*rsets));
+	struct run_clause *clauses = NULL;
+	struct run_reading *readings = NULL;
+	for (size_t k = 0; k < sets->nr_all; k++) {
+		size_t i = k == 0 ? sets->primary : k <= sets->primary ? k - 1 : k;
+		struct ruleset *rs = sets->all[i];
+		if (i != sets->primary && !sets->systems[i])
+			continue;
+		rsets[n].rules = rs->id;
+		rsets[n].version = rs->version;
+		rsets[n].title_vi = rs->title_vi;
+		rsets[n].title_en = rs->title_en;
+		rsets[n].file = rs->file;
+		rsets[n].digest = rs->sha256;
+		if (sets->cats[i]) {
+			rsets[n].catalogue = sets->cats[i]->file;
+			rsets[n].catalogue_digest = sets->cats[i]->sha256;
+			static char native[] = "native", mapped[] = "mapped-by-level";
+			rsets[n].catalogue_kind = rs->catalogue_mapped ? mapped : native;
+		}
+		rsets[n++].systems = sets->systems[i];
+		sets->offset[i] = nc;
+		for (size_t c = 0; c < rs->nr_clauses; c++) {
+			const struct clause *cl = &rs->clauses[c];
+			ALLOC_GROW(clauses, nc + 1, alloc_c);
+			struct run_clause *rc = &clauses[nc++];
+			memset(rc, 0, sizeof(*rc));
+			rc->id = cl->id;
+			rc->level = cl->level;
+			rc->rules = rs->id;
+			rc->level_from = cl->level_from >= 0
+			                     ? xstrdup(fact_def((enum fact_id)cl->level_from)->name)
+			                     : NULL;
+			rc->article = cl->article;
+			rc->ref = cl->ref;
+			rc->ref_en = cl->ref_en;
+			rc->text_vi = cl->text_vi;
+			rc->text_en = cl->text_en;
+			rc->readings = clause_reading_ids(rs, cl);
+		}
+		for (size_t r = 0; r < rs->nr_readings; r++) {
+			ALLOC_GROW(readings, nr + 1, alloc_r);
+			readings[nr].rules = rs->id;
+			readings[nr].id = rs->readings[r].id;
+			readings[nr].text_vi = rs->readings[r].text_vi;
+			readings[nr++].text_en = rs->readings[r].text_en;
+		}
+	}
+	sets->nr_clauses = nc;
+	*out_sets = rsets;
+	*nr_sets = n;
+	*out_clauses = clauses;
+	*out_readings = readings;
+	*nr_readings = nr;
+}
+
+/* The catalogue of every rule set that assesses a system (one load per
+ * file). 0, or -1 after reporting. */
+static int load_catalogues(struct run_sets *sets)
+{
+	char *rng = data_path("criteria/schema/requirements.rng");
+	int ret = 0;
+	for (size_t i = 0; i < sets->nr_all && ret == 0; i++) {
+		const struct ruleset *rs = sets->all[i];
+		if ((i != sets->primary && !sets->systems[i]) || !rs->catalogue)
+			continue;
+		for (size_t j = 0; j < i && !sets->cats[i]; j++)
+			if (sets->cats[j] && !strcmp(sets->cats[j]->file, rs->catalogue))
+				sets->cats[i] = sets->cats[j];
+		if (!sets->cats[i] && !(sets->cats[i] = requirements_load(rs->catalogue, rng)))
+			ret = -1;
+	}
+	free(rng);
+	return ret;
+}
+
+/* Load every rule set and choose the run's own; check the delegations'
+ * targets. An exit status of diag.h (EXIT_OK when done). */
+static int choose_sets(struct run_sets *sets, const char *rules, const char *run_date)
+{
+	if (criteria_load_all(&sets->all, &sets->nr_all) < 0)
+		return EXIT_INVALID;
+	sets->forced = rules && strcmp(rules, "auto");
+	if (sets->forced && ruleset_list_index(sets->all, sets->nr_all, rules) < 0) {
+		struct strbuf known;
+		strbuf_init(&known);
+		for (size_t i = 0; i < sets->nr_all; i++)
+			strbuf_addf(&known, "%s%s", i ? ", " : "", sets->all[i]->id);
+		error("unknown rule set '%s' (known: %s, or auto)", rules, known.buf);
+		strbuf_release(&known);
+		return EXIT_USAGE;
+	}
+	int pick = criteria_choose(sets->all, sets->nr_all, rules, run_date);
+	if (pick < 0)
+		return EXIT_INVALID;
+	if (sets->nr_all > 0xffff)
+		return error("too many rule sets"), EXIT_INVALID;
+	sets->primary = (size_t)pick;
+	sets->date = run_date;
+	const struct ruleset *own = sets->all[pick];
+	for (size_t i = 0; i < own->nr_delegates; i++)
+		if (ruleset_list_index(sets->all, sets->nr_all, own->delegates[i].rules) < 0)
+			return error_at(own->file, own->delegates[i].line,
+			                "rule set %s hands systems over to rule set '%s', which is not "
+			                "in the criteria directory", own->id, own->delegates[i].rules),
+			       EXIT_INVALID;
+	sets->systems = xcalloc(sets->nr_all, sizeof(*sets->systems));
+	sets->offset = xcalloc(sets->nr_all, sizeof(*sets->offset));
+	sets->cats = xcalloc(sets->nr_all, sizeof(*sets->cats));
+	return EXIT_OK;
+}
+
 int evaluate_run(struct store *st, const char *rules, const char *date,
                  struct run_totals *totals)
 {
-	struct ruleset *rs = NULL;
-	struct requirement_catalogue *cat = NULL;
+	struct run_sets sets;
 	struct graph g;
 	struct classify_graph cg;
 	char as_of[11] = "", run_date[11], generated[32];
-	const char **clause_ids = NULL;
-	int *clause_levels = NULL;
+	struct run_ruleset *rsets = NULL;
+	struct run_clause *clauses = NULL;
+	struct run_reading *readings = NULL;
+	size_t nr_sets = 0, nr_readings = 0;
+	struct owner_policies *policies = NULL;
 	int status = EXIT_RUNTIME, rc;
 
 	memset(totals, 0, sizeof(*totals));
+	memset(&sets, 0, sizeof(sets));
 	memset(&g, 0, sizeof(g));
 	memset(&cg, 0, sizeof(cg));
 	strmap_init(&g.index);
@@ -423,28 +688,13 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		goto out;
 	}
 	memcpy(run_date, date ? date : as_of, 11);
-	if (rules && strcmp(rules, "auto") && !rule_set_exists(rules)) {
-		status = EXIT_USAGE;
+	if ((status = choose_sets(&sets, rules, run_date)) != EXIT_OK)
 		goto out;
-	}
-	if (criteria_find(rules ? rules : "auto", run_date, &rs) < 0) {
-		status = EXIT_INVALID;
-		goto out;
-	}
-	{
-		char *req = data_path("criteria/requirements.xml");
-		char *rng = data_path("criteria/schema/requirements.rng");
-		cat = requirements_load(req, rng);
-		free(req);
-		free(rng);
-		if (!cat) {
-			status = EXIT_INVALID;
-			goto out;
-		}
-	}
+	status = EXIT_RUNTIME;
+	struct ruleset *rs = sets.all[sets.primary];
 
-	/* pass 1: every system's own clauses (facts only) and its components */
-	g.rs = rs;
+	/* pass 1: every system's rule set, own clauses (facts only), components */
+	g.sets = &sets;
 	if (store_each_system_part(st, snapshot, STORE_COMPONENTS, pass1_system, &g) < 0)
 		goto out;
 	if (g.limit_hits)
@@ -458,17 +708,19 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 	classify_graph_init(&cg, g.nodes, g.n, g.first, g.comp);
 	classify_graph_aggregate(&cg);
 
-	/* pass 2: findings and storage, in one transaction */
-	clause_ids = xcalloc(rs->nr_clauses + 1, sizeof(*clause_ids));
-	clause_levels = xcalloc(rs->nr_clauses + 1, sizeof(*clause_levels));
-	for (size_t c = 0; c < rs->nr_clauses; c++) {
-		clause_ids[c] = rs->clauses[c].id;
-		clause_levels[c] = rs->clauses[c].level;
+	/* the requirement catalogues of the rule sets that assess a system */
+	if (load_catalogues(&sets) < 0) {
+		status = EXIT_INVALID;
+		goto out;
 	}
+
+	/* pass 2: findings and storage, in one transaction */
+	describe_sets(&sets, &rsets, &nr_sets, &clauses, &readings, &nr_readings);
 	utc_now(generated);
 	struct run_info info = {
 		.snapshot = snapshot,
 		.rules = rs->id,
+		.rules_requested = rules ? rules : "auto",
 		.rules_title_vi = rs->title_vi,
 		.rules_title_en = rs->title_en,
 		.rules_file = rs->file,
@@ -478,28 +730,25 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		.generated = generated,
 		.tool_version = tool_version(),
 	};
-	if (store_run_begin(st, &info, clause_ids, clause_levels, rs->nr_clauses) < 0)
+	/* the owners' own inspection cadences, for rules of basis policy */
+	policies = owner_policies_new();
+	if (store_each_organization(st, snapshot, add_owner_policies, policies) < 0)
+		goto out;
+	if (store_run_begin(st, &info, rsets, nr_sets, clauses, sets.nr_clauses, readings,
+	                    nr_readings) < 0)
 		goto out;
 	totals->run = info.id;
-	int interval[6] = {0}, independent_from = 0;
-	for (int l = 1; l <= 5; l++) {
-		const struct inspection_rule *r = ruleset_inspection(rs, l);
-		interval[l] = r ? r->months : 0;
-		if (r && r->independent && !independent_from)
-			independent_from = l;
-	}
 	struct findings_context ctx = {
-		.rules = rs->id,
+		.rs = rs,
 		.run_date = run_date,
-		.interval_months = interval,
-		.independent_from = independent_from,
-		.catalogue = cat,
+		.policies = policies,
 	};
 	struct pass2 p2 = {.g = &g, .cg = &cg, .ctx = &ctx, .snapshot = snapshot};
 	struct run_writer writer = {st, totals};
-	const char **held = xcalloc(rs->nr_clauses + 1, sizeof(*held));
+	const char **held = xcalloc(sets.nr_clauses + 1, sizeof(*held));
 	p2.held = held;
 	rc = pass2_run(&p2, &writer);
+	reason_cache_release(&p2.reason);
 	free(held);
 	info.systems = totals->systems;
 	info.undetermined = totals->per_level[0];
@@ -510,15 +759,35 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		goto out;
 	snprintf(totals->rules, sizeof(totals->rules), "%s", rs->id);
 	snprintf(totals->digest, sizeof(totals->digest), "%s", rs->sha256);
+	for (size_t i = 0; i < nr_sets && i < ARRAY_SIZE(totals->sets); i++) {
+		snprintf(totals->sets[i].rules, sizeof(totals->sets[i].rules), "%s", rsets[i].rules);
+		totals->sets[i].systems = rsets[i].systems;
+		totals->nr_sets++;
+	}
 	memcpy(totals->date, run_date, 11);
 	status = EXIT_OK;
 out:
-	free(clause_ids);
-	free(clause_levels);
+	for (size_t i = 0; clauses && i < sets.nr_clauses; i++) {
+		free(clauses[i].level_from);
+		free(clauses[i].readings);
+	}
+	free(clauses);
+	free(rsets);
+	free(readings);
 	classify_graph_release(&cg);
 	graph_release(&g);
-	requirements_free(cat);
-	ruleset_free(rs);
+	owner_policies_free(policies);
+	for (size_t i = 0; sets.cats && i < sets.nr_all; i++) {
+		int first = 1;
+		for (size_t j = 0; j < i; j++)
+			first &= sets.cats[j] != sets.cats[i];
+		if (first)
+			requirements_free(sets.cats[i]);
+	}
+	free(sets.cats);
+	ruleset_list_free(sets.all, sets.nr_all);
+	free(sets.systems);
+	free(sets.offset);
 	return status;
 }
 
@@ -526,6 +795,12 @@ void evaluate_print_summary(const struct run_totals *t)
 {
 	printf("run %ld: %s (sha256 %.12s), date %s, %ld system%s\n", t->run, t->rules, t->digest,
 	       t->date, t->systems, t->systems == 1 ? "" : "s");
+	if (t->nr_sets > 1) {
+		printf("  rule sets:");
+		for (int i = 0; i < t->nr_sets; i++)
+			printf("%s %s %ld", i ? "," : "", t->sets[i].rules, t->sets[i].systems);
+		printf("\n");
+	}
 	for (int l = 1; l <= 5; l++)
 		printf("  level %d: %ld\n", l, t->per_level[l]);
 	printf("  undetermined: %ld\n", t->per_level[0]);

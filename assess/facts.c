@@ -127,5 +127,8 @@ void organization_release(struct organization *org)
 	free(org->parent);
 	free(org->name);
 	free(org->file);
+	for (size_t i = 0; i < org->nr_policies; i++)
+		free(org->policies[i].decision);
+	free(org->policies);
 	memset(org, 0, sizeof(*org));
 }

@@ -10,7 +10,7 @@
 
 #include "util.h"
 
-#define MAX_ARGS 4
+#define MAX_ARGS 10
 
 /* ---- collecting arguments ----------------------------------------------- */
 
@@ -126,6 +126,45 @@ static void rules_drift(const char *const *a, struct strbuf *vi, struct strbuf *
 	            a[0], a[1]);
 }
 
+/* a: approved level, computed level, "exact" | "or-more", the approval's
+ * rule set (vi, en), this rule set (vi, en), the article that keeps the
+ * approval (vi, en), the approval's rule-set id */
+static void rules_drift_kept(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	int more = !strcmp(a[2], "or-more");
+	strbuf_addf(vi, "Cấp độ %s được phê duyệt theo %s vẫn được giữ (%s); theo %s hệ thống thuộc "
+	                "cấp độ %s%s: đây là thông tin cho lần xác định lại cấp độ tiếp theo, không "
+	                "phải yêu cầu xác định lại ngay.",
+	            a[0], a[3], a[7], a[5], a[1], more ? " trở lên" : "");
+	strbuf_addf(en, "Level %s approved under %s is kept (%s); under %s the system is at level "
+	                "%s%s: information for the next re-determination, not an order to "
+	                "re-determine now.",
+	            a[0], a[4], a[8], a[6], a[1], more ? " or more" : "");
+}
+
+/* a: the approval's rule set (vi, en), this rule set (vi, en), the date the
+ * measures are due by, its article (vi, en), days left (negative: past) */
+static void transition_measures(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	if (a[7][0] != '-') {
+		strbuf_addf(vi, "Cấp độ được phê duyệt theo %s: phải bảo đảm điều kiện, tiêu chuẩn, biện "
+		                "pháp bảo vệ theo %s tương ứng với cấp độ trước ngày %s (%s); còn %s ngày.",
+		            a[0], a[2], a[4], a[5], a[7]);
+		strbuf_addf(en, "Level approved under %s: the conditions, standards and measures of %s "
+		                "for the level are due by %s (%s); %s days left.",
+		            a[1], a[3], a[4], a[6], a[7]);
+	} else {
+		strbuf_addf(vi, "Cấp độ được phê duyệt theo %s: đã quá hạn ngày %s (%s) để bảo đảm điều "
+		                "kiện, tiêu chuẩn, biện pháp bảo vệ theo %s tương ứng với cấp độ; cần "
+		                "kiểm tra đã đáp ứng chưa.",
+		            a[0], a[4], a[5], a[2]);
+		strbuf_addf(en, "Level approved under %s: the deadline of %s (%s) to meet the "
+		                "conditions, standards and measures of %s for the level has passed; check "
+		                "that they are met.",
+		            a[1], a[4], a[6], a[3]);
+	}
+}
+
 static void plan_partial(const char *const *a, struct strbuf *vi, struct strbuf *en)
 {
 	(void)a;
@@ -207,6 +246,110 @@ static void never_independent(const char *const *a, struct strbuf *vi, struct st
 static void never_independent_others(const char *const *a, struct strbuf *vi, struct strbuf *en)
 {
 	never_inspected(a, vi, en, 1, 1);
+}
+
+/* The basis of a cadence, after "every N months at level L": a[0] law |
+ * policy | reminder, a[1] the owner's decision ("" none), a[2] / a[3] the
+ * article of the rule in Vietnamese / English ("" none). Only the article
+ * is stored with the finding (the rule's own text stays in the rule set:
+ * a run of 10^5 systems would store it 10^5 times). */
+static void cadence_basis(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	int art = *a[2] || *a[3];
+	if (!strcmp(a[0], "law")) {
+		strbuf_addf(vi, "theo %s", art ? a[2] : "quy định pháp luật");
+		strbuf_addf(en, "under %s", art ? a[3] : "the law");
+		return;
+	}
+	if (!strcmp(a[0], "policy") && *a[1]) {
+		strbuf_addf(vi, "theo quy định của chủ quản (%s", a[1]);
+		strbuf_addf(en, "under the owner's policy (%s", a[1]);
+	} else if (!strcmp(a[0], "policy")) {
+		strbuf_addstr(vi, "(mặc định của công cụ, là chính sách chứ không phải quy định pháp "
+		                  "luật: chủ quản chưa đặt chu kỳ riêng");
+		strbuf_addstr(en, "(the tool's default, a policy and not the law: the owner has set no "
+		                  "cadence of its own");
+	} else {
+		strbuf_addstr(vi, "(nhắc việc, không phải chu kỳ pháp luật quy định cho hệ thống");
+		strbuf_addstr(en, "(a reminder, not an interval the law sets for the system");
+	}
+	if (art && !strcmp(a[0], "policy")) {
+		strbuf_addf(vi, "; %s không quy định chu kỳ", a[2]);
+		strbuf_addf(en, "; %s sets no interval", a[3]);
+	} else if (art) {
+		strbuf_addf(vi, "; %s", a[2]);
+		strbuf_addf(en, "; %s", a[3]);
+	}
+	strbuf_addstr(vi, ")");
+	strbuf_addstr(en, ")");
+}
+
+/* a: last counting inspection, due date, months, level, then cadence_basis's */
+static void inspection_overdue_dated(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Quá hạn kiểm tra, đánh giá định kỳ: lần kiểm tra được tính gần nhất ngày %s; "
+	                "hạn kiểm tra tiếp theo ngày %s đã qua. Chu kỳ %s tháng ở cấp độ %s ",
+	            a[0], a[1], a[2], a[3]);
+	strbuf_addf(en, "Periodic inspection overdue: last counting inspection on %s; the next one "
+	                "was due on %s. Every %s months at level %s ",
+	            a[0], a[1], a[2], a[3]);
+	cadence_basis(a + 4, vi, en);
+	strbuf_addstr(vi, ".");
+	strbuf_addstr(en, ".");
+}
+
+/* a: due date, days left, last counting inspection, months, level, then
+ * cadence_basis's */
+static void inspection_due_soon_dated(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Sắp đến hạn kiểm tra, đánh giá định kỳ: hạn kiểm tra tiếp theo ngày %s "
+	                "(còn %s ngày); lần kiểm tra được tính gần nhất ngày %s. Chu kỳ %s tháng ở "
+	                "cấp độ %s ",
+	            a[0], a[1], a[2], a[3], a[4]);
+	strbuf_addf(en, "Periodic inspection due soon: the next one is due on %s (%s days left); "
+	                "last counting inspection on %s. Every %s months at level %s ",
+	            a[0], a[1], a[2], a[3], a[4]);
+	cadence_basis(a + 5, vi, en);
+	strbuf_addstr(vi, ".");
+	strbuf_addstr(en, ".");
+}
+
+/* a: level, months, cadence_basis's four, inspections not counted, the
+ * least independence that counts (no | internal | licensed) */
+static void never_inspected_dated(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "Chưa có lần kiểm tra, đánh giá nào được tính cho cấp độ %s: chu kỳ %s tháng ",
+	            a[0], a[1]);
+	strbuf_addf(en, "No inspection counts for level %s: every %s months ", a[0], a[1]);
+	cadence_basis(a + 2, vi, en);
+	if (!strcmp(a[7], "licensed")) {
+		strbuf_addstr(vi, "; chỉ tính kiểm tra do tổ chức chuyên môn được cấp phép, tổ chức sự "
+		                  "nghiệp nhà nước hoặc tổ chức được chỉ định thực hiện");
+		strbuf_addstr(en, "; only an inspection by a licensed, state or designated "
+		                  "organisation counts");
+	} else if (!strcmp(a[7], "internal")) {
+		strbuf_addstr(vi, "; chỉ tính kiểm tra do bộ phận độc lập với đơn vị vận hành hoặc tổ "
+		                  "chức được cấp phép thực hiện");
+		strbuf_addstr(en, "; only an inspection by a unit independent of the operator or a "
+		                  "licensed organisation counts");
+	}
+	if (strcmp(a[6], "0")) {
+		strbuf_addf(vi, " (không tính %s lần kiểm tra khác)", a[6]);
+		strbuf_addf(en, " (other inspections not counted: %s)", a[6]);
+	}
+	strbuf_addstr(vi, ".");
+	strbuf_addstr(en, ".");
+}
+
+/* a: the systems concerned (vi, en), the article (vi, en) */
+static void licensed_uninspected(const char *const *a, struct strbuf *vi, struct strbuf *en)
+{
+	strbuf_addf(vi, "%s chưa được tổ chức chuyên môn được cấp phép, tổ chức sự nghiệp nhà nước "
+	                "hoặc tổ chức được chỉ định kiểm tra, đánh giá (%s).",
+	            a[0], a[2]);
+	strbuf_addf(en, "%s has not been inspected by a licensed, state or designated organisation "
+	                "(%s).",
+	            a[1], a[3]);
 }
 
 static void level5_uninspected(const char *const *a, struct strbuf *vi, struct strbuf *en,
@@ -368,12 +511,18 @@ static const struct form {
 	{"under-classified.or-more", 3, under_or_more},
 	{"over-classified", 3, over_classified},
 	{"rules-drift", 2, rules_drift},
+	{"rules-drift.kept", 10, rules_drift_kept},
+	{"transition-measures", 8, transition_measures},
 	{"plan-not-implemented.partial", 0, plan_partial},
 	{"plan-not-implemented.none", 0, plan_none},
 	{"plan-unknown", 0, plan_unknown},
 	{"no-regulation", 0, no_regulation},
 	{"inspection-overdue", 4, inspection_overdue},
 	{"inspection-due-soon", 2, inspection_due_soon},
+	{"inspection-overdue.dated", 8, inspection_overdue_dated},
+	{"inspection-due-soon.dated", 9, inspection_due_soon_dated},
+	{"never-inspected.dated", 8, never_inspected_dated},
+	{"level5-without-independent-inspection.rule", 4, licensed_uninspected},
 	{"never-inspected", 2, never_plain},
 	{"never-inspected.independent", 3, never_independent},
 	{"never-inspected.independent-others", 4, never_independent_others},

@@ -8,17 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
+#include "criteria.h"
 #include "finding_text.h"
+#include "strmap.h"
 #include "util.h"
-
-static const char *const inspection_state_names[] = {"not-required", "ok", "due-soon",
-                                                     "overdue", "never"};
-
-const char *inspection_state_name(enum inspection_state st)
-{
-	return (unsigned)st < ARRAY_SIZE(inspection_state_names) ? inspection_state_names[st]
-	                                                         : "?";
-}
 
 /*
  * Add a finding told by form (finding_text.c) and its arguments, one per
@@ -68,10 +62,54 @@ static enum drift compute_drift(const struct system_result *res)
 	return DRIFT_NONE;
 }
 
+/* The name of document id for people, as rs declares it (the id itself
+ * when it does not). */
+static void document_names(const struct ruleset *rs, const char *id, const char **vi,
+                           const char **en)
+{
+	const struct legal_document *d = legal_document_find(rs->documents, rs->nr_documents, id);
+	*vi = d ? d->vi : id;
+	*en = d ? d->en : id;
+}
+
+/*
+ * An approval under another rule set that ctx->rs keeps (Law 116 Art.
+ * 45.1): a level that differs is information for the next
+ * re-determination (rules-drift), and the measures of the rule set are due
+ * by the kept approval's date (transition-measures, operating systems).
+ */
+static void kept_approval_findings(const struct findings_context *ctx,
+                                   const struct system_record *rec, struct system_result *res,
+                                   const struct kept_approval *kept)
+{
+	const struct ruleset *rs = ctx->rs;
+	const char *appr_vi, *appr_en, *rs_vi, *rs_en;
+	document_names(rs, kept->rules, &appr_vi, &appr_en);
+	document_names(rs, rs->document ? rs->document : rs->id, &rs_vi, &rs_en);
+	int computed = res->level ? res->level : res->level_low;
+	if (computed && res->approved_level != computed && (res->level || res->drift == DRIFT_UNDER))
+		add(res, "rules-drift", (enum severity)kept->severity, "rules-drift.kept", "ddssssssss",
+		    res->approved_level, computed, res->level ? "exact" : "or-more", appr_vi, appr_en,
+		    rs_vi, rs_en, kept->ref_vi ? kept->ref_vi : "", kept->ref_en ? kept->ref_en : "",
+		    kept->rules);
+	if (kept->measures_by && is_status(rec, "operating") && is_iso_date(ctx->run_date)) {
+		long left = date_to_days(kept->measures_by) - date_to_days(ctx->run_date);
+		add(res, "transition-measures",
+		    (enum severity)(left < 0 ? kept->after_severity : kept->before_severity),
+		    "transition-measures", "sssssssL", appr_vi, appr_en, rs_vi, rs_en, kept->measures_by,
+		    kept->measures_ref_vi ? kept->measures_ref_vi : "",
+		    kept->measures_ref_en ? kept->measures_ref_en : "", (long long)left);
+	}
+}
+
 static void approval_findings(const struct findings_context *ctx,
                               const struct system_record *rec, struct system_result *res)
 {
 	const char *rules = rec->value[F_APPR_RULES] ? rec->value[F_APPR_RULES] : "?";
+	const struct kept_approval *kept = NULL;
+	if (ctx->rs && res->approved_level && rec->value[F_APPR_RULES] &&
+	    strcmp(rec->value[F_APPR_RULES], ctx->rs->id))
+		kept = ruleset_kept_approval(ctx->rs, rec->value[F_APPR_RULES]);
 	if (is_status(rec, "operating") && !res->approved_level) {
 		if (res->level)
 			add(res, "unapproved-in-operation", SEV_CRITICAL, "unapproved-in-operation", "d",
@@ -82,6 +120,10 @@ static void approval_findings(const struct findings_context *ctx,
 	}
 	if ((is_status(rec, "testing") || is_status(rec, "building")) && !res->approved_level)
 		add(res, "approval-before-go-live", SEV_INFO, "approval-before-go-live", "");
+	if (kept) {
+		kept_approval_findings(ctx, rec, res, kept);
+		return;
+	}
 	if (res->drift == DRIFT_UNDER) {
 		int computed = res->level ? res->level : res->level_low;
 		add(res, "under-classified", SEV_CRITICAL,
@@ -91,11 +133,6 @@ static void approval_findings(const struct findings_context *ctx,
 		add(res, "over-classified", SEV_INFO, "over-classified", "dsd", res->approved_level,
 		    rules, res->level);
 	}
-	if (ctx->rules && !strcmp(ctx->rules, "ND331") && res->approved_level && res->level &&
-	    rec->value[F_APPR_RULES] && !strcmp(rec->value[F_APPR_RULES], "ND85") &&
-	    res->approved_level != res->level)
-		add(res, "rules-drift", SEV_WARNING, "rules-drift", "dd", res->approved_level,
-		    res->level);
 }
 
 /* ---- plan and regulation ------------------------------------------------ */
@@ -115,39 +152,129 @@ static void plan_findings(const struct system_record *rec, struct system_result 
 		add(res, "no-regulation", SEV_WARNING, "no-regulation", "");
 }
 
-/* ---- inspections ------------------------------------------------------- */
+/* ---- owners' cadences -------------------------------------------------- */
 
-static int inspection_is_independent(const struct inspection *in)
+struct owner_policy {
+	struct inspection_policy at[6]; /* by level 1..5; months 0 = not set */
+};
+
+struct owner_policies {
+	struct owner_policy *p;
+	size_t n, alloc;
+	struct strmap index;  /* owner id -> index into p */
+};
+
+struct owner_policies *owner_policies_new(void)
 {
-	return in->independent && !strcmp(in->independent, "yes");
+	struct owner_policies *op = xcalloc(1, sizeof(*op));
+	strmap_init(&op->index);
+	return op;
 }
 
-enum inspection_state findings_inspection(const struct findings_context *ctx,
-                                          const struct system_record *rec, int level,
-                                          char next_due[11], const char **last)
+void owner_policies_add(struct owner_policies *op, const struct organization *org)
+{
+	size_t i;
+	if (!op || !org || !org->id || !org->nr_policies || !org->role || strcmp(org->role, "owner"))
+		return;
+	if (!strmap_get(&op->index, org->id, &i)) {
+		ALLOC_GROW(op->p, op->n + 1, op->alloc);
+		i = op->n++;
+		memset(&op->p[i], 0, sizeof(op->p[i]));
+		strmap_put(&op->index, org->id, i, NULL);
+	}
+	for (size_t k = 0; k < org->nr_policies; k++) {
+		const struct inspection_policy *ip = &org->policies[k];
+		if (ip->level < 1 || ip->level > 5)
+			continue;
+		struct inspection_policy *at = &op->p[i].at[ip->level];
+		free(at->decision);
+		*at = *ip;
+		at->decision = xstrdup_or_null(ip->decision);
+	}
+}
+
+const struct inspection_policy *owner_policies_find(const struct owner_policies *op,
+                                                    const char *owner, int level)
+{
+	size_t i;
+	if (!op || !owner || level < 1 || level > 5 || !strmap_get(&op->index, owner, &i) ||
+	    !op->p[i].at[level].months)
+		return NULL;
+	return &op->p[i].at[level];
+}
+
+void owner_policies_free(struct owner_policies *op)
+{
+	if (!op)
+		return;
+	for (size_t i = 0; i < op->n; i++)
+		for (int l = 0; l <= 5; l++)
+			free(op->p[i].at[l].decision);
+	free(op->p);
+	strmap_release(&op->index);
+	free(op);
+}
+
+/* ---- inspections ------------------------------------------------------- */
+
+/* How independent an inspection was (an unreadable value: not at all). */
+static enum independence independence_of(const struct inspection *in)
+{
+	int v = independence_parse(in->independent);
+	return v < 0 ? INDEP_NONE : (enum independence)v;
+}
+
+void findings_cadence(const struct findings_context *ctx, const struct system_record *rec,
+                      int level, struct cadence *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!ctx || !ctx->rs || !rec || level < 1 || level > 5)
+		return;
+	for (size_t i = 0; i < ctx->rs->nr_inspections; i++) {
+		const struct inspection_rule *r = &ctx->rs->inspections[i];
+		if ((r->level && r->level != level) ||
+		    (r->conditional && classify_condition(&r->cond, rec) != TRI_YES))
+			continue;
+		out->rule = r;
+		out->months = r->months;
+		if (r->basis == CADENCE_POLICY) {
+			const struct inspection_policy *p =
+				owner_policies_find(ctx->policies, rec->value[F_OWNER], level);
+			if (p) {
+				out->months = p->months;
+				out->decision = p->decision;
+			}
+		}
+		return;
+	}
+}
+
+/* The latest inspection of rec on or before the run date done at least as
+ * independently as need, or NULL. */
+static const char *latest_counting(const struct findings_context *ctx,
+                                   const struct system_record *rec, enum independence need)
 {
 	const char *latest = NULL;
-	next_due[0] = '\0';
-	if (last)
-		*last = NULL;
-	if (!ctx || !rec || level < 1 || level > 5 || !ctx->interval_months ||
-	    ctx->interval_months[level] <= 0 || !is_iso_date(ctx->run_date))
-		return INSP_NOT_REQUIRED;
-	int need_independent = ctx->independent_from > 0 && level >= ctx->independent_from;
 	for (size_t i = 0; i < rec->nr_inspections; i++) {
 		const struct inspection *in = &rec->inspections[i];
-		if (!is_iso_date(in->date) || strcmp(in->date, ctx->run_date) > 0)
-			continue;
-		if (need_independent && !inspection_is_independent(in))
+		if (!is_iso_date(in->date) || strcmp(in->date, ctx->run_date) > 0 ||
+		    independence_of(in) < need)
 			continue;
 		if (!latest || strcmp(in->date, latest) > 0)
 			latest = in->date;
 	}
-	if (last)
-		*last = latest;
+	return latest;
+}
+
+static enum inspection_state state_of(const struct findings_context *ctx, const struct cadence *c,
+                                      const char *latest, char next_due[11])
+{
+	next_due[0] = '\0';
+	if (!c->rule || c->months <= 0)
+		return INSP_NOT_REQUIRED;
 	if (!latest)
 		return INSP_NEVER;
-	date_add_months(latest, ctx->interval_months[level], next_due);
+	date_add_months(latest, c->months, next_due);
 	long left = date_to_days(next_due) - date_to_days(ctx->run_date);
 	if (left < 0)
 		return INSP_OVERDUE;
@@ -156,68 +283,113 @@ enum inspection_state findings_inspection(const struct findings_context *ctx,
 	return INSP_OK;
 }
 
+enum inspection_state findings_inspection(const struct findings_context *ctx,
+                                          const struct system_record *rec, int level,
+                                          char next_due[11], const char **last)
+{
+	struct cadence c;
+	next_due[0] = '\0';
+	if (last)
+		*last = NULL;
+	if (!ctx || !rec || !is_iso_date(ctx->run_date))
+		return INSP_NOT_REQUIRED;
+	findings_cadence(ctx, rec, level, &c);
+	if (!c.rule)
+		return INSP_NOT_REQUIRED;
+	const char *latest = latest_counting(ctx, rec, c.rule->independent);
+	if (last)
+		*last = latest;
+	return state_of(ctx, &c, latest, next_due);
+}
+
 static void inspection_findings(const struct findings_context *ctx,
                                 const struct system_record *rec, struct system_result *res)
 {
 	int level = res->level ? res->level : res->approved_level;
-	const char *last;
-	enum inspection_state st =
-		findings_inspection(ctx, rec, level, res->next_inspection_due, &last);
-	if (!is_status(rec, "operating"))
-		return;
-	int months = st == INSP_NOT_REQUIRED ? 0 : ctx->interval_months[level];
-	switch (st) {
-	case INSP_NOT_REQUIRED:
-	case INSP_OK:
-		break;
-	case INSP_OVERDUE:
-		add(res, "inspection-overdue", level >= 4 ? SEV_CRITICAL : SEV_WARNING,
-		    "inspection-overdue", "sdds", last, months, level, res->next_inspection_due);
-		break;
-	case INSP_DUE_SOON: {
-		long left = date_to_days(res->next_inspection_due) - date_to_days(ctx->run_date);
-		add(res, "inspection-due-soon", SEV_INFO, "inspection-due-soon", "sL",
-		    res->next_inspection_due, (long long)left);
-		break;
+	struct cadence c;
+	const char *last = NULL;
+	findings_cadence(ctx, rec, level, &c);
+	res->inspection_known = 1;
+	if (c.rule && is_iso_date(ctx->run_date))
+		last = latest_counting(ctx, rec, c.rule->independent);
+	enum inspection_state st = is_iso_date(ctx->run_date)
+	                               ? state_of(ctx, &c, last, res->next_inspection_due)
+	                               : INSP_NOT_REQUIRED;
+	res->inspection_state = st;
+	snprintf(res->last_inspection, sizeof(res->last_inspection), "%s", last ? last : "");
+	if (c.rule) {
+		res->inspection_months = c.months;
+		res->inspection_counts = c.rule->independent;
+		res->inspection_basis = c.rule->basis;
+		res->inspection_article = xstrdup_or_null(c.rule->article);
+		res->inspection_policy = xstrdup_or_null(c.decision);
 	}
-	case INSP_NEVER: {
+	if (!is_status(rec, "operating") || st == INSP_NOT_REQUIRED || st == INSP_OK)
+		return;
+	const char *basis = cadence_basis_name(c.rule->basis);
+	const char *decision = c.decision ? c.decision : "";
+	const char *note_vi = c.rule->ref_vi ? c.rule->ref_vi : "";
+	const char *note_en = c.rule->ref_en ? c.rule->ref_en : "";
+	enum severity sev = (enum severity)c.rule->severity;
+	if (st == INSP_OVERDUE) {
+		add(res, "inspection-overdue", sev, "inspection-overdue.dated", "ssddssss", last,
+		    res->next_inspection_due, c.months, level, basis, decision, note_vi, note_en);
+	} else if (st == INSP_DUE_SOON) {
+		long left = date_to_days(res->next_inspection_due) - date_to_days(ctx->run_date);
+		add(res, "inspection-due-soon", SEV_INFO, "inspection-due-soon.dated", "sLsddssss",
+		    res->next_inspection_due, (long long)left, last, c.months, level, basis, decision,
+		    note_vi, note_en);
+	} else {
 		long long others = 0;
 		for (size_t i = 0; i < rec->nr_inspections; i++)
-			if (!inspection_is_independent(&rec->inspections[i]))
+			if (independence_of(&rec->inspections[i]) < c.rule->independent)
 				others++;
-		int need = ctx->independent_from > 0 && level >= ctx->independent_from;
-		enum severity sev = level >= 3 ? SEV_WARNING : SEV_INFO;
-		if (!need)
-			add(res, "never-inspected", sev, "never-inspected", "dd", level, months);
-		else if (!others)
-			add(res, "never-inspected", sev, "never-inspected.independent", "ddd", level,
-			    months, ctx->independent_from);
-		else
-			add(res, "never-inspected", sev, "never-inspected.independent-others", "dddL",
-			    level, months, ctx->independent_from, others);
-		break;
-	}
+		add(res, "never-inspected", sev, "never-inspected.dated", "ddssssLs", level, c.months,
+		    basis, decision, note_vi, note_en, others,
+		    independence_name(c.rule->independent));
 	}
 }
 
-static void level5_findings(const struct findings_context *ctx,
-                            const struct system_record *rec, struct system_result *res)
+/* The licensed-inspection rules (<licensed-inspection>) of the rule set:
+ * one finding for the first that applies when no licensed inspection was
+ * done on or before the run date. */
+static void licensed_findings(const struct findings_context *ctx,
+                              const struct system_record *rec, struct system_result *res)
 {
-	if (!ctx->rules || strcmp(ctx->rules, "ND331") || is_status(rec, "retired"))
+	if (!ctx->rs || is_status(rec, "retired"))
 		return;
-	int listed = fact_tri(rec, F_NAT_SECLIST) == TRI_YES;
-	if (res->level != 5 && !listed)
-		return;
-	for (size_t i = 0; i < rec->nr_inspections; i++) {
-		const struct inspection *in = &rec->inspections[i];
-		if (inspection_is_independent(in) && is_iso_date(in->date) &&
-		    strcmp(in->date, ctx->run_date) <= 0)
+	for (size_t i = 0; i < ctx->rs->nr_licensed; i++) {
+		const struct licensed_rule *r = &ctx->rs->licensed[i];
+		if ((r->level && r->level != res->level) ||
+		    (r->conditional && classify_condition(&r->cond, rec) != TRI_YES))
+			continue;
+		if (latest_counting(ctx, rec, INDEP_LICENSED))
 			return;
+		add(res, "level5-without-independent-inspection", (enum severity)r->severity,
+		    "level5-without-independent-inspection.rule", "ssss", r->text_vi, r->text_en,
+		    r->ref_vi ? r->ref_vi : "", r->ref_en ? r->ref_en : "");
+		return;
 	}
-	add(res, "level5-without-independent-inspection", SEV_CRITICAL,
-	    res->level == 5 ? "level5-without-independent-inspection.level5"
-	                    : "level5-without-independent-inspection.listed",
-	    "");
+}
+
+/* ---- hosting ------------------------------------------------------------ */
+
+/* The separation the rule set asks of rec when hosted in a rented data
+ * centre or cloud: the first <hosting> rule for the level whose condition
+ * holds. */
+static void hosting_separation(const struct findings_context *ctx,
+                               const struct system_record *rec, struct system_result *res)
+{
+	int level = res->level ? res->level : res->approved_level;
+	for (size_t i = 0; ctx->rs && level && i < ctx->rs->nr_hosting; i++) {
+		const struct hosting_rule *h = &ctx->rs->hosting[i];
+		if ((h->level && h->level != level) ||
+		    (h->conditional && classify_condition(&h->cond, rec) != TRI_YES))
+			continue;
+		res->hosting_separation = xstrdup(h->physical ? "physical" : "logical");
+		res->hosting_article = xstrdup_or_null(h->article);
+		return;
+	}
 }
 
 /* ---- secrets in testing ------------------------------------------------ */
@@ -321,15 +493,16 @@ void findings_evaluate(const struct findings_context *ctx, const struct system_r
 		return;
 	res->approved_level = approved_level(rec);
 	res->drift = compute_drift(res);
-	requirements_count(ctx->catalogue, rec, ctx->rules, res->level, held_clause_ids, nr_held,
-	                   ctx->run_date, &res->requirements);
+	requirements_count(ctx->catalogue, rec, ctx->rs ? ctx->rs->id : NULL, res->level,
+	                   held_clause_ids, nr_held, ctx->run_date, &res->requirements);
 
 	approval_findings(ctx, rec, res);
 	classification_findings(rec, res);
 	testing_findings(rec, res);
 	plan_findings(rec, res);
 	inspection_findings(ctx, rec, res);
-	level5_findings(ctx, rec, res);
+	licensed_findings(ctx, rec, res);
+	hosting_separation(ctx, rec, res);
 	layer_findings(rec, res);
 	waiver_findings(ctx, rec, res);
 }

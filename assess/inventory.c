@@ -48,6 +48,7 @@ enum vkind {
 	V_DATE,     /* real calendar date YYYY-MM-DD */
 	V_ID,       /* identifier */
 	V_DECISION, /* decision number 1520/QĐ-UBND */
+	V_RULES,    /* a rule-set id: an upper-case letter, then upper-case letters and digits */
 };
 
 #define TRI "yes no unknown"
@@ -87,6 +88,13 @@ static const struct attr_rule organization_attrs[] = {
 static const struct elem_rule organization_children[] = {
 	{"name", 1, 0, V_LABEL, NULL, -1, no_attrs, NULL},
 	{NULL, 0, 0, V_NONE, NULL, -1, NULL, NULL}};
+
+/* An owner's own inspection cadence for one level (facts.h). */
+static const struct attr_rule inspection_policy_attrs[] = {
+	{"level", V_ENUM, "1 2 3 4 5", 1, -1},
+	{"months", V_COUNT, NULL, 1, -1},
+	{"decision", V_DECISION, NULL, 0, -1},
+	{NULL, V_NONE, NULL, 0, -1}};
 
 static const struct attr_rule system_attrs[] = {
 	{"id", V_ID, NULL, 1, F_ID},
@@ -151,6 +159,11 @@ static const struct attr_rule decided_level_attrs[] = {
 	{"ref", V_TEXT, NULL, 0, F_DECIDED_REF},
 	{NULL, V_NONE, NULL, 0, -1}};
 
+/* investment or construction start (Decree 331 Art. 39.1 transition) */
+static const struct attr_rule project_attrs[] = {
+	{"started", V_DATE, NULL, 1, F_PROJECT_STARTED},
+	{NULL, V_NONE, NULL, 0, -1}};
+
 static const struct attr_rule component_attrs[] = {
 	{"ref", V_ID, NULL, 1, -1},
 	{NULL, V_NONE, NULL, 0, -1}};
@@ -161,7 +174,7 @@ static const struct elem_rule components_children[] = {
 
 static const struct attr_rule approval_attrs[] = {
 	{"level", V_ENUM, "1 2 3 4 5", 1, F_APPR_LEVEL},
-	{"rules", V_ENUM, "ND85 ND331", 1, F_APPR_RULES},
+	{"rules", V_RULES, NULL, 1, F_APPR_RULES},
 	{"decision", V_DECISION, NULL, 1, F_APPR_DECISION},
 	{"date", V_DATE, NULL, 1, F_APPR_DATE},
 	{"approved-by", V_TEXT, NULL, 0, F_APPR_BY},
@@ -179,7 +192,8 @@ static const struct attr_rule plan_attrs[] = {
 static const struct attr_rule inspection_attrs[] = {
 	{"date", V_DATE, NULL, 1, -1},
 	{"kind", V_ENUM, "periodic ad-hoc pre-operation", 1, -1},
-	{"independent", V_ENUM, "yes no", 1, -1},
+	/* "yes": files written before 2026-11-30, read as licensed */
+	{"independent", V_ENUM, "licensed internal no yes", 1, -1},
 	{"by", V_TEXT, NULL, 0, -1},
 	{"findings", V_COUNT, NULL, 0, -1},
 	{NULL, V_NONE, NULL, 0, -1}};
@@ -228,6 +242,7 @@ static const struct elem_rule system_children[] = {
 	{"ics", 0, 0, V_NONE, NULL, -1, ics_attrs, NULL},
 	{"harm", 0, 0, V_NONE, NULL, -1, harm_attrs, NULL},
 	{"decided-level", 0, 0, V_NONE, NULL, -1, decided_level_attrs, NULL},
+	{"project", 0, 0, V_NONE, NULL, -1, project_attrs, NULL},
 	{"hosting", 0, 0, V_ENUM, "on-premises rented-dc cloud", F_HOSTING, no_attrs, NULL},
 	{"components", 0, 0, V_NONE, NULL, -1, no_attrs, components_children},
 	{"approval", 0, 0, V_NONE, NULL, -1, approval_attrs, NULL},
@@ -728,6 +743,13 @@ static int check_value(struct walk *w, long line, enum vkind kind, const char *v
 		if (!rx_ok(w->chk->decision_rx, v))
 			why = "a decision number looks like 1520/QĐ-UBND or 123/2024/QĐ-UBND";
 		break;
+	case V_RULES: {
+		size_t len = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		if (!(*v >= 'A' && *v <= 'Z') || v[len] || len > 16)
+			why = "a rule-set id is an upper-case letter then upper-case letters and digits "
+			      "(ND85, ND331, TT09)";
+		break;
+	}
 	}
 	if (!why)
 		return 0;
@@ -1148,6 +1170,41 @@ static void name_record(struct walk *w, struct strbuf *what, xmlNodePtr node, co
 	xmlFree(id);
 }
 
+/* <inspection-policy level months decision?/> of an owner: one per level. */
+static void read_inspection_policy(struct walk *w, xmlNodePtr c, const char *role,
+                                   struct organization *org)
+{
+	char *vals[3] = {NULL, NULL, NULL};
+	long line = node_line(c);
+	int bad = check_attrs(w, c, inspection_policy_attrs, vals, NULL);
+	check_empty(w, c, "inspection-policy");
+	if (role && strcmp(role, "owner")) {
+		walk_error(w, line, "<inspection-policy> belongs to an owner, not to role '%s'", role);
+		bad = 1;
+	}
+	long long months = 0;
+	if (!bad && (parse_count(vals[1], &months) < 0 || months < 1 || months > 120)) {
+		walk_error(w, line, "invalid <inspection-policy> months='%s': 1 to 120 months", vals[1]);
+		bad = 1;
+	}
+	for (size_t i = 0; !bad && i < org->nr_policies; i++)
+		if (org->policies[i].level == atoi(vals[0])) {
+			walk_error(w, line, "a second <inspection-policy> for level %s (first at line %ld)",
+			           vals[0], org->policies[i].line);
+			bad = 1;
+		}
+	if (!bad) {
+		ALLOC_GROW(org->policies, org->nr_policies + 1, org->alloc_policies);
+		struct inspection_policy *p = &org->policies[org->nr_policies++];
+		p->level = atoi(vals[0]);
+		p->months = (int)months;
+		p->decision = vals[2];
+		p->line = line;
+		vals[2] = NULL;
+	}
+	free_vals(vals, ARRAY_SIZE(vals));
+}
+
 static int read_organization(struct inventory_checker *chk, xmlNodePtr node,
                              const struct inventory_sink *sink, int *problems)
 {
@@ -1171,12 +1228,16 @@ static int read_organization(struct inventory_checker *chk, xmlNodePtr node,
 		}
 	}
 	char *name = NULL;
+	struct organization org;
+	memset(&org, 0, sizeof(org));
 	for (xmlNodePtr c = node->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE) {
 			check_no_text(&w, c, "organization");
 			continue;
 		}
-		if (!c->ns && name_is(c, "name") && !name) {
+		if (!c->ns && name_is(c, "inspection-policy")) {
+			read_inspection_policy(&w, c, vals[1], &org);
+		} else if (!c->ns && name_is(c, "name") && !name) {
 			check_attrs(&w, c, no_attrs, NULL, NULL);
 			name = checked_text(&w, c, &organization_children[0]);
 			if (!name)
@@ -1192,10 +1253,17 @@ static int read_organization(struct inventory_checker *chk, xmlNodePtr node,
 		walk_error(&w, line, "<organization> lacks the element <name>");
 	*problems = w.problems;
 	if (!w.problems && sink && sink->on_organization) {
-		struct organization org = {vals[0], vals[1], vals[2], name, xstrdup(chk->file), line};
+		org.id = vals[0];
+		org.role = vals[1];
+		org.parent = vals[2];
+		org.name = name;
+		org.file = xstrdup(chk->file);
+		org.line = line;
 		ret = sink->on_organization(sink->data, &org) < 0 ? -1 : 0;
-		free(org.file);
 	}
+	/* the strings are vals' and name's: free only what org owns itself */
+	org.id = org.role = org.parent = org.name = NULL;
+	organization_release(&org);
 	free(name);
 	free_vals(vals, ARRAY_SIZE(vals));
 	strbuf_release(&what);

@@ -75,6 +75,33 @@ char *data_path(const char *rel)
 	return strbuf_detach(&sb);
 }
 
+static const char *chosen_criteria_dir;
+static char *default_criteria_dir;
+
+static void free_criteria_dir(void)
+{
+	free(default_criteria_dir);
+}
+
+const char *criteria_dir(void)
+{
+	if (chosen_criteria_dir)
+		return chosen_criteria_dir;
+	const char *env = getenv("ASSESS_CRITERIA_DIR");
+	if (env && *env)
+		return env;
+	if (!default_criteria_dir) {
+		default_criteria_dir = data_path("criteria");
+		atexit(free_criteria_dir);
+	}
+	return default_criteria_dir;
+}
+
+void set_criteria_dir(const char *dir)
+{
+	chosen_criteria_dir = dir && *dir ? dir : NULL;
+}
+
 const char *db_path(const char *explicit_path)
 {
 	if (explicit_path && *explicit_path)

@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "rx.h"
+#include "sha256.h"
 #include "util.h"
 #include "xmlsafe.h"
 
@@ -22,8 +23,7 @@ enum cond_kind { COND_CLAUSE, COND_FACT, COND_NAME };
 /* One condition of a <when>. */
 struct requirement_cond {
 	enum cond_kind kind;
-	char *prefix;    /* COND_CLAUSE: clause id prefix for the catalogue's rule set */
-	char *nd331;     /* COND_CLAUSE: the ND331 counterpart, or NULL */
+	char *ids;       /* COND_CLAUSE: clause ids, space-separated, of any rule sets */
 	int fact;        /* COND_FACT: enum fact_id */
 	char *words;     /* COND_FACT: space-separated words, any of which holds */
 	struct rx *rx;   /* COND_NAME: pattern over the system name */
@@ -51,21 +51,27 @@ const char *requirement_status_name(enum requirement_status st)
 
 /* ---- freeing ---------------------------------------------------------- */
 
-static void level_release(struct requirement_level *at)
+static void whens_release(struct requirement_when *whens, size_t n)
 {
-	free(at->tcvn);
-	free(at->note);
-	for (size_t i = 0; i < at->nr_whens; i++) {
-		struct requirement_when *w = &at->whens[i];
+	for (size_t i = 0; i < n; i++) {
+		struct requirement_when *w = &whens[i];
 		for (size_t j = 0; j < w->nr_conds; j++) {
-			free(w->conds[j].prefix);
-			free(w->conds[j].nd331);
+			free(w->conds[j].ids);
 			free(w->conds[j].words);
 			rx_free(w->conds[j].rx);
 		}
 		free(w->conds);
 	}
-	free(at->whens);
+	free(whens);
+}
+
+static void level_release(struct requirement_level *at)
+{
+	free(at->tcvn);
+	free(at->note);
+	free(at->article);
+	whens_release(at->whens, at->nr_whens);
+	whens_release(at->product_whens, at->nr_product_whens);
 }
 
 void requirements_free(struct requirement_catalogue *cat)
@@ -81,12 +87,11 @@ void requirements_free(struct requirement_catalogue *cat)
 			level_release(&r->at[l]);
 	}
 	free(cat->reqs);
-	for (size_t i = 0; i < cat->nr_basis; i++) {
-		free(cat->basis[i].rules);
-		free(cat->basis[i].text);
-	}
-	free(cat->basis);
 	free(cat->file);
+	free(cat->effective_from);
+	free(cat->effective_to);
+	free(cat->article);
+	legal_documents_free(cat->documents, cat->nr_documents);
 	free(cat->rules);
 	free(cat->title_vi);
 	free(cat->title_en);
@@ -179,10 +184,9 @@ static int load_cond(const char *file, xmlNodePtr n, struct requirement_cond *c)
 	memset(c, 0, sizeof(*c));
 	if (is_elem(n, "clause")) {
 		c->kind = COND_CLAUSE;
-		c->prefix = attr(n, "prefix");
-		c->nd331 = attr(n, "nd331");
-		if (!c->prefix)
-			return error_at(file, line, "<clause> without prefix");
+		c->ids = attr(n, "ids");
+		if (!c->ids)
+			return error_at(file, line, "<clause> without ids");
 		return 0;
 	}
 	if (is_elem(n, "fact")) {
@@ -231,8 +235,45 @@ static int load_cond(const char *file, xmlNodePtr n, struct requirement_cond *c)
 	return error_at(file, line, "unknown condition <%s>", (const char *)n->name);
 }
 
-static int load_level(const char *file, xmlNodePtr n, struct requirement *r)
+/* The <when> children of n into *whens; 0 or -1 after a report. */
+static int load_whens(const char *file, xmlNodePtr n, struct requirement_when **whens,
+                      size_t *nr_whens)
 {
+	size_t alloc = 0;
+	int ret = 0;
+	for (xmlNodePtr w = n->children; w; w = w->next) {
+		if (!is_elem(w, "when"))
+			continue;
+		ALLOC_GROW(*whens, *nr_whens + 1, alloc);
+		struct requirement_when *when = &(*whens)[(*nr_whens)++];
+		memset(when, 0, sizeof(*when));
+		for (xmlNodePtr c = w->children; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			ALLOC_GROW(when->conds, when->nr_conds + 1, when->alloc_conds);
+			if (load_cond(file, c, &when->conds[when->nr_conds++]) < 0)
+				ret = -1;
+		}
+	}
+	return ret;
+}
+
+/* An article (article.h) citing a document the catalogue declares. */
+static int check_article(const struct requirement_catalogue *cat, long line, const char *s)
+{
+	struct article a;
+	if (article_parse(s, &a) < 0)
+		return error_at(cat->file, line, "article '%s' is not of the form DOC 9.2c or "
+		                                 "DOC PLIII I.1.1", s);
+	if (!legal_document_find(cat->documents, cat->nr_documents, a.doc))
+		return error_at(cat->file, line, "article '%s' cites document '%s', which the "
+		                                 "catalogue does not declare", s, a.doc);
+	return 0;
+}
+
+static int load_level(struct requirement_catalogue *cat, xmlNodePtr n, struct requirement *r)
+{
+	const char *file = cat->file;
 	long line = xmlGetLineNo(n);
 	char *nstr = attr(n, "n");
 	long long lv = 0;
@@ -250,21 +291,17 @@ static int load_level(const char *file, xmlNodePtr n, struct requirement *r)
 	at->line = line;
 	at->tcvn = attr(n, "tcvn");
 	at->note = attr(n, "note");
-	size_t alloc_whens = 0;
-	for (xmlNodePtr w = n->children; w; w = w->next) {
-		if (!is_elem(w, "when"))
-			continue;
-		ALLOC_GROW(at->whens, at->nr_whens + 1, alloc_whens);
-		struct requirement_when *when = &at->whens[at->nr_whens++];
-		memset(when, 0, sizeof(*when));
-		for (xmlNodePtr c = w->children; c; c = c->next) {
-			if (c->type != XML_ELEMENT_NODE)
-				continue;
-			ALLOC_GROW(when->conds, when->nr_conds + 1, when->alloc_conds);
-			if (load_cond(file, c, &when->conds[when->nr_conds++]) < 0)
+	at->article = attr(n, "article");
+	if (at->article && check_article(cat, line, at->article) < 0)
+		ret = -1;
+	if (load_whens(file, n, &at->whens, &at->nr_whens) < 0)
+		ret = -1;
+	for (xmlNodePtr p = n->children; p; p = p->next)
+		if (is_elem(p, "product")) {
+			at->has_product = 1;
+			if (load_whens(file, p, &at->product_whens, &at->nr_product_whens) < 0)
 				ret = -1;
 		}
-	}
 	return ret;
 }
 
@@ -299,7 +336,7 @@ static int load_requirement(struct requirement_catalogue *cat, xmlNodePtr n, siz
 			*slot = text_of(c);
 			xmlFree(lang);
 		} else if (is_elem(c, "level")) {
-			if (load_level(file, c, r) < 0)
+			if (load_level(cat, c, r) < 0)
 				ret = -1;
 		}
 	}
@@ -329,32 +366,24 @@ struct requirement_catalogue *requirements_load(const char *path, const char *sc
 	cat->rules = attr(root, "rules");
 	cat->title_vi = attr(root, "title-vi");
 	cat->title_en = attr(root, "title-en");
-	size_t alloc = 0;
-	for (xmlNodePtr n = root->children; n; n = n->next) {
-		if (is_elem(n, "basis")) {
-			ALLOC_GROW(cat->basis, cat->nr_basis + 1, cat->alloc_basis);
-			struct requirement_basis *b = &cat->basis[cat->nr_basis++];
-			char *kind = attr(n, "kind");
-			b->rules = attr(n, "rules");
-			b->mapped = kind && !strcmp(kind, "mapped-by-level");
-			b->text = text_of(n);
-			free(kind);
-			for (size_t i = 0; i + 1 < cat->nr_basis; i++)
-				if (!strcmp(cat->basis[i].rules, b->rules))
-					bad |= error_at(path, xmlGetLineNo(n), "basis for %s given twice",
-					                b->rules);
-			if (!b->mapped && strcmp(b->rules, cat->rules))
-				bad |= error_at(path, xmlGetLineNo(n),
-				                "a native basis must be for %s, the catalogue's rule set",
-				                cat->rules);
-		} else if (is_elem(n, "requirement")) {
-			if (load_requirement(cat, n, &alloc) < 0)
-				bad = -1;
+	cat->effective_from = attr(root, "effective-from");
+	cat->effective_to = attr(root, "effective-to");
+	cat->article = attr(root, "article");
+	sha256_file_hex(path, cat->sha256);
+	size_t alloc = 0, alloc_docs = 0;
+	for (xmlNodePtr n = root->children; n; n = n->next)
+		if (is_elem(n, "document")) {
+			ALLOC_GROW(cat->documents, cat->nr_documents + 1, alloc_docs);
+			struct legal_document *d = &cat->documents[cat->nr_documents++];
+			d->id = attr(n, "id");
+			d->vi = attr(n, "vi");
+			d->en = attr(n, "en");
 		}
-	}
-	if (!requirements_basis(cat, cat->rules, NULL))
-		bad |= error_at(path, xmlGetLineNo(root), "no basis for %s, the catalogue's rule set",
-		                cat->rules);
+	if (cat->article && check_article(cat, xmlGetLineNo(root), cat->article) < 0)
+		bad = -1;
+	for (xmlNodePtr n = root->children; n; n = n->next)
+		if (is_elem(n, "requirement") && load_requirement(cat, n, &alloc) < 0)
+			bad = -1;
 	if (bad) {
 		requirements_free(cat);
 		cat = NULL;
@@ -375,31 +404,17 @@ const struct requirement *requirements_find(const struct requirement_catalogue *
 	return NULL;
 }
 
-const char *requirements_basis(const struct requirement_catalogue *cat, const char *rules,
-                               const char **text)
-{
-	if (!cat || !rules)
-		return NULL;
-	for (size_t i = 0; i < cat->nr_basis; i++) {
-		if (strcmp(cat->basis[i].rules, rules))
-			continue;
-		if (text)
-			*text = cat->basis[i].text;
-		return cat->basis[i].mapped ? "mapped-by-level" : "native";
-	}
-	return NULL;
-}
-
 /* ---- evaluation ------------------------------------------------------- */
 
-/* Does a held clause id equal prefix, or prefix followed by a point letter? */
-static int clause_held(const char *prefix, const char *const *held, size_t nr_held)
+/* Does a held clause id equal prefix (len bytes), or prefix followed by a
+ * point letter? */
+static int clause_held(const char *prefix, size_t len, const char *const *held, size_t nr_held)
 {
-	size_t len = strlen(prefix);
 	for (size_t i = 0; i < nr_held; i++) {
 		const char *id = held[i];
 		if (id && !strncmp(id, prefix, len) &&
-		    (id[len] == '\0' || (id[len] >= 'a' && id[len] <= 'z')))
+		    (id[len] == '\0' || (id[len] >= 'a' && id[len] <= 'z' && !id[len + 1]) ||
+		     !strcmp(id + len, "\xc4\x91")))
 			return 1;
 	}
 	return 0;
@@ -417,14 +432,21 @@ static enum tri cond_eval(const struct eval_ctx *ec, const struct requirement_co
 {
 	switch (c->kind) {
 	case COND_CLAUSE: {
-		const char *prefix = NULL;
-		if (!strcmp(ec->rules, ec->cat->rules))
-			prefix = c->prefix;
-		else if (!strcmp(ec->rules, "ND331"))
-			prefix = c->nd331;
-		if (!prefix)
-			return TRI_UNKNOWN;
-		return clause_held(prefix, ec->held, ec->nr_held) ? TRI_YES : TRI_NO;
+		/* the ids of the system's rule set ("RULES-...") decide; none
+		 * listed: the catalogue does not say, so unknown */
+		size_t rl = ec->rules ? strlen(ec->rules) : 0;
+		int listed = 0;
+		for (const char *p = c->ids; rl && *p;) {
+			size_t len = strcspn(p, " \t\n");
+			if (len > rl && !strncmp(p, ec->rules, rl) && p[rl] == '-') {
+				listed = 1;
+				if (clause_held(p, len, ec->held, ec->nr_held))
+					return TRI_YES;
+			}
+			p += len;
+			p += strspn(p, " \t\n");
+		}
+		return listed ? TRI_NO : TRI_UNKNOWN;
 	}
 	case COND_FACT: {
 		const char *v = ec->rec->value[c->fact];
@@ -450,19 +472,20 @@ static enum tri cond_eval(const struct eval_ctx *ec, const struct requirement_co
 	return TRI_UNKNOWN;
 }
 
-/* Three-valued: does the level's condition hold? (OR of ANDs) Conditions
+/* Three-valued: does any of whens hold (OR of ANDs; none: yes)? Conditions
  * have no side effects, so a conjunction stops at its first no and the
  * disjunction at its first yes: the cheap clause test usually spares the
  * name pattern. */
-static enum tri level_applies(const struct eval_ctx *ec, const struct requirement_level *at)
+static enum tri whens_hold(const struct eval_ctx *ec, const struct requirement_when *whens,
+                           size_t nr_whens)
 {
-	if (!at->nr_whens)
+	if (!nr_whens)
 		return TRI_YES;
 	enum tri any = TRI_NO;
-	for (size_t i = 0; i < at->nr_whens && any != TRI_YES; i++) {
+	for (size_t i = 0; i < nr_whens && any != TRI_YES; i++) {
 		enum tri all = TRI_YES;
-		for (size_t j = 0; j < at->whens[i].nr_conds && all != TRI_NO; j++) {
-			enum tri t = cond_eval(ec, &at->whens[i].conds[j]);
+		for (size_t j = 0; j < whens[i].nr_conds && all != TRI_NO; j++) {
+			enum tri t = cond_eval(ec, &whens[i].conds[j]);
 			if (t < all)
 				all = t;
 		}
@@ -524,7 +547,7 @@ size_t requirements_evaluate(const struct requirement_catalogue *cat,
                              requirement_fn fn, void *data)
 {
 	size_t n = 0;
-	if (!cat || !rec || level < 1 || level > 5 || !requirements_basis(cat, rules, NULL))
+	if (!cat || !rec || level < 1 || level > 5)
 		return 0;
 	struct eval_ctx ec = {cat, rec, rules, held, nr_held};
 	for (size_t i = 0; i < cat->nr_reqs; i++) {
@@ -532,10 +555,12 @@ size_t requirements_evaluate(const struct requirement_catalogue *cat,
 		const struct requirement_level *at = &r->at[level];
 		if (!at->present)
 			continue;
-		enum tri applies = level_applies(&ec, at);
+		enum tri applies = whens_hold(&ec, at->whens, at->nr_whens);
 		if (applies == TRI_NO)
 			continue;
-		struct requirement_eval ev = {r, at, REQ_UNKNOWN, NULL, applies == TRI_UNKNOWN};
+		struct requirement_eval ev = {r, at, REQ_UNKNOWN, NULL, applies == TRI_UNKNOWN, -1};
+		if (at->has_product)
+			ev.product = (int)whens_hold(&ec, at->product_whens, at->nr_product_whens);
 		status_of(rec, r->id, run_date, &ev);
 		if (fn)
 			fn(&ev, data);

@@ -64,13 +64,18 @@ struct builder {
 	char *run_strings;
 	enum results_detail detail;
 	const struct results_filter *filter;
-	struct ruleset *rs;                   /* for clause texts and cadence; may be NULL */
-	struct requirement_catalogue *cat;    /* for requirement rows; may be NULL */
-	struct run_clause *clauses;
+	int old_run;                          /* stored before schema 5: no clause texts */
+	struct ruleset *rs;                   /* a run before schema 5: its rule set as it is
+	                                       * now, for clause texts and cadence; else NULL */
+	struct requirement_catalogue **cats;  /* per rule set of the run: its catalogue for
+	                                       * the requirement rows (full detail), or NULL */
+	struct run_clause *clauses;           /* the run's clauses, of all its rule sets */
 	size_t nr_clauses;
-	int interval[6];
-	int independent_from;
-	struct findings_context ctx;
+	struct run_ruleset *sets;             /* the run's rule sets, its own first */
+	size_t nr_sets;
+	struct run_reading *readings;         /* the readings of its rule sets */
+	size_t nr_readings;
+	struct findings_context ctx;          /* for runs without stored inspection fields */
 
 	struct strmap org_index;              /* organization id -> org index */
 	struct organization *orgs;
@@ -101,6 +106,7 @@ struct builder {
 	xmlNodePtr cur;                       /* the open element of b->doc */
 	int failed;
 	const char **held;                    /* scratch: ids of clauses that held */
+	struct strbuf scratch;                /* scratch: a clause's readings */
 };
 
 /* ---- small writer helpers ---------------------------------------------- */
@@ -222,10 +228,18 @@ static int in_filter(const struct builder *b, const struct system_result *res,
 	return 1;
 }
 
+/* The inspection state of res: as the run stored it, or (a run stored
+ * before schema 4) worked out again. */
 static enum inspection_state inspection_of(struct builder *b, const struct system_result *res,
                                            const struct system_record *rec, char due[11],
                                            const char **last)
 {
+	if (res->inspection_known) {
+		memcpy(due, res->next_inspection_due, 11);
+		if (last)
+			*last = res->last_inspection[0] ? res->last_inspection : NULL;
+		return res->inspection_state;
+	}
 	int level = res->level ? res->level : res->approved_level;
 	return findings_inspection(&b->ctx, rec, level, due, last);
 }
@@ -364,6 +378,11 @@ static int collect_org(void *data, const struct organization *org)
 	o->role = xstrdup_or_null(org->role);
 	o->parent = xstrdup_or_null(org->parent);
 	o->name = xstrdup_or_null(org->name);
+	for (size_t i = 0; i < org->nr_policies; i++) {
+		ALLOC_GROW(o->policies, o->nr_policies + 1, o->alloc_policies);
+		o->policies[o->nr_policies] = org->policies[i];
+		o->policies[o->nr_policies++].decision = xstrdup_or_null(org->policies[i].decision);
+	}
 	if (org->id)
 		strmap_put(&b->org_index, org->id, b->nr_orgs, NULL);
 	b->nr_orgs++;
@@ -459,24 +478,66 @@ static void write_summary(struct builder *b)
 	end(b);
 }
 
+/* The reading of rule set rules with id, or NULL. */
+static const struct run_reading *find_reading(const struct builder *b, const char *rules,
+                                              const char *id)
+{
+	for (size_t i = 0; i < b->nr_readings; i++)
+		if (!strcmp(b->readings[i].id, id) && rules && !strcmp(b->readings[i].rules, rules))
+			return &b->readings[i];
+	return NULL;
+}
+
+static void write_rule_sets(struct builder *b)
+{
+	for (size_t i = 0; i < b->nr_sets; i++) {
+		const struct run_ruleset *rs = &b->sets[i];
+		start(b, "rule-set");
+		attr(b, "id", rs->rules);
+		attr(b, "version", rs->version);
+		attr(b, "digest", rs->digest);
+		attr(b, "title-vi", rs->title_vi);
+		attr(b, "title-en", rs->title_en);
+		attr_long(b, "systems", rs->systems);
+		attr(b, "catalogue-kind", rs->catalogue_kind);
+		attr(b, "catalogue-digest", rs->catalogue_digest);
+		end(b);
+	}
+}
+
 static void write_clauses(struct builder *b)
 {
 	start(b, "clauses");
 	for (size_t i = 0; i < b->nr_clauses; i++) {
-		const struct clause *c = NULL;
-		int k = b->rs ? ruleset_clause_index(b->rs, b->clauses[i].id) : -1;
-		if (k >= 0)
-			c = &b->rs->clauses[k];
+		const struct run_clause *c = &b->clauses[i];
 		start(b, "clause");
-		attr(b, "id", b->clauses[i].id);
-		if (b->clauses[i].level)
-			attr_long(b, "level", b->clauses[i].level);
+		attr(b, "id", c->id);
+		attr(b, "rules", c->rules);
+		if (c->level)
+			attr_long(b, "level", c->level);
 		else
-			attr(b, "level-from", c && c->level_from >= 0 ? fact_def(c->level_from)->name : NULL);
-		if (c) {
-			attr(b, "ref", c->ref);
+			attr(b, "level-from", c->level_from);
+		attr(b, "article", c->article);
+		attr(b, "ref", c->ref);
+		attr(b, "ref-en", c->ref_en);
+		if (c->text_vi || c->text_en) {
 			text_element(b, "text", "vi", c->text_vi);
 			text_element(b, "text", "en", c->text_en);
+		}
+		for (const char *p = c->readings; p && *p;) {
+			size_t len = strcspn(p, " ");
+			char id[64];
+			snprintf(id, sizeof(id), "%.*s", (int)len, p);
+			const struct run_reading *rd = find_reading(b, c->rules, id);
+			if (rd) {
+				start(b, "reading");
+				attr(b, "id", rd->id);
+				text_element(b, "text", "vi", rd->text_vi);
+				text_element(b, "text", "en", rd->text_en);
+				end(b);
+			}
+			p += len;
+			p += strspn(p, " ");
 		}
 		end(b);
 	}
@@ -505,6 +566,14 @@ static void write_organizations(struct builder *b)
 		attr(b, "role", b->orgs[i].role);
 		attr(b, "name", b->orgs[i].name);
 		attr(b, "parent", b->orgs[i].parent);
+		for (size_t k = 0; k < b->orgs[i].nr_policies; k++) {
+			const struct inspection_policy *p = &b->orgs[i].policies[k];
+			start(b, "inspection-policy");
+			attr_long(b, "level", p->level);
+			attr_long(b, "months", p->months);
+			attr(b, "decision", p->decision);
+			end(b);
+		}
 		end(b);
 	}
 }
@@ -514,6 +583,35 @@ static const char *tri_word(enum tri t)
 	return t == TRI_YES ? "yes" : t == TRI_NO ? "no" : "unknown";
 }
 
+/* The catalogue of each rule set of the run, for the requirement rows: the
+ * file the run used (a run before schema 5 names none: the shipped one). A
+ * catalogue that cannot be read is reported and gives no rows. */
+static void load_catalogues(struct builder *b)
+{
+	char *rng = data_path("criteria/schema/requirements.rng");
+	char *shipped = data_path("criteria/requirements.xml");
+	b->cats = xcalloc(b->nr_sets ? b->nr_sets : 1, sizeof(*b->cats));
+	for (size_t i = 0; i < b->nr_sets; i++) {
+		const char *file = b->sets[i].catalogue;
+		if (!file && b->old_run)
+			file = shipped;
+		if (file)
+			b->cats[i] = requirements_load(file, rng);
+	}
+	free(shipped);
+	free(rng);
+}
+
+/* The catalogue of rule set rules in the run, or NULL. */
+static const struct requirement_catalogue *catalogue_of(const struct builder *b,
+                                                        const char *rules)
+{
+	for (size_t i = 0; b->cats && rules && i < b->nr_sets; i++)
+		if (!strcmp(b->sets[i].rules, rules))
+			return b->cats[i];
+	return NULL;
+}
+
 static void write_requirement(const struct requirement_eval *ev, void *data)
 {
 	struct builder *b = data;
@@ -521,7 +619,10 @@ static void write_requirement(const struct requirement_eval *ev, void *data)
 	attr(b, "id", ev->req->id);
 	attr(b, "group", requirement_group_name(ev->req->group));
 	attr(b, "tcvn", ev->at->tcvn);
+	attr(b, "article", ev->at->article);
 	attr(b, "status", requirement_status_name(ev->status));
+	if (ev->product >= 0)
+		attr(b, "product", tri_word((enum tri)ev->product));
 	attr(b, "due", ev->due);
 	attr(b, "label-vi", ev->req->label_vi);
 	attr(b, "label-en", ev->req->label_en);
@@ -578,6 +679,7 @@ static int pass_b_lean(struct builder *b, const struct system_result *res,
 	attr(b, "owner", rec->value[F_OWNER]);
 	attr(b, "operator", rec->value[F_OPERATOR]);
 	attr(b, "status", rec->value[F_STATUS]);
+	attr(b, "rules", res->rules);
 	if (res->determined && res->level)
 		attr_long(b, "level", res->level);
 	attr(b, "determined", res->determined ? "yes" : "no");
@@ -609,8 +711,14 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr(b, "operator", rec->value[F_OPERATOR]);
 	attr(b, "operator-name", org_name(b, rec->value[F_OPERATOR]));
 	attr(b, "status", rec->value[F_STATUS]);
+	attr(b, "rules", res->rules);
+	attr(b, "rules-basis", res->rules_basis);
+	attr(b, "rules-article", res->rules_article);
 	attr(b, "type", rec->value[F_TYPE]);
 	attr(b, "hosting", rec->value[F_HOSTING]);
+	attr(b, "hosting-separation", res->hosting_separation);
+	attr(b, "hosting-article", res->hosting_article);
+	attr(b, "project-started", rec->value[F_PROJECT_STARTED]);
 	if (res->determined && res->level)
 		attr_long(b, "level", res->level);
 	attr(b, "determined", res->determined ? "yes" : "no");
@@ -637,8 +745,16 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr(b, "info-secret", rec->value[F_INFO_SECRET]);
 	attr(b, "info-defence-security", rec->value[F_INFO_DEFENCE]);
 	attr(b, "last-inspection", last);
-	attr(b, "next-inspection-due", res->next_inspection_due);
+	attr(b, "next-inspection-due", due);
 	attr(b, "inspection-state", inspection_state_name(insp));
+	if (res->inspection_known && res->inspection_months) {
+		attr_long(b, "inspection-months", res->inspection_months);
+		attr(b, "inspection-basis", cadence_basis_name(res->inspection_basis));
+		attr(b, "inspection-counts",
+		     independence_name(res->inspection_counts));
+		attr(b, "inspection-article", res->inspection_article);
+		attr(b, "inspection-policy", res->inspection_policy);
+	}
 	snprintf(buf, sizeof(buf), "%s %s %s %s",
 	         tri_word(res->layers_unknown & 1 ? TRI_UNKNOWN : res->layers & 1 ? TRI_YES : TRI_NO),
 	         tri_word(res->layers_unknown & 2 ? TRI_UNKNOWN : res->layers & 2 ? TRI_YES : TRI_NO),
@@ -647,6 +763,10 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr(b, "layers", buf);
 	finding_counts(b, res);
 
+	if (res->rules_reason) {
+		text_element(b, "rules-reason", "vi", res->rules_reason_vi);
+		text_element(b, "rules-reason", "en", res->rules_reason);
+	}
 	if (!res->determined) {
 		text_element(b, "reason", "vi", res->reason_vi ? res->reason_vi : res->reason);
 		text_element(b, "reason", "en", res->reason);
@@ -654,6 +774,8 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 
 	size_t nr_held = 0;
 	for (size_t c = 0; c < res->nr_outcomes && c < b->nr_clauses; c++) {
+		if (res->outcomes[c] == OUTCOME_NOT_ASKED)
+			continue; /* a clause of another rule set of the run */
 		enum tri t = (enum tri)res->outcomes[c];
 		if (t == TRI_YES)
 			b->held[nr_held++] = b->clauses[c].id;
@@ -665,6 +787,11 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 			attr_long(b, "level", b->clauses[c].level);
 		attr(b, "holds", tri_word(t));
 		attr(b, "deciding", res->determined && (int)c == res->deciding_clause ? "yes" : "no");
+		if (res->readings) {
+			strbuf_reset(&b->scratch);
+			result_clause_readings(res, b->clauses[c].id, &b->scratch);
+			attr(b, "reading", b->scratch.buf);
+		}
 		end(b);
 	}
 
@@ -691,9 +818,13 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr_long(b, "unknown", res->requirements.unknown);
 	end(b);
 	int level = res->level ? res->level : res->approved_level;
-	if (b->detail == RESULTS_FULL && b->cat && level)
-		requirements_evaluate(b->cat, rec, b->run.rules, level, b->held, nr_held,
-		                      b->run.date, write_requirement, b);
+	const char *rules = res->rules ? res->rules : b->run.rules;
+	if (b->detail == RESULTS_FULL && !b->cats)
+		load_catalogues(b); /* once, when a document first needs the rows */
+	const struct requirement_catalogue *cat = catalogue_of(b, rules);
+	if (b->detail == RESULTS_FULL && cat && level)
+		requirements_evaluate(cat, rec, rules, level, b->held, nr_held, b->run.date,
+		                      write_requirement, b);
 
 	for (size_t f = 0; f < res->nr_findings; f++) {
 		const struct finding *fd = &res->findings[f];
@@ -727,8 +858,12 @@ static void builder_release(struct builder *b)
 {
 	free(b->run_strings);
 	ruleset_free(b->rs);
-	requirements_free(b->cat);
+	for (size_t i = 0; b->cats && i < b->nr_sets; i++)
+		requirements_free(b->cats[i]);
+	free(b->cats);
 	run_clauses_free(b->clauses, b->nr_clauses);
+	run_rulesets_free(b->sets, b->nr_sets);
+	run_readings_free(b->readings, b->nr_readings);
 	for (size_t i = 0; i < b->nr_orgs; i++)
 		organization_release(&b->orgs[i]);
 	free(b->orgs);
@@ -745,6 +880,7 @@ static void builder_release(struct builder *b)
 	free(b->code_sampled);
 	xmlFreeDoc(b->doc);
 	free(b->held);
+	strbuf_release(&b->scratch);
 }
 
 /* An empty builder (builder_release frees what it gathers, at any step). */
@@ -758,6 +894,7 @@ static void builder_init(struct builder *b, struct store *st, enum results_detai
 	strmap_init(&b->operators.index);
 	strmap_init(&b->code_index);
 	strmap_init(&b->sampled);
+	strbuf_init(&b->scratch);
 	b->st = st;
 	b->detail = detail;
 	b->filter = filter;
@@ -776,6 +913,61 @@ static int builder_read_run(struct builder *b, long run)
 	return 0;
 }
 
+/* Fill the clauses of a run stored before schema 5 from rs (its rule set as
+ * it is now): article, references, texts, readings; and its readings. */
+static void clauses_from_rule_set(const struct ruleset *rs, struct run_clause *clauses,
+                                  size_t nr_clauses, struct run_reading **readings,
+                                  size_t *nr_readings)
+{
+	for (size_t i = 0; i < nr_clauses; i++) {
+		struct run_clause *rc = &clauses[i];
+		int k = ruleset_clause_index(rs, rc->id);
+		if (k < 0)
+			continue;
+		const struct clause *c = &rs->clauses[k];
+		rc->article = xstrdup_or_null(c->article);
+		rc->ref = xstrdup_or_null(c->ref);
+		rc->ref_en = xstrdup_or_null(c->ref_en);
+		rc->text_vi = xstrdup_or_null(c->text_vi);
+		rc->text_en = xstrdup_or_null(c->text_en);
+		if (c->level_from >= 0)
+			rc->level_from = xstrdup(fact_def((enum fact_id)c->level_from)->name);
+		struct strbuf ids;
+		strbuf_init(&ids);
+		for (size_t r = 0; r < c->nr_readings; r++)
+			strbuf_addf(&ids, "%s%s", ids.len ? " " : "",
+			            rs->readings[c->readings[r].reading].id);
+		rc->readings = ids.len ? strbuf_detach(&ids) : NULL;
+		strbuf_release(&ids);
+	}
+	run_readings_free(*readings, *nr_readings);
+	*readings = xcalloc(rs->nr_readings ? rs->nr_readings : 1, sizeof(**readings));
+	*nr_readings = rs->nr_readings;
+	for (size_t r = 0; r < rs->nr_readings; r++) {
+		(*readings)[r].rules = xstrdup(rs->id);
+		(*readings)[r].id = xstrdup(rs->readings[r].id);
+		(*readings)[r].text_vi = xstrdup_or_null(rs->readings[r].text_vi);
+		(*readings)[r].text_en = xstrdup_or_null(rs->readings[r].text_en);
+	}
+}
+
+int results_clauses(struct store *st, const struct run_info *run, struct run_clause **clauses,
+                    size_t *nr_clauses, struct run_reading **readings, size_t *nr_readings,
+                    struct ruleset **rs)
+{
+	*rs = NULL;
+	if (store_run_clauses(st, run->id, clauses, nr_clauses) < 0 ||
+	    store_run_readings(st, run->id, readings, nr_readings) < 0)
+		return -1;
+	if (*nr_clauses && !(*clauses)[0].text_vi) {
+		if (criteria_find(run->rules, run->date, rs) < 0)
+			*rs = NULL;
+		else
+			clauses_from_rule_set(*rs, *clauses, *nr_clauses, readings, nr_readings);
+	}
+	return 0;
+}
+
 /* Read what the document needs before writing: header, clauses, rule set,
  * catalogue, organizations, aggregates. */
 static int builder_prepare(struct builder *b, struct store *st, long run,
@@ -785,26 +977,22 @@ static int builder_prepare(struct builder *b, struct store *st, long run,
 	if (builder_read_run(b, run) < 0)
 		return -1;
 	run = b->run.id;
-	/* clause texts and cadence: the rule set as it is now (its digest may
-	 * differ from the run's; the run's clause list and outcomes are kept) */
-	if (criteria_find(b->run.rules, b->run.date, &b->rs) < 0)
-		b->rs = NULL;
-	char *req = data_path("criteria/requirements.xml");
-	char *rng = data_path("criteria/schema/requirements.rng");
-	b->cat = requirements_load(req, rng);
-	free(req);
-	free(rng);
-	for (int l = 1; l <= 5 && b->rs; l++) {
-		const struct inspection_rule *r = ruleset_inspection(b->rs, l);
-		b->interval[l] = r ? r->months : 0;
-		if (r && r->independent && !b->independent_from)
-			b->independent_from = l;
-	}
-	b->ctx.rules = b->run.rules;
+	if (store_run_rulesets(st, run, &b->sets, &b->nr_sets) < 0)
+		return -1;
+	/* the clauses again, with the texts a run before schema 5 did not
+	 * store (b->rs then also works out the inspection state of a run
+	 * before schema 4) */
+	b->old_run = b->nr_clauses && !b->clauses[0].text_vi;
+	run_clauses_free(b->clauses, b->nr_clauses);
+	b->clauses = NULL;
+	b->nr_clauses = 0;
+	if (results_clauses(st, &b->run, &b->clauses, &b->nr_clauses, &b->readings,
+	                    &b->nr_readings, &b->rs) < 0)
+		return -1;
+	/* runs stored before schema 4 have no inspection fields: they are
+	 * worked out again with the rule set as it is now */
+	b->ctx.rs = b->rs;
 	b->ctx.run_date = b->run.date;
-	b->ctx.interval_months = b->interval;
-	b->ctx.independent_from = b->independent_from;
-	b->ctx.catalogue = b->cat;
 	if (store_each_organization(st, b->run.snapshot, collect_org, b) < 0)
 		return -1;
 	/* the totals need the inspections and the findings' codes, nothing more */
@@ -846,6 +1034,7 @@ static int write_head(struct builder *b)
 	}
 	if (b->detail != RESULTS_LEAN) { /* a lean chunk is rows only: see results.h */
 		write_summary(b);
+		write_rule_sets(b);
 		write_clauses(b);
 		write_organizations(b);
 	}

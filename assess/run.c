@@ -24,6 +24,46 @@ int severity_parse(const char *name)
 	return -1;
 }
 
+static const char *const inspection_state_names[] = {"not-required", "ok", "due-soon",
+                                                     "overdue", "never"};
+
+const char *inspection_state_name(enum inspection_state st)
+{
+	return (unsigned)st < ARRAY_SIZE(inspection_state_names) ? inspection_state_names[st]
+	                                                         : "?";
+}
+
+int inspection_state_parse(const char *name)
+{
+	for (size_t i = 0; name && i < ARRAY_SIZE(inspection_state_names); i++)
+		if (!strcmp(name, inspection_state_names[i]))
+			return (int)i;
+	return -1;
+}
+
+static const char *const independence_names[] = {"no", "internal", "licensed"};
+
+int independence_parse(const char *s)
+{
+	if (s && !strcmp(s, "yes"))
+		return INDEP_LICENSED; /* inventories written before 2026-11-30 */
+	for (size_t i = 0; s && i < ARRAY_SIZE(independence_names); i++)
+		if (!strcmp(s, independence_names[i]))
+			return (int)i;
+	return -1;
+}
+
+const char *independence_name(enum independence ind)
+{
+	return (unsigned)ind < ARRAY_SIZE(independence_names) ? independence_names[ind] : "?";
+}
+
+const char *cadence_basis_name(enum cadence_basis b)
+{
+	static const char *const names[] = {"law", "policy", "reminder"};
+	return (unsigned)b < ARRAY_SIZE(names) ? names[b] : "?";
+}
+
 const char *drift_name(enum drift d)
 {
 	return drift_names[d];
@@ -52,6 +92,19 @@ void result_add_finding(struct system_result *res, const char *code, enum severi
                         const char *text_vi, const char *text_en)
 {
 	result_take_finding(res, code, sev, xstrdup(text_vi), xstrdup(text_en));
+}
+
+void result_clause_readings(const struct system_result *res, const char *clause_id,
+                            struct strbuf *out)
+{
+	size_t n = clause_id ? strlen(clause_id) : 0;
+	for (const char *p = res && n ? res->readings : NULL; p && *p;) {
+		size_t len = strcspn(p, " ");
+		if (len > n + 1 && !strncmp(p, clause_id, n) && p[n] == '=')
+			strbuf_addf(out, "%s%.*s", out->len ? " " : "", (int)(len - n - 1), p + n + 1);
+		p += len;
+		p += strspn(p, " ");
+	}
 }
 
 void system_result_init(struct system_result *res, const char *system_id)
@@ -84,6 +137,16 @@ void system_result_release(struct system_result *res)
 	free(res->deciding_component);
 	free(res->outcomes);
 	free(res->near_threshold);
+	free(res->readings);
+	free(res->inspection_article);
+	free(res->inspection_policy);
+	free(res->hosting_separation);
+	free(res->hosting_article);
+	free(res->rules);
+	free(res->rules_basis);
+	free(res->rules_article);
+	free(res->rules_reason);
+	free(res->rules_reason_vi);
 	system_result_release_findings(res);
 	memset(res, 0, sizeof(*res));
 }

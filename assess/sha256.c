@@ -3,6 +3,7 @@
  */
 #include "sha256.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const uint32_t k[64] = {
@@ -113,4 +114,30 @@ void sha256_hex(const void *data, size_t len, char out[65])
 		out[2 * i + 1] = hex[d[i] & 15];
 	}
 	out[64] = '\0';
+}
+
+int sha256_file_hex(const char *path, char out[65])
+{
+	static const char hex[] = "0123456789abcdef";
+	struct sha256_ctx ctx;
+	unsigned char buf[65536], digest[32];
+	size_t n;
+	out[0] = '\0';
+	FILE *f = path ? fopen(path, "rb") : NULL;
+	if (!f)
+		return -1;
+	sha256_init(&ctx);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sha256_update(&ctx, buf, n);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad)
+		return -1;
+	sha256_final(&ctx, digest);
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	out[64] = '\0';
+	return 0;
 }

@@ -17,6 +17,7 @@
 
 #include "diag.h"
 #include "finding_text.h"
+#include "strmap.h"
 #include "util.h"
 
 #define STORE_APPLICATION_ID 0x41535345 /* "ASSE" */
@@ -218,6 +219,90 @@ static const char *const migrations[] = {
 	/* 2: a finding stores its sentence and facts (finding_text.h) instead
 	 * of both texts; rows of earlier runs keep their texts */
 	"ALTER TABLE run_findings ADD COLUMN args TEXT;\n",
+	/* 3: the readings (criteria.h) the clauses that held rest on */
+	"ALTER TABLE run_systems ADD COLUMN readings TEXT;\n",
+	/* 4: an owner's own inspection cadences; a run stores each system's
+	 * inspection state, the cadence that applied and what it rests on */
+	"CREATE TABLE org_policies(\n"
+	"  org_row INTEGER NOT NULL REFERENCES organizations(row),\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  level INTEGER NOT NULL,\n"
+	"  months INTEGER NOT NULL,\n"
+	"  decision TEXT,\n"
+	"  line INTEGER,\n"
+	"  PRIMARY KEY(org_row, pos)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_state TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN last_inspection TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_months INTEGER;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_counts TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_basis TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_article TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN inspection_policy TEXT;\n",
+	/* 5: the investment start of a system (Decree 331 Art. 39.1); a run may
+	 * hold more than one rule set: each one's id, digest and clauses, and
+	 * for each system the rule set that decided it and why (the reasons
+	 * once per run in run_reasons: most systems share one); the long
+	 * arguments of findings once per run in run_args (args_ref) */
+	"ALTER TABLE systems ADD COLUMN project_started TEXT;\n"
+	"CREATE TABLE run_rulesets(\n"
+	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
+	"  pos INTEGER NOT NULL,\n"
+	"  rules TEXT NOT NULL,\n"
+	"  version TEXT,\n"
+	"  title_vi TEXT,\n"
+	"  title_en TEXT,\n"
+	"  file TEXT,\n"
+	"  digest TEXT,\n"
+	"  catalogue TEXT,\n"
+	"  catalogue_digest TEXT,\n"
+	"  systems INTEGER,\n"
+	"  PRIMARY KEY(run, pos)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"INSERT INTO run_rulesets(run, pos, rules, title_vi, title_en, file, digest, systems)\n"
+	"  SELECT id, 0, rules, rules_title_vi, rules_title_en, rules_file, rules_digest, systems\n"
+	"  FROM runs;\n"
+	"CREATE TABLE run_readings(\n"
+	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
+	"  rules TEXT NOT NULL,\n"
+	"  id TEXT NOT NULL,\n"
+	"  text_vi TEXT,\n"
+	"  text_en TEXT,\n"
+	"  PRIMARY KEY(run, rules, id)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"ALTER TABLE runs ADD COLUMN rules_requested TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN rules TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN level_from TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN article TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN ref TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN ref_en TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN text_vi TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN text_en TEXT;\n"
+	"ALTER TABLE run_clauses ADD COLUMN readings TEXT;\n"
+	"UPDATE run_clauses SET rules = (SELECT rules FROM runs WHERE runs.id = run);\n"
+	"ALTER TABLE run_systems ADD COLUMN rules TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN rules_basis TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN rules_article TEXT;\n"
+	"CREATE TABLE run_reasons(\n"
+	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
+	"  id INTEGER NOT NULL,\n"
+	"  text_vi TEXT,\n"
+	"  text_en TEXT,\n"
+	"  PRIMARY KEY(run, id)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"ALTER TABLE run_systems ADD COLUMN rules_reason INTEGER;\n"
+	"CREATE TABLE run_args(\n"
+	"  run INTEGER NOT NULL REFERENCES runs(id),\n"
+	"  id INTEGER NOT NULL,\n"
+	"  args TEXT NOT NULL,\n"
+	"  PRIMARY KEY(run, id)\n"
+	") STRICT, WITHOUT ROWID;\n"
+	"ALTER TABLE run_findings ADD COLUMN args_ref INTEGER;\n",
+	/* 6: how a rule set applies its catalogue; each system's separation
+	 * when hosted in a rented data centre or cloud */
+	"ALTER TABLE run_rulesets ADD COLUMN catalogue_kind TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN hosting_separation TEXT;\n"
+	"ALTER TABLE run_systems ADD COLUMN hosting_article TEXT;\n",
 };
 
 int store_schema_version(void)
@@ -250,6 +335,8 @@ enum stmt_id {
 	ST_INSERT_CONTROL,
 	ST_INSERT_WAIVER,
 	ST_INSERT_ORG,
+	ST_INSERT_ORG_POLICY,
+	ST_ORG_POLICIES,
 	ST_MEMBERS_NEW,
 	ST_MEMBERS_KEPT,
 	ST_ORGS_NEW,
@@ -268,6 +355,12 @@ enum stmt_id {
 	ST_EACH_ORG,
 	ST_INSERT_RUN,
 	ST_INSERT_RUN_CLAUSE,
+	ST_INSERT_RUN_RULESET,
+	ST_INSERT_RUN_READING,
+	ST_RUN_RULESETS,
+	ST_RUN_READINGS,
+	ST_INSERT_RUN_REASON,
+	ST_INSERT_RUN_ARGS,
 	ST_INSERT_RUN_SYSTEM,
 	ST_INSERT_RUN_FINDING,
 	ST_FINISH_RUN,
@@ -288,10 +381,25 @@ enum stmt_id {
 	NR_STMT
 };
 
+/* The inspection fields of a run_systems row (schema 4). */
+#define RUN_INSPECTION_COLUMNS                                               \
+	", r.inspection_state, r.last_inspection, r.inspection_months, "         \
+	"r.inspection_counts, r.inspection_basis, r.inspection_article, "        \
+	"r.inspection_policy, coalesce(r.rules, (SELECT rules FROM runs "       \
+	"WHERE id = r.run)), r.rules_basis, r.rules_article, "                   \
+	"(SELECT text_en FROM run_reasons WHERE run = r.run AND id = r.rules_reason), " \
+	"(SELECT text_vi FROM run_reasons WHERE run = r.run AND id = r.rules_reason), " \
+	"r.hosting_separation, r.hosting_article"
+
+/* The arguments of a run_findings row: inline, or once per run (schema 5). */
+#define FINDING_ARGS                                                         \
+	"coalesce(args, (SELECT a.args FROM run_args a WHERE a.run = "           \
+	"run_findings.run AND a.id = run_findings.args_ref))"
+
 #define RUN_COLUMNS                                                          \
 	"id, snapshot, rules, rules_title_vi, rules_title_en, rules_file, "      \
 	"rules_digest, date, as_of, \"generated\", tool_version, systems, "      \
-	"undetermined, critical, warning, info"
+	"undetermined, critical, warning, info, rules_requested"
 
 static const char *const stmt_sql[NR_STMT] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -313,6 +421,10 @@ static const char *const stmt_sql[NR_STMT] = {
 	                     "approved_by, until, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_INSERT_ORG] = "INSERT INTO organizations(snapshot, id, role, parent, name, "
 	                  "file, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_INSERT_ORG_POLICY] = "INSERT INTO org_policies(org_row, pos, level, months, decision, "
+	                         "line) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_ORG_POLICIES] = "SELECT level, months, decision, line FROM org_policies "
+	                    "WHERE org_row = ?1 ORDER BY pos",
 	[ST_MEMBERS_NEW] = "INSERT INTO snapshot_systems(snapshot, system_row) "
 	                   "SELECT ?1, row FROM systems WHERE snapshot = ?1",
 	[ST_MEMBERS_KEPT] =
@@ -359,30 +471,50 @@ static const char *const stmt_sql[NR_STMT] = {
 	                    MEMBER_ROWS("controls", "c"),
 	[ST_EACH_WAIVER] = "SELECT c.system_row, c.ref, c.reason, c.approved_by, c.until, c.line"
 	                   MEMBER_ROWS("waivers", "c"),
-	[ST_EACH_ORG] = "SELECT o.id, o.role, o.parent, o.name, o.file, o.line "
+	[ST_EACH_ORG] = "SELECT o.id, o.role, o.parent, o.name, o.file, o.line, o.row "
 	                "FROM snapshot_organizations so JOIN organizations o "
 	                "ON o.row = so.org_row WHERE so.snapshot = ?1 ORDER BY so.org_row",
 	[ST_INSERT_RUN] = "INSERT INTO runs(" RUN_COLUMNS ") VALUES(NULL, ?, ?, ?, ?, ?, ?, ?, "
-	                  "?, ?, ?, ?, ?, ?, ?, ?)",
-	[ST_INSERT_RUN_CLAUSE] = "INSERT INTO run_clauses(run, pos, clause_id, level) "
-	                         "VALUES(?1, ?2, ?3, ?4)",
+	                  "?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_INSERT_RUN_CLAUSE] = "INSERT INTO run_clauses(run, pos, clause_id, level, rules, "
+	                         "level_from, article, ref, ref_en, text_vi, text_en, readings) "
+	                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[ST_INSERT_RUN_RULESET] = "INSERT INTO run_rulesets(run, pos, rules, version, title_vi, "
+	                          "title_en, file, digest, catalogue, catalogue_digest, systems, "
+	                          "catalogue_kind) "
+	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[ST_INSERT_RUN_READING] = "INSERT INTO run_readings(run, rules, id, text_vi, text_en) "
+	                          "VALUES(?1, ?2, ?3, ?4, ?5)",
+	[ST_RUN_RULESETS] = "SELECT rules, version, title_vi, title_en, file, digest, catalogue, "
+	                    "catalogue_digest, systems, catalogue_kind FROM run_rulesets "
+	                    "WHERE run = ?1 ORDER BY pos",
+	[ST_RUN_READINGS] = "SELECT rules, id, text_vi, text_en FROM run_readings WHERE run = ?1 "
+	                    "ORDER BY rules, id",
 	[ST_INSERT_RUN_SYSTEM] =
 		"INSERT INTO run_systems(run, system_id, system_row, level, determined, "
 		"level_low, level_high, own_level_low, own_level_high, reason, "
 		"deciding_clause, deciding_component, near_threshold, approved_level, drift, "
 		"outcomes, req_applicable, req_met, req_partial, req_not_met, req_waived, "
-		"req_unknown, next_due, layers, layers_unknown, reason_vi) "
-		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"req_unknown, next_due, layers, layers_unknown, reason_vi, readings, "
+		"inspection_state, last_inspection, inspection_months, inspection_counts, "
+		"inspection_basis, inspection_article, inspection_policy, rules, rules_basis, "
+		"rules_article, rules_reason, hosting_separation, hosting_article) "
+		"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[ST_INSERT_RUN_REASON] = "INSERT INTO run_reasons(run, id, text_vi, text_en) "
+	                         "VALUES(?1, ?2, ?3, ?4)",
 	[ST_INSERT_RUN_FINDING] = "INSERT INTO run_findings(run, system_id, pos, code, "
-	                          "severity, text_vi, text_en, args) "
-	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	                          "severity, text_vi, text_en, args, args_ref) "
+	                          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_INSERT_RUN_ARGS] = "INSERT INTO run_args(run, id, args) VALUES(?1, ?2, ?3)",
 	[ST_FINISH_RUN] = "UPDATE runs SET systems = ?2, undetermined = ?3, critical = ?4, "
 	                  "warning = ?5, info = ?6 WHERE id = ?1",
 	[ST_LATEST_RUN] = "SELECT coalesce(max(id), 0) FROM runs",
 	[ST_GET_RUN] = "SELECT " RUN_COLUMNS " FROM runs WHERE id = ?1",
 	[ST_EACH_RUN] = "SELECT " RUN_COLUMNS " FROM runs ORDER BY id",
-	[ST_RUN_CLAUSES] = "SELECT clause_id, level FROM run_clauses WHERE run = ?1 "
-	                   "ORDER BY pos",
+	[ST_RUN_CLAUSES] = "SELECT clause_id, level, coalesce(rules, (SELECT rules FROM runs "
+	                   "WHERE id = ?1)), level_from, article, ref, ref_en, text_vi, text_en, "
+	                   "readings FROM run_clauses WHERE run = ?1 ORDER BY pos",
 	[ST_EACH_RUN_SYSTEM] =
 		"SELECT r.system_id, r.system_row, r.level, r.determined, r.level_low, "
 		"r.level_high, r.own_level_low, r.own_level_high, r.reason, "
@@ -390,10 +522,11 @@ static const char *const stmt_sql[NR_STMT] = {
 		"r.approved_level, r.drift, r.outcomes, r.req_applicable, r.req_met, "
 		"r.req_partial, r.req_not_met, r.req_waived, r.req_unknown, r.next_due, "
 		"r.layers, r.layers_unknown, s.file, s.line" FACT_LIST(FACT_SCOL)
-		", r.reason_vi FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
+		", r.reason_vi, r.readings" RUN_INSPECTION_COLUMNS
+		" FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
 		" WHERE r.run = ?1 AND (?2 IS NULL OR r.system_id = ?2)"
 		" ORDER BY r.system_id",
-	[ST_EACH_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, args "
+	[ST_EACH_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, " FINDING_ARGS " "
 	                        "FROM run_findings WHERE run = ?1 "
 	                        "AND (?2 IS NULL OR system_id = ?2) "
 	                        "ORDER BY system_id, pos",
@@ -406,9 +539,10 @@ static const char *const stmt_sql[NR_STMT] = {
 		"r.approved_level, r.drift, r.outcomes, r.req_applicable, r.req_met, "
 		"r.req_partial, r.req_not_met, r.req_waived, r.req_unknown, r.next_due, "
 		"r.layers, r.layers_unknown, s.file, s.line" FACT_LIST(FACT_SCOL)
-		", r.reason_vi FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
+		", r.reason_vi, r.readings" RUN_INSPECTION_COLUMNS
+		" FROM run_systems r LEFT JOIN systems s ON s.row = r.system_row"
 		" WHERE r.run = ?1 AND r.system_id = ?2",
-	[ST_ONE_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, args "
+	[ST_ONE_RUN_FINDING] = "SELECT system_id, code, severity, text_vi, text_en, " FINDING_ARGS " "
 	                       "FROM run_findings WHERE run = ?1 AND system_id = ?2 "
 	                       "ORDER BY pos",
 	/* the same without the texts (totals need codes and severities only) */
@@ -439,6 +573,8 @@ struct store {
 	char *org_role;               /* last answer of store_known_org_role */
 	char **run_clause_ids;        /* clause ids of the open run */
 	size_t nr_run_clauses;
+	struct strmap run_reasons;    /* the open run's rules reasons ("en\037vi") -> id */
+	struct strmap run_args;       /* the open run's long finding arguments -> id */
 };
 
 struct store_import {
@@ -494,6 +630,11 @@ static char *column_dup(sqlite3_stmt *s, int i)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
 	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static int int_or_zero(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 : sqlite3_column_int(s, i);
 }
 
 static const char *column_str(sqlite3_stmt *s, int i)
@@ -660,6 +801,7 @@ int store_open(const char *path, struct store **out)
 	return 0;
 }
 
+/* Forget the open run's clause ids and reasons. */
 static void free_run_clauses(struct store *st)
 {
 	for (size_t i = 0; i < st->nr_run_clauses; i++)
@@ -667,6 +809,76 @@ static void free_run_clauses(struct store *st)
 	free(st->run_clause_ids);
 	st->run_clause_ids = NULL;
 	st->nr_run_clauses = 0;
+	strmap_release(&st->run_reasons);
+	strmap_release(&st->run_args);
+}
+
+/* Finding arguments this long or longer are stored once per run (most
+ * repeat: the same cadence, rule sets and articles for thousands of
+ * systems), up to RUN_ARGS_MAX distinct ones; shorter or later ones
+ * inline. */
+#define RUN_ARGS_MIN_LEN 32
+#define RUN_ARGS_MAX 65536
+
+/* The run_args id of args in the open run, 0 when they are to be stored
+ * inline; -1 after reporting. */
+static long long run_args_id(struct store *st, long run, const char *args)
+{
+	size_t v;
+	if (!args || strlen(args) < RUN_ARGS_MIN_LEN)
+		return 0;
+	if (strmap_get(&st->run_args, args, &v))
+		return (long long)v;
+	if (st->run_args.size >= RUN_ARGS_MAX)
+		return 0;
+	v = st->run_args.size + 1;
+	sqlite3_stmt *s = stmt(st, ST_INSERT_RUN_ARGS);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, run);
+	sqlite3_bind_int64(s, 2, (long long)v);
+	bind_text(s, 3, args);
+	if (step_done(st, s, "cannot store a finding") < 0)
+		return -1;
+	strmap_put(&st->run_args, args, v, NULL);
+	return (long long)v;
+}
+
+/* The id of the reason (en, vi) in the open run, stored the first time it
+ * is seen: 0 and *id, or -1 after reporting. */
+static int run_reason_id(struct store *st, long run, const char *en, const char *vi,
+                         long long *id)
+{
+	struct strbuf key;
+	size_t v;
+	int ret = 0;
+	strbuf_init(&key);
+	strbuf_addstr(&key, en);
+	strbuf_addstr(&key, "\037");
+	strbuf_addstr(&key, vi ? vi : "");
+	if (strmap_get(&st->run_reasons, key.buf, &v)) {
+		*id = (long long)v;
+		goto out;
+	}
+	v = st->run_reasons.size + 1;
+	sqlite3_stmt *s = stmt(st, ST_INSERT_RUN_REASON);
+	if (!s) {
+		ret = -1;
+		goto out;
+	}
+	sqlite3_bind_int64(s, 1, run);
+	sqlite3_bind_int64(s, 2, (long long)v);
+	bind_text(s, 3, vi);
+	bind_text(s, 4, en);
+	if (step_done(st, s, "cannot store a result") < 0) {
+		ret = -1;
+		goto out;
+	}
+	strmap_put(&st->run_reasons, key.buf, v, NULL);
+	*id = (long long)v;
+out:
+	strbuf_release(&key);
+	return ret;
 }
 
 void store_close(struct store *st)
@@ -765,6 +977,20 @@ int store_import_organization(struct store_import *imp, const struct organizatio
 	sqlite3_bind_int64(s, 7, org->line);
 	if (step_done(st, s, "cannot store an organization") < 0)
 		goto fail;
+	long long row = sqlite3_last_insert_rowid(st->db);
+	for (size_t i = 0; i < org->nr_policies; i++) {
+		const struct inspection_policy *p = &org->policies[i];
+		if (!(s = stmt(st, ST_INSERT_ORG_POLICY)))
+			goto fail;
+		sqlite3_bind_int64(s, 1, row);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		sqlite3_bind_int(s, 3, p->level);
+		sqlite3_bind_int(s, 4, p->months);
+		bind_text(s, 5, p->decision);
+		sqlite3_bind_int64(s, 6, p->line);
+		if (step_done(st, s, "cannot store an inspection policy") < 0)
+			goto fail;
+	}
 	return 0;
 fail:
 	imp->failed = 1;
@@ -1313,6 +1539,28 @@ out:
 	return ret;
 }
 
+/* The inspection policies of the organization at row into org. */
+static int read_org_policies(struct store *st, long long row, struct organization *org)
+{
+	sqlite3_stmt *s = stmt(st, ST_ORG_POLICIES);
+	int rc;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, row);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(org->policies, org->nr_policies + 1, org->alloc_policies);
+		struct inspection_policy *p = &org->policies[org->nr_policies++];
+		p->level = sqlite3_column_int(s, 0);
+		p->months = sqlite3_column_int(s, 1);
+		p->decision = column_dup(s, 2);
+		p->line = (long)sqlite3_column_int64(s, 3);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot read inspection policies");
+	return 0;
+}
+
 int store_each_organization(struct store *st, long snapshot,
                             int (*fn)(void *data, const struct organization *org),
                             void *data)
@@ -1330,6 +1578,13 @@ int store_each_organization(struct store *st, long snapshot,
 		org.name = column_dup(s, 3);
 		org.file = column_dup(s, 4);
 		org.line = (long)sqlite3_column_int64(s, 5);
+		org.policies = NULL;
+		org.nr_policies = org.alloc_policies = 0;
+		if (read_org_policies(st, sqlite3_column_int64(s, 6), &org) < 0) {
+			organization_release(&org);
+			sqlite3_reset(s);
+			return -1;
+		}
 		int r = fn(data, &org);
 		organization_release(&org);
 		if (r) {
@@ -1345,9 +1600,9 @@ int store_each_organization(struct store *st, long snapshot,
 
 /* ---- runs -------------------------------------------------------------- */
 
-int store_run_begin(struct store *st, struct run_info *info,
-                    const char *const *clause_ids, const int *clause_levels,
-                    size_t nr_clauses)
+int store_run_begin(struct store *st, struct run_info *info, const struct run_ruleset *sets,
+                    size_t nr_sets, const struct run_clause *clauses, size_t nr_clauses,
+                    const struct run_reading *readings, size_t nr_readings)
 {
 	sqlite3_stmt *s;
 	if (begin(st) < 0)
@@ -1369,20 +1624,60 @@ int store_run_begin(struct store *st, struct run_info *info,
 	sqlite3_bind_int64(s, 13, info->critical);
 	sqlite3_bind_int64(s, 14, info->warning);
 	sqlite3_bind_int64(s, 15, info->info);
+	bind_text(s, 16, info->rules_requested);
 	if (step_done(st, s, "cannot store a run") < 0)
 		goto fail;
 	info->id = (long)sqlite3_last_insert_rowid(st->db);
 
+	for (size_t i = 0; i < nr_sets; i++) {
+		const struct run_ruleset *rs = &sets[i];
+		if (!(s = stmt(st, ST_INSERT_RUN_RULESET)))
+			goto fail;
+		sqlite3_bind_int64(s, 1, info->id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, rs->rules);
+		bind_text(s, 4, rs->version);
+		bind_text(s, 5, rs->title_vi);
+		bind_text(s, 6, rs->title_en);
+		bind_text(s, 7, rs->file);
+		bind_text(s, 8, rs->digest);
+		bind_text(s, 9, rs->catalogue);
+		bind_text(s, 10, rs->catalogue_digest);
+		sqlite3_bind_int64(s, 11, rs->systems);
+		bind_text(s, 12, rs->catalogue_kind);
+		if (step_done(st, s, "cannot store a run") < 0)
+			goto fail;
+	}
+	for (size_t i = 0; i < nr_readings; i++) {
+		if (!(s = stmt(st, ST_INSERT_RUN_READING)))
+			goto fail;
+		sqlite3_bind_int64(s, 1, info->id);
+		bind_text(s, 2, readings[i].rules);
+		bind_text(s, 3, readings[i].id);
+		bind_text(s, 4, readings[i].text_vi);
+		bind_text(s, 5, readings[i].text_en);
+		if (step_done(st, s, "cannot store a run") < 0)
+			goto fail;
+	}
 	free_run_clauses(st);
 	st->run_clause_ids = xcalloc(nr_clauses ? nr_clauses : 1, sizeof(char *));
 	for (size_t i = 0; i < nr_clauses; i++) {
-		st->run_clause_ids[st->nr_run_clauses++] = xstrdup(clause_ids[i]);
+		const struct run_clause *c = &clauses[i];
+		st->run_clause_ids[st->nr_run_clauses++] = xstrdup(c->id);
 		if (!(s = stmt(st, ST_INSERT_RUN_CLAUSE)))
 			goto fail;
 		sqlite3_bind_int64(s, 1, info->id);
 		sqlite3_bind_int64(s, 2, (long long)i);
-		bind_text(s, 3, clause_ids[i]);
-		sqlite3_bind_int64(s, 4, clause_levels ? clause_levels[i] : 0);
+		bind_text(s, 3, c->id);
+		sqlite3_bind_int64(s, 4, c->level);
+		bind_text(s, 5, c->rules);
+		bind_text(s, 6, c->level_from);
+		bind_text(s, 7, c->article);
+		bind_text(s, 8, c->ref);
+		bind_text(s, 9, c->ref_en);
+		bind_text(s, 10, c->text_vi);
+		bind_text(s, 11, c->text_en);
+		bind_text(s, 12, c->readings);
 		if (step_done(st, s, "cannot store a run") < 0)
 			goto fail;
 	}
@@ -1394,7 +1689,7 @@ fail:
 	return -1;
 }
 
-static const char tri_char[] = {'n', '?', 'y'};
+static const char tri_char[] = {'n', '?', 'y', '-'}; /* by enum tri, OUTCOME_NOT_ASKED */
 
 int store_run_system(struct store *st, long run, const struct system_result *res,
                      long system_row)
@@ -1403,15 +1698,19 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 	const char *deciding = NULL;
 	char *outcomes;
 	sqlite3_stmt *s;
+	long long reason = 0;
 	int ret = -1;
 
 	if (!st->busy || !st->run_clause_ids)
 		return error("%s: no run is open", st->path);
 	if (res->deciding_clause >= 0 && (size_t)res->deciding_clause < st->nr_run_clauses)
 		deciding = st->run_clause_ids[res->deciding_clause];
+	if (res->rules_reason &&
+	    run_reason_id(st, run, res->rules_reason, res->rules_reason_vi, &reason) < 0)
+		return -1;
 	outcomes = xmalloc(res->nr_outcomes + 1);
 	for (size_t i = 0; i < res->nr_outcomes; i++)
-		outcomes[i] = res->outcomes[i] <= TRI_YES ? tri_char[res->outcomes[i]] : '?';
+		outcomes[i] = res->outcomes[i] <= OUTCOME_NOT_ASKED ? tri_char[res->outcomes[i]] : '?';
 	outcomes[res->nr_outcomes] = '\0';
 
 	if (!(s = stmt(st, ST_INSERT_RUN_SYSTEM)))
@@ -1442,11 +1741,31 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 	sqlite3_bind_int(s, 24, res->layers);
 	sqlite3_bind_int(s, 25, res->layers_unknown);
 	bind_text(s, 26, res->reason_vi);
+	bind_text(s, 27, res->readings);
+	if (res->inspection_known) {
+		bind_text(s, 28, inspection_state_name(res->inspection_state));
+		bind_text(s, 29, res->last_inspection[0] ? res->last_inspection : NULL);
+		bind_int_or_null(s, 30, res->inspection_months, 0);
+		if (res->inspection_months) {
+			bind_text(s, 31, independence_name(res->inspection_counts));
+			bind_text(s, 32, cadence_basis_name(res->inspection_basis));
+		}
+		bind_text(s, 33, res->inspection_article);
+		bind_text(s, 34, res->inspection_policy);
+	}
+	bind_text(s, 35, res->rules);
+	bind_text(s, 36, res->rules_basis);
+	bind_text(s, 37, res->rules_article);
+	if (reason)
+		sqlite3_bind_int64(s, 38, reason);
+	bind_text(s, 39, res->hosting_separation);
+	bind_text(s, 40, res->hosting_article);
 	if (step_done(st, s, "cannot store a result") < 0)
 		goto out;
 	for (size_t i = 0; i < res->nr_findings; i++) {
 		const struct finding *f = &res->findings[i];
-		if (!(s = stmt(st, ST_INSERT_RUN_FINDING)))
+		long long args_ref = run_args_id(st, run, f->args);
+		if (args_ref < 0 || !(s = stmt(st, ST_INSERT_RUN_FINDING)))
 			goto out;
 		sqlite3_bind_int64(s, 1, run);
 		bind_text(s, 2, res->system_id);
@@ -1456,7 +1775,9 @@ int store_run_system(struct store *st, long run, const struct system_result *res
 		/* the sentence and its facts, or (no args) the texts themselves */
 		bind_text(s, 6, f->args ? NULL : f->text_vi);
 		bind_text(s, 7, f->args ? NULL : f->text_en);
-		bind_text(s, 8, f->args);
+		bind_text(s, 8, args_ref ? NULL : f->args);
+		if (args_ref)
+			sqlite3_bind_int64(s, 9, args_ref);
 		if (step_done(st, s, "cannot store a finding") < 0)
 			goto out;
 	}
@@ -1498,7 +1819,7 @@ long store_latest_run(struct store *st)
 	return v < 0 ? 0 : (long)v;
 }
 
-#define RUN_TEXT_COLUMNS 9 /* rules .. tool_version, columns 2..10 */
+#define RUN_TEXT_COLUMNS 10 /* rules .. tool_version, columns 2..10, and rules_requested 16 */
 
 /* Fill info from a RUN_COLUMNS row; strings borrowed from the statement. */
 static void run_from_row(sqlite3_stmt *s, struct run_info *info)
@@ -1506,12 +1827,12 @@ static void run_from_row(sqlite3_stmt *s, struct run_info *info)
 	const char **text[RUN_TEXT_COLUMNS] = {
 		&info->rules, &info->rules_title_vi, &info->rules_title_en,
 		&info->rules_file, &info->rules_digest, &info->date,
-		&info->as_of, &info->generated, &info->tool_version,
+		&info->as_of, &info->generated, &info->tool_version, &info->rules_requested,
 	};
 	info->id = (long)sqlite3_column_int64(s, 0);
 	info->snapshot = (long)sqlite3_column_int64(s, 1);
 	for (int i = 0; i < RUN_TEXT_COLUMNS; i++)
-		*text[i] = column_str(s, 2 + i);
+		*text[i] = column_str(s, i < 9 ? 2 + i : 16);
 	info->systems = (long)sqlite3_column_int64(s, 11);
 	info->undetermined = (long)sqlite3_column_int64(s, 12);
 	info->critical = (long)sqlite3_column_int64(s, 13);
@@ -1534,7 +1855,7 @@ int store_get_run(struct store *st, long run, struct run_info *out, char **strin
 		const char **text[RUN_TEXT_COLUMNS] = {
 			&out->rules, &out->rules_title_vi, &out->rules_title_en,
 			&out->rules_file, &out->rules_digest, &out->date,
-			&out->as_of, &out->generated, &out->tool_version,
+			&out->as_of, &out->generated, &out->tool_version, &out->rules_requested,
 		};
 		size_t len = 1, off = 0;
 		run_from_row(s, out);
@@ -1582,30 +1903,58 @@ int store_each_run(struct store *st, int (*fn)(void *data, const struct run_info
 	return 0;
 }
 
+/*
+ * Read every row of s (bound, for one run) into a new array of elements of
+ * size bytes, each zeroed then filled by fill. 0, or -1 after reporting;
+ * either way *rows / *nr hold what was read, for the caller to keep or free.
+ */
+static int read_run_rows(struct store *st, sqlite3_stmt *s, size_t size,
+                         void (*fill)(sqlite3_stmt *s, void *row), void **rows, size_t *nr)
+{
+	char *r = NULL;
+	size_t n = 0, alloc = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			r = xrealloc(r, alloc * size);
+		}
+		memset(r + n * size, 0, size);
+		fill(s, r + n * size);
+		n++;
+	}
+	sqlite3_reset(s);
+	*rows = r;
+	*nr = n;
+	return rc == SQLITE_DONE ? 0 : db_error(st, "cannot read a run");
+}
+
+static void fill_run_clause(sqlite3_stmt *s, void *row)
+{
+	struct run_clause *c = row;
+	c->id = column_dup(s, 0);
+	c->level = int_or_zero(s, 1);
+	char **text[] = {&c->rules, &c->level_from, &c->article, &c->ref,
+	                 &c->ref_en, &c->text_vi, &c->text_en, &c->readings};
+	for (size_t k = 0; k < ARRAY_SIZE(text); k++)
+		*text[k] = column_dup(s, 2 + (int)k);
+}
+
 int store_run_clauses(struct store *st, long run, struct run_clause **out, size_t *nr)
 {
 	sqlite3_stmt *s = stmt(st, ST_RUN_CLAUSES);
-	struct run_clause *c = NULL;
-	size_t n = 0, alloc = 0;
-	int rc;
+	void *rows;
 	*out = NULL;
 	*nr = 0;
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, run);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ALLOC_GROW(c, n + 1, alloc);
-		c[n].id = column_dup(s, 0);
-		c[n].level = sqlite3_column_int(s, 1);
-		n++;
+	if (read_run_rows(st, s, sizeof(**out), fill_run_clause, &rows, nr) < 0) {
+		run_clauses_free(rows, *nr);
+		*nr = 0;
+		return -1;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		run_clauses_free(c, n);
-		return db_error(st, "cannot read a run");
-	}
-	*out = c;
-	*nr = n;
+	*out = rows;
 	return 0;
 }
 
@@ -1613,19 +1962,112 @@ void run_clauses_free(struct run_clause *clauses, size_t nr)
 {
 	if (!clauses)
 		return;
-	for (size_t i = 0; i < nr; i++)
-		free(clauses[i].id);
+	for (size_t i = 0; i < nr; i++) {
+		struct run_clause *c = &clauses[i];
+		free(c->id);
+		free(c->rules);
+		free(c->level_from);
+		free(c->article);
+		free(c->ref);
+		free(c->ref_en);
+		free(c->text_vi);
+		free(c->text_en);
+		free(c->readings);
+	}
 	free(clauses);
 }
 
-static enum tri tri_from_char(char c)
+static void fill_run_ruleset(sqlite3_stmt *s, void *row)
 {
-	return c == 'y' ? TRI_YES : c == 'n' ? TRI_NO : TRI_UNKNOWN;
+	struct run_ruleset *r = row;
+	char **text[] = {&r->rules, &r->version, &r->title_vi, &r->title_en,
+	                 &r->file, &r->digest, &r->catalogue, &r->catalogue_digest};
+	for (size_t k = 0; k < ARRAY_SIZE(text); k++)
+		*text[k] = column_dup(s, (int)k);
+	r->systems = (long)sqlite3_column_int64(s, 8);
+	r->catalogue_kind = column_dup(s, 9);
 }
 
-static int int_or_zero(sqlite3_stmt *s, int i)
+int store_run_rulesets(struct store *st, long run, struct run_ruleset **out, size_t *nr)
 {
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 : sqlite3_column_int(s, i);
+	sqlite3_stmt *s = stmt(st, ST_RUN_RULESETS);
+	void *rows;
+	*out = NULL;
+	*nr = 0;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, run);
+	if (read_run_rows(st, s, sizeof(**out), fill_run_ruleset, &rows, nr) < 0) {
+		run_rulesets_free(rows, *nr);
+		*nr = 0;
+		return -1;
+	}
+	*out = rows;
+	return 0;
+}
+
+void run_rulesets_free(struct run_ruleset *sets, size_t n)
+{
+	if (!sets)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		free(sets[i].rules);
+		free(sets[i].version);
+		free(sets[i].title_vi);
+		free(sets[i].title_en);
+		free(sets[i].file);
+		free(sets[i].digest);
+		free(sets[i].catalogue);
+		free(sets[i].catalogue_digest);
+		free(sets[i].catalogue_kind);
+	}
+	free(sets);
+}
+
+static void fill_run_reading(sqlite3_stmt *s, void *row)
+{
+	struct run_reading *r = row;
+	r->rules = column_dup(s, 0);
+	r->id = column_dup(s, 1);
+	r->text_vi = column_dup(s, 2);
+	r->text_en = column_dup(s, 3);
+}
+
+int store_run_readings(struct store *st, long run, struct run_reading **out, size_t *nr)
+{
+	sqlite3_stmt *s = stmt(st, ST_RUN_READINGS);
+	void *rows;
+	*out = NULL;
+	*nr = 0;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, run);
+	if (read_run_rows(st, s, sizeof(**out), fill_run_reading, &rows, nr) < 0) {
+		run_readings_free(rows, *nr);
+		*nr = 0;
+		return -1;
+	}
+	*out = rows;
+	return 0;
+}
+
+void run_readings_free(struct run_reading *readings, size_t nr)
+{
+	if (!readings)
+		return;
+	for (size_t i = 0; i < nr; i++) {
+		free(readings[i].rules);
+		free(readings[i].id);
+		free(readings[i].text_vi);
+		free(readings[i].text_en);
+	}
+	free(readings);
+}
+
+/* A stored outcome: enum tri, or OUTCOME_NOT_ASKED for '-'. */
+static unsigned char outcome_from_char(char c)
+{
+	return c == 'y' ? TRI_YES : c == 'n' ? TRI_NO : c == '-' ? OUTCOME_NOT_ASKED : TRI_UNKNOWN;
 }
 
 /* Fill res from an ST_EACH_RUN_SYSTEM row. */
@@ -1658,7 +2100,7 @@ static void result_from_row(sqlite3_stmt *s, const struct run_clause *clauses,
 	res->nr_outcomes = outcomes ? strlen(outcomes) : 0;
 	res->outcomes = xmalloc(res->nr_outcomes + 1);
 	for (size_t i = 0; i < res->nr_outcomes; i++)
-		res->outcomes[i] = (unsigned char)tri_from_char(outcomes[i]);
+		res->outcomes[i] = outcome_from_char(outcomes[i]);
 	res->requirements.applicable = int_or_zero(s, 15);
 	res->requirements.met = int_or_zero(s, 16);
 	res->requirements.partial = int_or_zero(s, 17);
@@ -1670,6 +2112,40 @@ static void result_from_row(sqlite3_stmt *s, const struct run_clause *clauses,
 		memcpy(res->next_inspection_due, due, strlen(due) + 1);
 	res->layers = int_or_zero(s, 22);
 	res->layers_unknown = int_or_zero(s, 23);
+}
+
+/* The inspection fields of res from columns first.. (RUN_INSPECTION_COLUMNS);
+ * a row without them (a run before schema 4) leaves inspection_known 0. */
+static void inspection_from_row(sqlite3_stmt *s, int first, struct system_result *res)
+{
+	int st = inspection_state_parse(column_str(s, first));
+	if (st < 0)
+		return;
+	res->inspection_known = 1;
+	res->inspection_state = (enum inspection_state)st;
+	const char *last = column_str(s, first + 1);
+	snprintf(res->last_inspection, sizeof(res->last_inspection), "%s", last ? last : "");
+	res->inspection_months = int_or_zero(s, first + 2);
+	int counts = independence_parse(column_str(s, first + 3));
+	res->inspection_counts = counts < 0 ? INDEP_NONE : (enum independence)counts;
+	const char *basis = column_str(s, first + 4);
+	for (int b = CADENCE_LAW; basis && b <= CADENCE_REMINDER; b++)
+		if (!strcmp(basis, cadence_basis_name((enum cadence_basis)b)))
+			res->inspection_basis = (enum cadence_basis)b;
+	res->inspection_article = column_dup(s, first + 5);
+	res->inspection_policy = column_dup(s, first + 6);
+}
+
+/* The rule set of res and why, from columns first.. */
+static void rules_from_row(sqlite3_stmt *s, int first, struct system_result *res)
+{
+	res->rules = column_dup(s, first);
+	res->rules_basis = column_dup(s, first + 1);
+	res->rules_article = column_dup(s, first + 2);
+	res->rules_reason = column_dup(s, first + 3);
+	res->rules_reason_vi = column_dup(s, first + 4);
+	res->hosting_separation = column_dup(s, first + 5);
+	res->hosting_article = column_dup(s, first + 6);
 }
 
 int store_each_run_system(struct store *st, long run, const char *only_id,
@@ -1713,6 +2189,9 @@ int store_each_run_system_part(struct store *st, long run, const char *only_id, 
 		result_from_row(s, clauses, nr_clauses, &res);
 		read_facts(s, 24, &rec, NULL);
 		res.reason_vi = column_dup(s, 24 + 2 + F__COUNT);
+		res.readings = column_dup(s, 24 + 2 + F__COUNT + 1);
+		inspection_from_row(s, 24 + 2 + F__COUNT + 2, &res);
+		rules_from_row(s, 24 + 2 + F__COUNT + 9, &res);
 		if (sqlite3_column_type(s, 1) != SQLITE_NULL && (parts & STORE_ALL_CHILDREN) &&
 		    read_row_children(st, sqlite3_column_int64(s, 1), parts & STORE_ALL_CHILDREN,
 		                      &rec) < 0)

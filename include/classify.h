@@ -30,6 +30,8 @@
  *   near_threshold    "data-subjects.users = 9600 (threshold 10000)" for
  *                     each count within 10 % of a threshold whose flip would
  *                     change the level range ("; "-separated), or NULL;
+ *   readings          "CLAUSE=READING ..." for each reading of a clause that
+ *                     holds whose condition holds or is unknown, or NULL;
  *   reason            when undetermined: the gap text of the rule set that
  *                     applies and/or the facts whose unknown-ness matters
  *                     ("information.personal is unknown"); else NULL.
@@ -93,5 +95,10 @@ void classify_graph_release(struct classify_graph *g);
 
 /* Evaluate one condition on rec (three-valued, no bookkeeping). */
 enum tri classify_condition(const struct condition *cond, const struct system_record *rec);
+
+/* When cond is unknown on rec: append to out the names of the facts whose
+ * being unknown makes it so (", "-separated, each once); else nothing. */
+void classify_unknown_facts(const struct condition *cond, const struct system_record *rec,
+                            struct strbuf *out);
 
 #endif

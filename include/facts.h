@@ -66,9 +66,10 @@ enum fact_kind {
 	X(F_DECIDED_LEVEL, "decided-level.level", FACT_COUNT, NULL, "decided_level")  \
 	X(F_DECIDED_BY, "decided-level.by", FACT_ENUM, "prime-minister risk-assessment", "decided_by") \
 	X(F_DECIDED_REF, "decided-level.ref", FACT_TEXT, NULL, "decided_ref")         \
+	X(F_PROJECT_STARTED, "project.started", FACT_DATE, NULL, "project_started")   \
 	X(F_HOSTING, "hosting", FACT_ENUM, "on-premises rented-dc cloud", "hosting")  \
 	X(F_APPR_LEVEL, "approval.level", FACT_COUNT, NULL, "appr_level")             \
-	X(F_APPR_RULES, "approval.rules", FACT_ENUM, "ND85 ND331", "appr_rules")      \
+	X(F_APPR_RULES, "approval.rules", FACT_ID, NULL, "appr_rules")                \
 	X(F_APPR_DECISION, "approval.decision", FACT_TEXT, NULL, "appr_decision")     \
 	X(F_APPR_DATE, "approval.date", FACT_DATE, NULL, "appr_date")                 \
 	X(F_APPR_BY, "approval.approved-by", FACT_TEXT, NULL, "appr_approved_by")     \
@@ -161,6 +162,18 @@ long long fact_count(const struct system_record *rec, enum fact_id id);
 /* 1 if the SET/ENUM fact contains word, 0 if not, -1 if unknown. */
 int fact_has_word(const struct system_record *rec, enum fact_id id, const char *word);
 
+/*
+ * An owner's own inspection cadence for one level (<inspection-policy> of an
+ * owner organization): used where the rule set leaves the interval to the
+ * owner (criteria <inspection basis="policy">, Decree 331 Art. 28.5a).
+ */
+struct inspection_policy {
+	int level;        /* 1..5 */
+	int months;       /* the interval the owner set */
+	char *decision;   /* the owner's decision that set it, or NULL */
+	long line;        /* line of <inspection-policy> */
+};
+
 /* One organization of an inventory. */
 struct organization {
 	char *id;     /* identifier */
@@ -169,6 +182,8 @@ struct organization {
 	char *name;   /* display name */
 	char *file;
 	long line;
+	struct inspection_policy *policies; /* an owner's cadences, in file order */
+	size_t nr_policies, alloc_policies;
 };
 
 void organization_release(struct organization *org);

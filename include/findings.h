@@ -21,33 +21,54 @@
 /* Days before the due date from which an inspection is "due soon". */
 #define FINDINGS_DUE_SOON_DAYS 60
 
+struct ruleset;
+
+/* The owners' own inspection cadences (<inspection-policy> of an owner
+ * organization), by owner id. */
+struct owner_policies;
+/* A new, empty set (free with owner_policies_free). */
+struct owner_policies *owner_policies_new(void);
+/* Add the policies of org (an owner; any other organization adds nothing). */
+void owner_policies_add(struct owner_policies *op, const struct organization *org);
+/* The policy owner set for level, or NULL (op may be NULL). Borrowed. */
+const struct inspection_policy *owner_policies_find(const struct owner_policies *op,
+                                                    const char *owner, int level);
+/* Free a set; accepts NULL. */
+void owner_policies_free(struct owner_policies *op);
+
 /* What a run knows besides the record (all borrowed). */
 struct findings_context {
-	const char *rules;            /* "ND85" | "ND331" */
+	const struct ruleset *rs;     /* the rule set the system is assessed under: its
+	                               * cadences, licensed inspections, kept approvals */
 	const char *run_date;         /* YYYY-MM-DD: the date the review is made for */
-	const int *interval_months;   /* [6]: index = level 1..5; 0 = no cadence; NULL = none */
-	int independent_from;         /* lowest level needing an independent inspection; 0 = never */
+	const struct owner_policies *policies; /* the owners' cadences; NULL: none */
 	const struct requirement_catalogue *catalogue; /* NULL: no requirement counts */
 };
 
-/* Where a system stands with its periodic inspection. */
-enum inspection_state {
-	INSP_NOT_REQUIRED, /* no level, or no cadence at that level */
-	INSP_OK,           /* next due more than FINDINGS_DUE_SOON_DAYS after the run date */
-	INSP_DUE_SOON,     /* next due within FINDINGS_DUE_SOON_DAYS (or on the run date) */
-	INSP_OVERDUE,      /* next due before the run date */
-	INSP_NEVER         /* a cadence applies but no inspection counts */
+/* The cadence that applies to one system at one level. */
+struct cadence {
+	const struct inspection_rule *rule; /* the first rule of ctx->rs that applies, or NULL */
+	int months;                         /* its interval, or the owner's (policy rules) */
+	const char *decision;               /* the owner's decision when the owner set months */
 };
 
-/* "not-required" | "ok" | "due-soon" | "overdue" | "never". */
-const char *inspection_state_name(enum inspection_state st);
+/*
+ * The cadence of rec at level (1..5) under ctx: the first inspection rule
+ * of the rule set whose level is level (or any) and whose condition holds
+ * (an unknown condition does not apply it); for a rule of basis policy, the
+ * owner's <inspection-policy> for the level replaces the months.
+ * out->rule is NULL when none applies.
+ */
+void findings_cadence(const struct findings_context *ctx, const struct system_record *rec,
+                      int level, struct cadence *out);
 
 /*
  * The inspection state of rec at level under ctx. The counting inspections
- * are those dated on or before the run date and, from ctx->independent_from
- * up, done independently (@independent="yes"). The latest one's date goes
- * to *last (borrowed from rec; NULL when none) and its date + the level's
- * interval to next_due ("" when none). last may be NULL.
+ * are those dated on or before the run date done at least as independently
+ * as the cadence asks (inventory @independent: no < internal < licensed;
+ * "yes" is licensed). The latest one's date goes to *last (borrowed from
+ * rec; NULL when none) and its date + the interval to next_due ("" when
+ * none). last may be NULL.
  */
 enum inspection_state findings_inspection(const struct findings_context *ctx,
                                           const struct system_record *rec, int level,
@@ -55,7 +76,8 @@ enum inspection_state findings_inspection(const struct findings_context *ctx,
 
 /*
  * Add every finding about rec to res, and fill res->approved_level,
- * res->drift, res->requirements, res->next_inspection_due, res->layers and
+ * res->drift, res->requirements, the inspection fields (state, dates,
+ * interval, basis, article, the owner's decision), res->layers and
  * res->layers_unknown. res already holds the classification (level,
  * determined, level_low/high, reason, near_threshold); held are the ids of
  * the clauses that held (for the requirement conditions). The level used

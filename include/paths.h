@@ -15,6 +15,18 @@ const char *data_dir(void);
 /* DATADIR/rel as a new string the caller frees. */
 char *data_path(const char *rel);
 
+/*
+ * The directory the rule sets are read from (criteria.h): the one given to
+ * set_criteria_dir() (the --criteria option), else $ASSESS_CRITERIA_DIR,
+ * else DATADIR/criteria. Borrowed, valid until the next set_criteria_dir()
+ * or exit. A rule set's catalogue lies beside it; the schemas always come
+ * from DATADIR/criteria/schema.
+ */
+const char *criteria_dir(void);
+/* Read the rule sets from dir (borrowed: it must outlive its use); NULL
+ * goes back to the default. */
+void set_criteria_dir(const char *dir);
+
 /* The database path: explicit if non-NULL, else $ASSESS_DB, else "assess.db".
  * Borrowed string. */
 const char *db_path(const char *explicit_path);

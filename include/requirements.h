@@ -4,16 +4,18 @@
  * each one for a system, taken from the record's <controls>.
  *
  * The catalogue is data: which requirement applies at which level, under
- * which condition (a clause that held, a fact, the system name), and its
- * TCVN 11930:2017 clause. It is written for ND85; for an ND331 run the same
- * catalogue is applied by level (requirements_basis() says so), because the
- * TCVN 14423:2026 matrix is not transcribed.
+ * which condition (a clause that held, a fact, the system name), the annex
+ * row it codes and its TCVN 11930:2017 clause. Which rule sets use a
+ * catalogue, and how, the rule sets say (criteria.h: struct ruleset
+ * catalogue): the shipped one is written for ND85 and applied to ND331 level
+ * by level, because the TCVN 14423:2026 matrix is not transcribed.
  */
 #ifndef ASSESS_REQUIREMENTS_H
 #define ASSESS_REQUIREMENTS_H
 
 #include <stddef.h>
 
+#include "article.h"
 #include "facts.h"
 #include "run.h"
 
@@ -43,8 +45,13 @@ struct requirement_level {
 	int present;                   /* 1 when the requirement exists at this level */
 	char *tcvn;                    /* TCVN 11930:2017 clause ("7.1.5.6") or NULL */
 	char *note;                    /* the matrix cell text, or NULL for a plain tick */
+	char *article;                 /* the annex row it codes ("TT12 PLIII I.1.5.6"), or NULL */
 	struct requirement_when *whens;/* applies when any holds; none = always */
 	size_t nr_whens;
+	int has_product;               /* 1: a two-part item; the product part is asked for
+	                                * when any of product_whens holds (none: always) */
+	struct requirement_when *product_whens;
+	size_t nr_product_whens;
 	long line;                     /* line of <level> in the catalogue */
 };
 
@@ -58,28 +65,25 @@ struct requirement {
 	long line;                     /* line of <requirement> */
 };
 
-/* One <basis>: how the catalogue applies to a rule set. */
-struct requirement_basis {
-	char *rules;                   /* "ND85" | "ND331" */
-	int mapped;                    /* 0 native, 1 mapped-by-level */
-	char *text;                    /* the explanation */
-};
-
 /* A loaded catalogue (requirements_load / requirements_free). */
 struct requirement_catalogue {
 	char *file;                    /* where it was read */
+	char sha256[65];               /* digest of the file's bytes */
 	char *rules;                   /* rule set it was written for: "ND85" */
 	char *title_vi, *title_en;     /* titles */
+	char *effective_from, *effective_to; /* the dates it is in force, or NULL */
+	char *article;                 /* the article that puts it in force, or NULL */
+	struct legal_document *documents; /* the documents its articles cite (article.h) */
+	size_t nr_documents;
 	struct requirement *reqs;      /* in file order */
 	size_t nr_reqs;
-	struct requirement_basis *basis;/* how it applies to each rule set */
-	size_t nr_basis, alloc_basis;
 };
 
 /*
  * Load the catalogue at path and check it against the RELAX NG schema at
  * schema_path, then its meaning (unique ids, one <level> per level, known
- * fact names, patterns that compile). Every problem is reported as
+ * fact names, patterns that compile, articles of declared documents).
+ * Every problem is reported as
  * "file:line: message" (error_at); returns the catalogue, or NULL after at
  * least one report.
  */
@@ -92,16 +96,6 @@ void requirements_free(struct requirement_catalogue *cat);
 const struct requirement *requirements_find(const struct requirement_catalogue *cat,
                                             const char *id);
 
-/*
- * How the catalogue is applied for rule set rules: "native" when it was
- * written for it, "mapped-by-level" when the catalogue of another rule set
- * is applied level by level (ND331 today), NULL when the catalogue states
- * no basis for that rule set (then nothing applies). The text of the
- * <basis> element goes to *text when text is non-NULL (borrowed).
- */
-const char *requirements_basis(const struct requirement_catalogue *cat, const char *rules,
-                               const char **text);
-
 /* The status of one applicable requirement for one system. */
 struct requirement_eval {
 	const struct requirement *req;   /* the requirement (borrowed from the catalogue) */
@@ -109,20 +103,24 @@ struct requirement_eval {
 	enum requirement_status status;
 	const char *due;                 /* control @due, or the waiver's @until; NULL */
 	int condition_unknown;           /* 1 when it applies only because a condition is unknown */
+	int product;                     /* a two-part item: enum tri, is the product asked
+	                                  * for (TRI_UNKNOWN: a condition is unknown); -1 when
+	                                  * the level has no product part */
 };
 
 typedef void (*requirement_fn)(const struct requirement_eval *ev, void *data);
 
 /*
  * Call fn, in catalogue order, for every requirement that applies to rec at
- * level (1..5) under rule set rules ("ND85" | "ND331"), given the ids of the
+ * level (1..5) when rec is assessed under rule set rules (its id: which of
+ * the clause ids a condition lists belong to it), given the ids of the
  * clauses that held (held[0..nr_held)) and the run date (YYYY-MM-DD).
- * A condition that cannot be decided (unknown fact, a clause with no ND331
- * counterpart) makes the requirement apply, flagged condition_unknown.
+ * A condition that cannot be decided (unknown fact, no clause of rules
+ * listed) makes the requirement apply, flagged condition_unknown.
  * A control met / not-applicable wins over a waiver; otherwise a waiver in
  * force gives waived, an ended one waiver-expired, else the control's status,
  * else unknown. Returns the number of requirements reported, or 0 when the
- * level is out of range or the catalogue has no basis for rules. Pure.
+ * level is out of range. Pure.
  */
 size_t requirements_evaluate(const struct requirement_catalogue *cat,
                              const struct system_record *rec, const char *rules, int level,

@@ -118,6 +118,20 @@ void results_prep_free(struct results_prep *p);
 /* Save a built document to path atomically ("-" = stdout). 0 or -1. */
 int results_save(xmlDocPtr doc, const char *path);
 
+/*
+ * The clauses and readings of run (store_run_clauses, store_run_readings).
+ * A run stored before schema 5 kept no clause texts: they are taken from
+ * its rule set as it is now, which is returned in *rs (the caller frees it;
+ * NULL for a newer run, or when the rule set cannot be read: reported).
+ */
+struct run_info;
+struct run_clause;
+struct run_reading;
+struct ruleset;
+int results_clauses(struct store *st, const struct run_info *run, struct run_clause **clauses,
+                    size_t *nr_clauses, struct run_reading **readings, size_t *nr_readings,
+                    struct ruleset **rs);
+
 /* Resolve run (0 = latest) to an existing run id; -1 after reporting
  * ("no runs yet: run 'assess classify' first", "no run 7"). */
 long results_resolve_run(struct store *st, long run);

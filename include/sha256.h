@@ -22,5 +22,8 @@ void sha256_update(struct sha256_ctx *ctx, const void *data, size_t len);
 void sha256_final(struct sha256_ctx *ctx, unsigned char out[32]);
 /* The digest of len bytes as 64 lowercase hex digits and a NUL in out. */
 void sha256_hex(const void *data, size_t len, char out[65]);
+/* The digest of the file at path, the same way; -1 (nothing reported, out
+ * the empty string) when it cannot be read. */
+int sha256_file_hex(const char *path, char out[65]);
 
 #endif

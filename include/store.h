@@ -25,6 +25,13 @@
  *   run_systems(run, system_id, system_row, ...), run_findings(run, system_id, pos, ...)
  * (systems.snapshot and organizations.snapshot name the import that
  * created the row; membership is in the snapshot_* tables.)
+ * Later migrations: 2 run_findings.args (a finding as its sentence and
+ * facts); 3 run_systems.readings (the readings the held clauses rest on);
+ * 4 org_policies (an owner's cadences) and each system's inspection state;
+ * 5 systems.project_started, run_rulesets (the rule sets of a run, each
+ * with its digest), run_readings, each clause's rule set, article and texts,
+ * and each system's rule set with the reason it applies; 6 the catalogue
+ * kind of a run's rule set and each system's hosting separation.
  *
  * Functions return 0 on success and -1 on failure after reporting it once
  * (util.h), unless their comment says otherwise. One struct store is one
@@ -161,7 +168,10 @@ int store_each_organization(struct store *st, long snapshot,
 struct run_info {
 	long id;                    /* run id (set by store_run_begin) */
 	long snapshot;              /* the snapshot classified */
-	const char *rules;          /* rule-set id, "ND85" */
+	const char *rules;          /* the run's rule set: the one asked for, or in force
+	                             * on the date ("ND85"); systems may be assessed under
+	                             * others (run_ruleset) */
+	const char *rules_requested;/* "auto" or the id given with --rules; NULL before schema 5 */
 	const char *rules_title_vi; /* rule-set title, Vietnamese */
 	const char *rules_title_en; /* rule-set title, English */
 	const char *rules_file;     /* the rule-set file read */
@@ -175,19 +185,53 @@ struct run_info {
 	long critical, warning, info; /* findings per severity */
 };
 
+/* One rule set of a run (the run's own first). */
+struct run_ruleset {
+	char *rules;             /* id, "ND85" */
+	char *version;           /* the file's version attribute */
+	char *title_vi, *title_en;
+	char *file;              /* the file it was read from */
+	char *digest;            /* SHA-256 of that file */
+	char *catalogue;         /* the requirement catalogue it used, or NULL */
+	char *catalogue_digest;  /* its SHA-256, or NULL */
+	char *catalogue_kind;    /* "native" | "mapped-by-level", or NULL */
+	long systems;            /* systems it decided */
+};
+/* Free an array of n rule sets read by store_run_rulesets(); accepts NULL. */
+void run_rulesets_free(struct run_ruleset *sets, size_t n);
+
+/* One clause of a run's rule sets, in the order of the rule sets, each in
+ * file order. A run stores what its documents show of a clause. */
+struct run_clause {
+	char *id;          /* clause id, "ND85-9.2c" */
+	int level;         /* the level the clause gives; 0 when level_from */
+	char *rules;       /* its rule set */
+	char *level_from;  /* the fact the level comes from, or NULL */
+	char *article;     /* the article it codes ("ND85 9.2c"), or NULL */
+	char *ref, *ref_en;/* the article for people, Vietnamese / English */
+	char *text_vi, *text_en; /* our summary (NULL in runs before schema 5) */
+	char *readings;    /* ids of the readings it may rest on, space-separated */
+};
+/* A reading of a run's rule set (criteria.h). */
+struct run_reading {
+	char *rules;       /* its rule set */
+	char *id;          /* "shared-platform" */
+	char *text_vi, *text_en;
+};
+
 /*
  * Start a run: BEGIN IMMEDIATE, insert the run header (counts from info, may
- * be 0 and set at store_run_end) and the rule set's clauses in order
- * (clause_ids[i] with clause_levels[i]); sets info->id. The strings of info
- * are copied.
+ * be 0 and set at store_run_end), its rule sets, their clauses in order and
+ * their readings; sets info->id. Everything is copied.
  */
-int store_run_begin(struct store *st, struct run_info *info,
-                    const char *const *clause_ids, const int *clause_levels,
-                    size_t nr_clauses);
+int store_run_begin(struct store *st, struct run_info *info, const struct run_ruleset *sets,
+                    size_t nr_sets, const struct run_clause *clauses, size_t nr_clauses,
+                    const struct run_reading *readings, size_t nr_readings);
 /*
  * Store one verdict of the open run: one run_systems row and its findings.
  * res->deciding_clause indexes the clauses given to store_run_begin;
- * res->outcomes are stored as one character per clause ('y', 'n', '?').
+ * res->outcomes are stored as one character per clause ('y', 'n', '?', and
+ * '-' for OUTCOME_NOT_ASKED: a clause of another rule set of the run).
  * A finding with args is stored as its args (a tenth of its two texts);
  * one without, as its texts. system_row is the row store_each_system gave
  * for the system.
@@ -211,15 +255,18 @@ int store_get_run(struct store *st, long run, struct run_info *out,
 int store_each_run(struct store *st, int (*fn)(void *data, const struct run_info *info),
                    void *data);
 
-/* One clause of a run's rule set, in the rule set's order. */
-struct run_clause {
-	char *id;  /* clause id, "ND85-9.2c" */
-	int level; /* the level the clause gives */
-};
 /* The run's clauses into a new array *out of *nr entries; free it with
- * run_clauses_free(). */
+ * run_clauses_free(). A run before schema 5 has its own rule set's clauses
+ * only, with id, level and rules. */
 int store_run_clauses(struct store *st, long run, struct run_clause **out, size_t *nr);
 void run_clauses_free(struct run_clause *clauses, size_t nr);
+/* The run's rule sets (its own first) into a new array; a run before schema
+ * 5 has one, from its header. Free with run_rulesets_free(). */
+int store_run_rulesets(struct store *st, long run, struct run_ruleset **out, size_t *nr);
+/* The run's readings; none for a run before schema 5. Free with
+ * run_readings_free(). */
+int store_run_readings(struct store *st, long run, struct run_reading **out, size_t *nr);
+void run_readings_free(struct run_reading *readings, size_t nr);
 
 /*
  * Read a run back (`assess results`, `explain`, `diff`): call fn for every

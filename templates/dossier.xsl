@@ -129,7 +129,10 @@
       <xsl:call-template name="row"><xsl:with-param name="id" select="'info'"/>
         <xsl:with-param name="value"><xsl:call-template name="information"/></xsl:with-param></xsl:call-template>
       <xsl:call-template name="row"><xsl:with-param name="id" select="'hosting'"/>
-        <xsl:with-param name="value"><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'hosting'"/><xsl:with-param name="value" select="@hosting"/></xsl:call-template></xsl:with-param></xsl:call-template>
+        <xsl:with-param name="value"><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'hosting'"/><xsl:with-param name="value" select="@hosting"/></xsl:call-template>
+          <xsl:if test="@hosting-separation"> · <xsl:call-template name="t"><xsl:with-param name="id" select="concat('hosting-separation.', @hosting-separation)"/></xsl:call-template>
+            <xsl:text> (</xsl:text><xsl:value-of select="@hosting-article"/><xsl:text>)</xsl:text></xsl:if>
+        </xsl:with-param></xsl:call-template>
       <xsl:call-template name="row"><xsl:with-param name="id" select="'approved-level'"/>
         <xsl:with-param name="value">
           <xsl:choose>
@@ -153,6 +156,12 @@
           <xsl:call-template name="coded"><xsl:with-param name="prefix" select="'inspection'"/><xsl:with-param name="value" select="@inspection-state"/></xsl:call-template>
           <xsl:if test="@last-inspection"> · <xsl:call-template name="t"><xsl:with-param name="id" select="'last-inspection'"/></xsl:call-template>: <xsl:call-template name="date"><xsl:with-param name="d" select="@last-inspection"/></xsl:call-template></xsl:if>
           <xsl:if test="@next-inspection-due"> · <xsl:call-template name="t"><xsl:with-param name="id" select="'next-inspection'"/></xsl:call-template>: <xsl:call-template name="date"><xsl:with-param name="d" select="@next-inspection-due"/></xsl:call-template></xsl:if>
+          <xsl:if test="@inspection-months"> · <xsl:call-template name="t"><xsl:with-param name="id" select="'inspection-every'"/></xsl:call-template>
+            <xsl:text> </xsl:text><xsl:value-of select="@inspection-months"/><xsl:text> </xsl:text>
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'months'"/></xsl:call-template>
+            <xsl:text> (</xsl:text><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'inspection-basis'"/><xsl:with-param name="value" select="@inspection-basis"/></xsl:call-template>
+            <xsl:if test="@inspection-policy"><xsl:text> </xsl:text><xsl:value-of select="@inspection-policy"/></xsl:if>
+            <xsl:text>)</xsl:text></xsl:if>
         </xsl:with-param></xsl:call-template>
       <xsl:if test="@layers">
         <xsl:call-template name="row"><xsl:with-param name="id" select="'layers'"/>
@@ -197,12 +206,33 @@
             <xsl:if test="@deciding = 'yes'"><xsl:attribute name="class">clause deciding</xsl:attribute></xsl:if>
             <td><code><xsl:value-of select="@id"/></code><xsl:if test="@deciding = 'yes'"> ★</xsl:if></td>
             <td class="num"><xsl:value-of select="@level"/></td>
-            <td><xsl:value-of select="$c/@ref"/></td>
-            <td><xsl:call-template name="localized"><xsl:with-param name="node" select="$c"/></xsl:call-template></td>
+            <td><xsl:call-template name="clause-ref"><xsl:with-param name="c" select="$c"/></xsl:call-template></td>
+            <td><xsl:call-template name="localized"><xsl:with-param name="node" select="$c"/></xsl:call-template>
+              <xsl:call-template name="readings"><xsl:with-param name="c" select="$c"/></xsl:call-template></td>
           </tr>
         </xsl:for-each>
       </tbody>
     </table>
+  </xsl:template>
+
+  <!-- the legal reference of clause $c in the chosen language -->
+  <xsl:template name="clause-ref">
+    <xsl:param name="c"/>
+    <xsl:choose>
+      <xsl:when test="$L = 'en' and $c/@ref-en"><xsl:value-of select="$c/@ref-en"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$c/@ref"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the readings (not the text) a system's clause rests on: the context is
+       the system's <clause>, $c its definition in /results/clauses -->
+  <xsl:template name="readings">
+    <xsl:param name="c"/>
+    <xsl:variable name="ids" select="concat(' ', @reading, ' ')"/>
+    <xsl:for-each select="$c/reading[contains($ids, concat(' ', @id, ' '))]">
+      <p class="reading detail"><b><xsl:call-template name="t"><xsl:with-param name="id" select="'reading'"/></xsl:call-template>:</b>
+        <xsl:text> </xsl:text><xsl:call-template name="localized"/></p>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="clauses">
@@ -228,13 +258,17 @@
       <xsl:when test="@deciding-clause">
         <xsl:variable name="c" select="key('clause', @deciding-clause)"/>
         <p class="deciding"><b><code><xsl:value-of select="@deciding-clause"/></code></b>
-          <xsl:if test="$c/@ref"> – <xsl:value-of select="$c/@ref"/></xsl:if>
+          <xsl:if test="$c/@ref"> – <xsl:call-template name="clause-ref"><xsl:with-param name="c" select="$c"/></xsl:call-template></xsl:if>
           <xsl:if test="@deciding-component">
             <xsl:text> (</xsl:text><xsl:call-template name="t"><xsl:with-param name="id" select="'component'"/></xsl:call-template>
             <xsl:text> </xsl:text><code><xsl:value-of select="@deciding-component"/></code><xsl:text>)</xsl:text>
           </xsl:if>
         </p>
-        <xsl:if test="$c"><blockquote><xsl:call-template name="localized"><xsl:with-param name="node" select="$c"/></xsl:call-template></blockquote></xsl:if>
+        <xsl:if test="$c"><blockquote><xsl:call-template name="localized"><xsl:with-param name="node" select="$c"/></xsl:call-template></blockquote>
+          <xsl:for-each select="clause[@id = current()/@deciding-clause]">
+            <xsl:call-template name="readings"><xsl:with-param name="c" select="$c"/></xsl:call-template>
+          </xsl:for-each>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise><p>–</p></xsl:otherwise>
     </xsl:choose>
@@ -311,6 +345,9 @@
                     <xsl:otherwise><xsl:value-of select="@label-vi"/></xsl:otherwise>
                   </xsl:choose>
                   <span class="muted"> · <xsl:call-template name="t"><xsl:with-param name="id" select="concat('req.group.', @group)"/></xsl:call-template></span>
+                  <xsl:if test="@product">
+                    <span class="muted"> · <xsl:call-template name="t"><xsl:with-param name="id" select="concat('req.product.', @product)"/></xsl:call-template></span>
+                  </xsl:if>
                 </td>
                 <td>
                   <xsl:attribute name="class">

@@ -125,8 +125,8 @@ holds "$ah" "the column" "STT" "Tên HTTT" "Chủ quản HTTT" "Đơn vị vận
 	"Dự kiến thời điểm triển khai đầy đủ PA BĐANM" "Đã kiểm tra, đánh giá ANM" \
 	"(1)" "(2)" "(3)" "(4)" "(5)" "(6)" "(7)" "(8)" "(9)" "(10)" "(11)" "(12)"
 # the inspection column: the last date and the due date, each labelled
-holds "$ah" "" "Lần kiểm tra gần nhất: 12/05/2023" "Hạn kiểm tra tiếp theo: 12/05/2025 (quá hạn)" \
-	"Lần kiểm tra gần nhất: 01/12/2024" "Hạn kiểm tra tiếp theo: 01/12/2026 (sắp đến hạn)"
+holds "$ah" "" "Lần kiểm tra gần nhất: 12/05/2023" "Hạn kiểm tra tiếp theo: 12/05/2024 (quá hạn)" \
+	"Lần kiểm tra gần nhất: 01/12/2024" "Hạn kiểm tra tiếp theo: 01/12/2025 (quá hạn)"
 # only this owner's organisations and systems
 lacks "$ah" "another owner's" "Sở Y tế tỉnh An Hòa" "Phòng Công nghệ thông tin Sở Y tế" "Hồ sơ bệnh án điện tử"
 holds "$ah" "its own" "Sở Khoa học và Công nghệ tỉnh An Hòa" "Văn phòng UBND tỉnh An Hòa" "Cổng dịch vụ công tỉnh An Hòa"

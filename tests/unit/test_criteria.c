@@ -1,6 +1,7 @@
 /* Unit tests of sha256.c and criteria.c: digests, loading, checking, choosing. */
 #include <stdlib.h>
 
+#include "article.h"
 #include "criteria.h"
 #include "diag.h"
 #include "harness.h"
@@ -109,9 +110,9 @@ TEST(criteria_schema_violation_rejected_with_line)
 static const char *const nd85_ids[] = {
 	"ND85-7",    "ND85-8.1",  "ND85-8.2a", "ND85-8.2b", "ND85-8.2c", "ND85-8.3",  "ND85-9.1",
 	"ND85-9.2a", "ND85-9.2b", "ND85-9.2c", "ND85-9.3",  "ND85-9.4",  "ND85-10.1", "ND85-10.2",
-	"ND85-10.3", "ND85-10.4", "ND85-11.1", "ND85-11.2", "ND85-11.3", "ND85-11.4",
+	"ND85-10.3", "ND85-10.4", "ND85-11.1", "ND85-11.2", "ND85-11.3", "ND85-11.4", "ND85-11.5",
 };
-static const int nd85_levels[] = {1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5};
+static const int nd85_levels[] = {1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 5};
 
 static const char *const nd331_ids[] = {
 	"ND331-10.5", "ND331-11.1",  "ND331-11.2",  "ND331-12.1",  "ND331-12.2a", "ND331-12.2b",
@@ -139,14 +140,20 @@ TEST(criteria_shipped_rule_sets_have_every_clause)
 		}
 	}
 	CHECK_INT(strlen(rs->sha256), 64);
+	/* Art. 20.2c: levels 3 and 4 yearly, level 5 every 6 months, licensed
+	 * from level 3; the organisation every 2 years as the reminder */
 	const struct inspection_rule *ir = ruleset_inspection(rs, 5);
-	CHECK(ir && ir->months == 6 && ir->independent);
+	CHECK(ir && ir->months == 6 && ir->independent == INDEP_LICENSED && ir->basis == CADENCE_LAW);
 	ir = ruleset_inspection(rs, 4);
-	CHECK(ir && ir->months == 12 && ir->independent);
+	CHECK(ir && ir->months == 12 && ir->independent == INDEP_LICENSED);
+	CHECK(ir && ir->severity == SEV_CRITICAL);
 	ir = ruleset_inspection(rs, 3);
-	CHECK(ir && ir->months == 24 && ir->independent && !ir->reminder_only);
+	CHECK(ir && ir->months == 12 && ir->independent == INDEP_LICENSED && ir->basis == CADENCE_LAW);
+	CHECK(ir && ir->severity == SEV_WARNING);
+	CHECK_STR(ir ? ir->article : NULL, "ND85 20.2c");
 	ir = ruleset_inspection(rs, 2);
-	CHECK(ir && ir->months == 24 && !ir->independent && ir->reminder_only);
+	CHECK(ir && ir->months == 24 && ir->independent == INDEP_NONE &&
+	      ir->basis == CADENCE_REMINDER && ir->severity == SEV_INFO);
 	CHECK(ruleset_inspection(rs, 6) == NULL);
 	ruleset_free(rs);
 
@@ -161,6 +168,16 @@ TEST(criteria_shipped_rule_sets_have_every_clause)
 		CHECK(ruleset_clause_index(rs, nd331_ids[i]) >= 0);
 	int k = ruleset_clause_index(rs, "ND331-10.5");
 	CHECK(k >= 0 && rs->clauses[k].level_from == F_DECIDED_LEVEL);
+	/* Art. 28.5a: no interval in law, the owner's policy; internal
+	 * self-assessment lawful at levels 3-4, licensed at level 5 (31.2c) */
+	ir = ruleset_inspection(rs, 3);
+	CHECK(ir && ir->basis == CADENCE_POLICY && ir->independent == INDEP_INTERNAL);
+	ir = ruleset_inspection(rs, 5);
+	CHECK(ir && ir->basis == CADENCE_POLICY && ir->independent == INDEP_LICENSED);
+	/* the list rule (Law 116 Art. 11.1b) comes first and is conditional */
+	CHECK(rs->nr_inspections >= 1 && rs->inspections[0].conditional &&
+	      rs->inspections[0].basis == CADENCE_LAW && rs->inspections[0].months == 12);
+	CHECK_INT(rs->nr_licensed, 2);
 	ruleset_free(rs);
 }
 
@@ -219,4 +236,77 @@ TEST(criteria_free_accepts_null)
 	ruleset_list_free(NULL, 0);
 	CHECK(ruleset_inspection(NULL, 3) == NULL);
 	CHECK_INT(ruleset_clause_index(NULL, "x"), -1);
+	CHECK_INT(independence_parse("yes"), INDEP_LICENSED);
+	CHECK_INT(independence_parse("internal"), INDEP_INTERNAL);
+	CHECK_INT(independence_parse("no"), INDEP_NONE);
+	CHECK_INT(independence_parse("maybe"), -1);
+	CHECK_INT(independence_parse(NULL), -1);
+}
+
+TEST(criteria_articles_parse_and_read_for_people)
+{
+	static const struct {
+		const char *s, *vi, *en;
+	} ok[] = {
+		{"ND85 7", "Điều 7 Nghị định 85/2016/NĐ-CP", "Decree 85/2016/ND-CP Art. 7"},
+		{"ND85 9.3", "Khoản 3 Điều 9 Nghị định 85/2016/NĐ-CP", "Decree 85/2016/ND-CP Art. 9.3"},
+		{"ND85 20.2c", "Điểm c khoản 2 Điều 20 Nghị định 85/2016/NĐ-CP",
+		 "Decree 85/2016/ND-CP Art. 20.2(c)"},
+		{"ND85 9.2đ", "Điểm đ khoản 2 Điều 9 Nghị định 85/2016/NĐ-CP",
+		 "Decree 85/2016/ND-CP Art. 9.2(đ)"},
+		{"ND85 PLIII I.1.5.6", "Phụ lục III (mục I.1.5.6) Nghị định 85/2016/NĐ-CP",
+		 "Decree 85/2016/ND-CP Annex III (I.1.5.6)"},
+	};
+	static const char *const bad[] = {"", "nd85 9", "ND85", "ND85 9.", "ND85 9.2cc", "ND85 a",
+	                                  "ND85 PLIII", "ND85 PL4 1.1", "ND85 9.2C", "ND85  9"};
+	char id[] = "ND85", vi[] = "Nghị định 85/2016/NĐ-CP", en[] = "Decree 85/2016/ND-CP";
+	struct legal_document doc = {id, vi, en};
+	struct strbuf sb;
+	struct article a;
+	strbuf_init(&sb);
+	for (size_t i = 0; i < ARRAY_SIZE(ok); i++) {
+		CHECK_INT(article_parse(ok[i].s, &a), 0);
+		strbuf_reset(&sb);
+		article_format(ok[i].s, &doc, 0, &sb);
+		CHECK_STR(sb.buf, ok[i].vi);
+		strbuf_reset(&sb);
+		article_format(ok[i].s, &doc, 1, &sb);
+		CHECK_STR(sb.buf, ok[i].en);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		if (article_parse(bad[i], &a) == 0)
+			harness_fail(__FILE__, __LINE__, "'%s' parsed as an article", bad[i]);
+	strbuf_release(&sb);
+}
+
+TEST(criteria_shipped_clauses_cite_articles_and_readings)
+{
+	static const char *const files[] = {"../../criteria/nd85.xml", "../../criteria/nd331.xml"};
+	for (size_t f = 0; f < ARRAY_SIZE(files); f++) {
+		struct ruleset *rs = NULL;
+		CHECK_INT(criteria_load(files[f], &rs), 0);
+		if (!rs)
+			continue;
+		for (size_t i = 0; i < rs->nr_clauses; i++) {
+			struct article a;
+			const struct clause *cl = &rs->clauses[i];
+			CHECK(cl->article && article_parse(cl->article, &a) == 0);
+			/* the clause id is the article: ND85-9.2c codes "ND85 9.2c" */
+			if (cl->article && strncmp(cl->id + strlen(rs->id) + 1,
+			                           cl->article + strlen(rs->id) + 1, 16))
+				harness_fail(__FILE__, __LINE__, "%s cites %s", cl->id, cl->article);
+			CHECK(cl->ref && cl->ref_en);
+		}
+		ruleset_free(rs);
+	}
+	struct ruleset *rs = NULL;
+	CHECK_INT(criteria_load("../../criteria/nd85.xml", &rs), 0);
+	if (!rs)
+		return;
+	int k = ruleset_clause_index(rs, "ND85-9.3");
+	CHECK(k >= 0 && rs->clauses[k].nr_readings == 3);
+	CHECK(ruleset_reading_index(rs, "shared-platform") >= 0);
+	CHECK_STR(rs->clauses[k].ref, "Khoản 3 Điều 9 Nghị định 85/2016/NĐ-CP");
+	CHECK_STR(rs->clauses[k].ref_en, "Decree 85/2016/ND-CP Art. 9.3");
+	ruleset_free(rs);
 }

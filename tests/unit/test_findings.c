@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "criteria.h"
 #include "finding_text.h"
 #include "findings.h"
 #include "harness.h"
@@ -17,12 +18,30 @@
 #define EXPECTED "../fixtures/shared/expected.tsv"
 #define RUN_DATE "2026-11-21"
 
-/* ND85 cadence (domain.md 6): levels 1-2 reminder every 24 months, 3: 24, 4: 12, 5: 6. */
-static const int nd85_months[6] = {0, 24, 24, 24, 12, 6};
+/* The shipped rule sets, loaded once (their cadences, licensed-inspection
+ * rules, kept approvals), freed at exit. */
+static struct ruleset *shipped[3];
 
+static const struct ruleset *shipped_rules(int which)
+{
+	static const char *const files[] = {"../../criteria/nd85.xml", "../../criteria/nd331.xml",
+	                                    "../fixtures/criteria/logic.xml"};
+	if (!shipped[which] && criteria_load(files[which], &shipped[which]) < 0)
+		harness_fail(__FILE__, __LINE__, "cannot load %s", files[which]);
+	return shipped[which];
+}
+
+__attribute__((destructor)) static void free_shipped(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(shipped); i++)
+		ruleset_free(shipped[i]);
+}
+
+/* ND85 cadence (Art. 20.2c): levels 1-2 a reminder every 24 months, levels
+ * 3 and 4 yearly, level 5 every 6 months, licensed from level 3. */
 static struct findings_context nd85_ctx(const struct requirement_catalogue *cat)
 {
-	struct findings_context ctx = {"ND85", RUN_DATE, nd85_months, 3, cat};
+	struct findings_context ctx = {shipped_rules(0), RUN_DATE, NULL, cat};
 	return ctx;
 }
 
@@ -286,7 +305,8 @@ TEST(findings_an_hoa_nd85)
 	f = finding(r, "never-inspected");
 	CHECK(f && f->severity == SEV_WARNING);
 	if (f)
-		CHECK_CONTAINS(f->text_en, "(non-independent inspections not counted: 1).");
+		CHECK_CONTAINS(f->text_en, "only an inspection by a licensed, state or designated "
+		                           "organisation counts (other inspections not counted: 1).");
 	CHECK(finding(r, "no-regulation") != NULL);
 	CHECK_STR(r->next_inspection_due, "");
 	f = finding(r, "four-layer-gap");
@@ -313,25 +333,26 @@ TEST(findings_an_hoa_nd85)
 	if (f)
 		CHECK_CONTAINS(f->text_en, "computed level: 3");
 
-	/* last independent inspection 2023-05-12 + 24 months */
+	/* last licensed inspection 2023-05-12 + 12 months (level 3 yearly) */
 	r = result_of(&ah, "ah-tthc");
 	f = finding(r, "inspection-overdue");
 	CHECK(f && f->severity == SEV_WARNING);
-	CHECK_STR(r ? r->next_inspection_due : NULL, "2025-05-12");
+	CHECK_STR(r ? r->next_inspection_due : NULL, "2024-05-12");
 	if (f) {
-		CHECK_CONTAINS(f->text_en, "2023-05-12");
-		CHECK_CONTAINS(f->text_vi, "đã đến hạn ngày 2025-05-12");
+		CHECK_CONTAINS(f->text_en, "last counting inspection on 2023-05-12");
+		CHECK_CONTAINS(f->text_vi, "hạn kiểm tra tiếp theo ngày 2024-05-12 đã qua");
 	}
 	CHECK(finding(r, "plan-not-implemented") != NULL);
 	CHECK_INT(count_severity(r, SEV_CRITICAL), 0);
 	CHECK(finding(r, "four-layer-gap") == NULL);
 	CHECK_STR(drift_name(r->drift), "none");
-	/* counts: see test_requirements.c (55 at level 3 by 9.2a + 9.2c) */
-	CHECK_INT(r->requirements.applicable, 55);
+	/* counts: see test_requirements.c (61 at level 3 by 9.2a + 9.2c, in a
+	 * rented data centre) */
+	CHECK_INT(r->requirements.applicable, 61);
 	CHECK_INT(r->requirements.met, 2);
-	CHECK_INT(r->requirements.partial, 1);
+	CHECK_INT(r->requirements.partial, 2);
 	CHECK_INT(r->requirements.waived, 1);
-	CHECK_INT(r->requirements.unknown, 51);
+	CHECK_INT(r->requirements.unknown, 56);
 	CHECK_INT(r->layers, 0xf);
 	CHECK_INT(r->layers_unknown, 0);
 
@@ -354,19 +375,26 @@ TEST(findings_an_hoa_nd85)
 	CHECK(finding(r, "four-layer-gap") == NULL);
 	CHECK_INT(r ? r->layers_unknown : 0, 0xf);
 
-	/* everything in order */
+	/* everything in order but the yearly inspection: 2025-09-15 + 12 months */
 	r = result_of(&ah, "ah-ttdl");
 	CHECK(r != NULL);
 	CHECK_INT(count_severity(r, SEV_CRITICAL), 0);
-	CHECK_INT(r ? r->nr_findings : 99, 0);
-	CHECK_STR(r ? r->next_inspection_due : NULL, "2027-09-15");
+	CHECK_INT(r ? r->nr_findings : 99, 1);
+	CHECK(finding(r, "inspection-overdue") != NULL);
+	CHECK_STR(r ? r->next_inspection_due : NULL, "2026-09-15");
 
-	/* 2024-12-01 + 24 months is 10 days after the run date */
+	/* level 3, last inspected 2024-12-01: yearly under Decree 85 Art. 20.2c,
+	 * overdue since 2025-12-01, both dates in the finding */
 	r = result_of(&ah, "ah-mat");
-	f = finding(r, "inspection-due-soon");
-	CHECK(f && f->severity == SEV_INFO);
-	if (f)
-		CHECK_CONTAINS(f->text_en, "due on 2026-12-01 (10 days left)");
+	f = finding(r, "inspection-overdue");
+	CHECK(f && f->severity == SEV_WARNING);
+	CHECK(finding(r, "inspection-due-soon") == NULL);
+	if (f) {
+		CHECK_CONTAINS(f->text_en, "last counting inspection on 2024-12-01; the next one was "
+		                           "due on 2025-12-01");
+		CHECK_CONTAINS(f->text_vi, "lần kiểm tra được tính gần nhất ngày 2024-12-01; hạn kiểm "
+		                           "tra tiếp theo ngày 2025-12-01 đã qua");
+	}
 
 	r = result_of(&ah, "ah-kho-dl");
 	f = finding(r, "undetermined");
@@ -423,23 +451,33 @@ TEST(findings_inspection_cadence_boundaries)
 	char due[11];
 	const char *last;
 
-	/* due exactly 60 days after the run date: due soon */
+	/* level 3, yearly (Decree 85 Art. 20.2c: "Định kỳ hàng năm ... đối với
+	 * các hệ thống cấp độ 3 và cấp độ 4"); due exactly 60 days after the
+	 * run date: due soon, with both dates labelled */
 	operating(&rec, "3");
-	add_inspection(&rec, "2025-01-20", "yes");
+	add_inspection(&rec, "2026-01-20", "licensed");
 	CHECK_STR(inspection_state_name(findings_inspection(&ctx, &rec, 3, due, &last)), "due-soon");
 	CHECK_STR(due, "2027-01-20");
-	CHECK_STR(last, "2025-01-20");
+	CHECK_STR(last, "2026-01-20");
 	evaluate(&ctx, &rec, 3, &res);
 	CHECK(finding(&res, "inspection-due-soon") != NULL);
 	CHECK_INT(res.nr_findings, 1);
-	if (res.nr_findings)
-		CHECK_CONTAINS(res.findings[0].text_vi, "còn 60 ngày");
+	if (res.nr_findings) {
+		CHECK_CONTAINS(res.findings[0].text_vi, "hạn kiểm tra tiếp theo ngày 2027-01-20 (còn 60 ngày)");
+		CHECK_CONTAINS(res.findings[0].text_vi, "lần kiểm tra được tính gần nhất ngày 2026-01-20");
+		CHECK_CONTAINS(res.findings[0].text_en, "Every 12 months at level 3 under Decree "
+		                                        "85/2016/ND-CP Art. 20.2(c).");
+	}
+	CHECK_STR(res.last_inspection, "2026-01-20");
+	CHECK_INT(res.inspection_months, 12);
+	CHECK_INT(res.inspection_basis, CADENCE_LAW);
+	CHECK_STR(res.inspection_article, "ND85 20.2c");
 	system_result_release(&res);
 	system_record_release(&rec);
 
 	/* 61 days: fine */
 	operating(&rec, "3");
-	add_inspection(&rec, "2025-01-21", "yes");
+	add_inspection(&rec, "2026-01-21", "yes"); /* before 2026-11-30: licensed */
 	CHECK_INT(findings_inspection(&ctx, &rec, 3, due, NULL), INSP_OK);
 	evaluate(&ctx, &rec, 3, &res);
 	CHECK_INT(res.nr_findings, 0);
@@ -447,42 +485,76 @@ TEST(findings_inspection_cadence_boundaries)
 	system_result_release(&res);
 	system_record_release(&rec);
 
-	/* due on the run date: still due soon; the day before: overdue */
+	/* due on the run date: still due soon; the day before: overdue, never
+	 * "due soon" for a past date */
 	operating(&rec, "3");
-	add_inspection(&rec, "2024-11-21", "yes");
+	add_inspection(&rec, "2025-11-21", "licensed");
 	CHECK_INT(findings_inspection(&ctx, &rec, 3, due, NULL), INSP_DUE_SOON);
 	system_record_release(&rec);
 	operating(&rec, "3");
-	add_inspection(&rec, "2024-11-20", "yes");
+	add_inspection(&rec, "2025-11-20", "licensed");
 	CHECK_INT(findings_inspection(&ctx, &rec, 3, due, NULL), INSP_OVERDUE);
+	evaluate(&ctx, &rec, 3, &res);
+	const struct finding *f = finding(&res, "inspection-overdue");
+	CHECK(f && f->severity == SEV_WARNING);
+	CHECK(finding(&res, "inspection-due-soon") == NULL);
+	if (f) {
+		CHECK_CONTAINS(f->text_vi, "lần kiểm tra được tính gần nhất ngày 2025-11-20; hạn kiểm "
+		                           "tra tiếp theo ngày 2026-11-20 đã qua");
+		CHECK_CONTAINS(f->text_en, "last counting inspection on 2025-11-20; the next one was due "
+		                           "on 2026-11-20");
+	}
+	system_result_release(&res);
+	system_record_release(&rec);
+
+	/* an inspection by a unit independent of the operator does not count
+	 * under Decree 85 from level 3 (licensed, state or designated only) */
+	operating(&rec, "3");
+	add_inspection(&rec, "2026-06-01", "internal");
+	CHECK_INT(findings_inspection(&ctx, &rec, 3, due, NULL), INSP_NEVER);
+	evaluate(&ctx, &rec, 3, &res);
+	f = finding(&res, "never-inspected");
+	CHECK(f && f->severity == SEV_WARNING);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "only an inspection by a licensed, state or designated "
+		                           "organisation counts (other inspections not counted: 1).");
+	system_result_release(&res);
 	system_record_release(&rec);
 
 	/* level 4: yearly, and overdue is critical; the latest counting one decides */
 	operating(&rec, "4");
-	add_inspection(&rec, "2025-10-01", "yes");
-	add_inspection(&rec, "2024-01-01", "yes");
+	add_inspection(&rec, "2025-10-01", "licensed");
+	add_inspection(&rec, "2024-01-01", "licensed");
 	add_inspection(&rec, "2026-06-01", "no");     /* not independent: does not count */
-	add_inspection(&rec, "2027-01-01", "yes");    /* after the run date: not yet */
+	add_inspection(&rec, "2027-01-01", "licensed"); /* after the run date: not yet */
 	evaluate(&ctx, &rec, 4, &res);
 	CHECK_STR(res.next_inspection_due, "2026-10-01");
-	const struct finding *f = finding(&res, "inspection-overdue");
+	f = finding(&res, "inspection-overdue");
 	CHECK(f && f->severity == SEV_CRITICAL);
 	if (f)
-		CHECK_CONTAINS(f->text_en, "every 12 months at level 4");
+		CHECK_CONTAINS(f->text_en, "Every 12 months at level 4");
 	system_result_release(&res);
 	/* at level 2 the non-independent one counts */
 	CHECK_INT(findings_inspection(&ctx, &rec, 2, due, &last), INSP_OK);
 	CHECK_STR(last, "2026-06-01");
-	/* no cadence given for a level */
-	static const int none[6] = {0, 0, 0, 0, 0, 0};
+	/* a rule set without cadences */
 	struct findings_context no_cadence = ctx;
-	no_cadence.interval_months = none;
+	no_cadence.rs = shipped_rules(2);
 	CHECK_INT(findings_inspection(&no_cadence, &rec, 4, due, NULL), INSP_NOT_REQUIRED);
 	CHECK_STR(due, "");
 	CHECK_INT(findings_inspection(&ctx, &rec, 0, due, NULL), INSP_NOT_REQUIRED);
 	system_record_release(&rec);
 
-	/* never inspected: warning at level 3, info below, nothing unless operating */
+	/* level 5: every 6 months (Art. 20.2c: "Định kỳ 06 tháng ... đối với hệ
+	 * thống cấp độ 5") */
+	operating(&rec, "5");
+	add_inspection(&rec, "2026-05-20", "licensed");
+	CHECK_INT(findings_inspection(&ctx, &rec, 5, due, NULL), INSP_OVERDUE);
+	CHECK_STR(due, "2026-11-20");
+	system_record_release(&rec);
+
+	/* never inspected: warning at level 3, info below (a reminder), critical
+	 * at level 4, nothing unless operating */
 	operating(&rec, "3");
 	evaluate(&ctx, &rec, 3, &res);
 	f = finding(&res, "never-inspected");
@@ -491,11 +563,95 @@ TEST(findings_inspection_cadence_boundaries)
 	evaluate(&ctx, &rec, 1, &res);
 	f = finding(&res, "never-inspected");
 	CHECK(f && f->severity == SEV_INFO);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "every 24 months (a reminder, not an interval the law sets "
+		                           "for the system; Decree 85/2016/ND-CP Art. 20.2(c))");
+	system_result_release(&res);
+	evaluate(&ctx, &rec, 4, &res);
+	f = finding(&res, "never-inspected");
+	CHECK(f && f->severity == SEV_CRITICAL);
 	system_result_release(&res);
 	system_record_set(&rec, F_STATUS, "retired");
 	evaluate(&ctx, &rec, 3, &res);
 	CHECK(finding(&res, "never-inspected") == NULL);
 	system_result_release(&res);
+	system_record_release(&rec);
+}
+
+/* Decree 331 sets no interval (Art. 28.5a): the cadence is the owner's own
+ * policy, with the ND85 figures as the default marked as policy; list
+ * systems self-inspect yearly by law (Law 116 Art. 11.1b). */
+TEST(findings_nd331_cadence_policy_and_list)
+{
+	struct findings_context ctx = {shipped_rules(1), RUN_DATE, NULL, NULL};
+	struct system_record rec;
+	struct system_result res;
+	const struct finding *f;
+
+	/* level 3, internal self-assessment 13 months ago: overdue under the
+	 * default (12 months), a warning that says it is not the law */
+	operating(&rec, "3");
+	system_record_set(&rec, F_APPR_RULES, "ND331");
+	system_record_set(&rec, F_OWNER, "ubnd");
+	add_inspection(&rec, "2025-10-21", "internal");
+	evaluate(&ctx, &rec, 3, &res);
+	f = finding(&res, "inspection-overdue");
+	CHECK(f && f->severity == SEV_WARNING);
+	if (f) {
+		CHECK_CONTAINS(f->text_en, "Every 12 months at level 3 (the tool's default, a policy "
+		                           "and not the law: the owner has set no cadence of its own; "
+		                           "Decree 331/2026/ND-CP Art. 28.5(a) sets no interval)");
+	}
+	CHECK_INT(res.inspection_basis, CADENCE_POLICY);
+	CHECK_INT(res.inspection_counts, INDEP_INTERNAL);
+	system_result_release(&res);
+
+	/* the owner's own policy: every 18 months, by its decision */
+	struct owner_policies *op = owner_policies_new();
+	struct organization org;
+	memset(&org, 0, sizeof(org));
+	char id[] = "ubnd", role[] = "owner", decision[] = "12/QĐ-UBND";
+	struct inspection_policy pol = {3, 18, decision, 7};
+	org.id = id;
+	org.role = role;
+	org.policies = &pol;
+	org.nr_policies = 1;
+	owner_policies_add(op, &org);
+	ctx.policies = op;
+	evaluate(&ctx, &rec, 3, &res);
+	CHECK(finding(&res, "inspection-overdue") == NULL);
+	CHECK_STR(res.next_inspection_due, "2027-04-21");
+	CHECK_INT(res.inspection_months, 18);
+	CHECK_STR(res.inspection_policy, "12/QĐ-UBND");
+	system_result_release(&res);
+	/* ... which does not reach level 4 */
+	evaluate(&ctx, &rec, 4, &res);
+	CHECK_INT(res.inspection_months, 12);
+	CHECK(res.inspection_policy == NULL);
+	system_result_release(&res);
+	CHECK(owner_policies_find(op, "ubnd", 3) != NULL);
+	CHECK(owner_policies_find(op, "other", 3) == NULL);
+	CHECK(owner_policies_find(NULL, "ubnd", 3) == NULL);
+
+	/* on the national-security list: yearly by law, licensed only; the
+	 * owner's policy does not apply; critical when overdue */
+	system_record_set(&rec, F_NAT_SECLIST, "yes");
+	evaluate(&ctx, &rec, 3, &res);
+	f = finding(&res, "never-inspected");
+	CHECK(f && f->severity == SEV_CRITICAL);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "every 12 months under Law on Cybersecurity 116/2025/QH15 "
+		                           "Art. 11.1(b); only an inspection by a licensed, state or "
+		                           "designated organisation counts");
+	CHECK_STR(res.inspection_article, "L116 11.1b");
+	system_result_release(&res);
+	add_inspection(&rec, "2025-12-01", "licensed");
+	evaluate(&ctx, &rec, 3, &res);
+	CHECK(finding(&res, "never-inspected") == NULL);
+	CHECK(finding(&res, "inspection-overdue") == NULL);
+	CHECK_STR(res.next_inspection_due, "2026-12-01");
+	system_result_release(&res);
+	owner_policies_free(op);
 	system_record_release(&rec);
 }
 
@@ -667,20 +823,51 @@ TEST(findings_testing_scope_and_nd331)
 	system_result_release(&res);
 	system_record_release(&rec);
 
-	/* ND331 run: ND85 approval at another level, level 5 without independent inspection */
-	static const int nd331_months[6] = {0, 12, 12, 6, 6, 3};
-	struct findings_context c331 = {"ND331", RUN_DATE, nd331_months, 3, NULL};
+	/* ND331 run: an ND85 approval at another level is kept (Law 116 Art.
+	 * 45.1: "tiếp tục giữ cấp độ đã được xác định"): the difference is
+	 * information, not an under-classification; the measures of Decree 331
+	 * are due within 12 months ("trong thời hạn 12 tháng ... phải bảo đảm
+	 * điều kiện, tiêu chuẩn, biện pháp"). Level 5 without a licensed
+	 * inspection (Decree 331 Art. 31.2c). */
+	struct findings_context c331 = {shipped_rules(1), RUN_DATE, NULL, NULL};
 	operating(&rec, "4");
 	add_inspection(&rec, "2026-10-01", "no");
 	evaluate(&c331, &rec, 5, &res);
 	f = finding(&res, "rules-drift");
-	CHECK(f && f->severity == SEV_WARNING);
+	CHECK(f && f->severity == SEV_INFO);
 	if (f)
-		CHECK_CONTAINS(f->text_en, "Level 4 was approved under Decree 85/2016/ND-CP; under Decree 331/2026/ND-CP the system is at level 5");
+		CHECK_CONTAINS(f->text_en, "Level 4 approved under Decree 85/2016/ND-CP is kept (Law on "
+		                           "Cybersecurity 116/2025/QH15 Art. 45.1); under Decree "
+		                           "331/2026/ND-CP the system is at level 5: information for "
+		                           "the next re-determination");
+	CHECK(finding(&res, "under-classified") == NULL);
+	CHECK_STR(drift_name(res.drift), "under");
+	f = finding(&res, "transition-measures");
+	CHECK(f && f->severity == SEV_INFO);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "are due by 2027-07-01 (Law on Cybersecurity 116/2025/QH15 "
+		                           "Art. 45.1); 222 days left.");
 	f = finding(&res, "level5-without-independent-inspection");
 	CHECK(f && f->severity == SEV_CRITICAL);
-	CHECK(finding(&res, "under-classified") != NULL);
 	system_result_release(&res);
+	/* after the deadline: a warning */
+	c331.run_date = "2027-07-02";
+	evaluate(&c331, &rec, 5, &res);
+	f = finding(&res, "transition-measures");
+	CHECK(f && f->severity == SEV_WARNING);
+	if (f)
+		CHECK_CONTAINS(f->text_en, "the deadline of 2027-07-01 (Law on Cybersecurity "
+		                           "116/2025/QH15 Art. 45.1) to meet the conditions");
+	system_result_release(&res);
+	c331.run_date = RUN_DATE;
+	/* an approval under ND331 itself: compared as usual */
+	system_record_set(&rec, F_APPR_RULES, "ND331");
+	evaluate(&c331, &rec, 5, &res);
+	CHECK(finding(&res, "under-classified") != NULL);
+	CHECK(finding(&res, "rules-drift") == NULL);
+	CHECK(finding(&res, "transition-measures") == NULL);
+	system_result_release(&res);
+	system_record_set(&rec, F_APPR_RULES, "ND85");
 	/* the same under ND85: neither */
 	evaluate(&ctx, &rec, 5, &res);
 	CHECK(finding(&res, "rules-drift") == NULL);
@@ -747,4 +934,46 @@ TEST(finding_text_refuses_malformed_args)
 	free(vi);
 	free(en);
 	free(args);
+}
+
+/* Hosting in a rented data centre or cloud: Circular 12 Art. 9.9-9.10
+ * ("cấp độ 3 ... tách riêng, độc lập ... về lô-gic"; "cấp độ 4 hoặc cấp độ
+ * 5 ... về vật lý") under ND85; Decree 331 Art. 30.8-30.9 ("cấp độ 3, cấp
+ * độ 4 ... về lô-gic"; "cấp độ 5 hoặc hệ thống thông tin quan trọng về an
+ * ninh quốc gia ... về vật lý") under ND331. */
+TEST(findings_hosting_separation_by_rule_set)
+{
+	static const struct {
+		int rules, level;
+		const char *hosting, *list, *separation, *article;
+	} cases[] = {
+		{0, 3, "rented-dc", NULL, "logical", "TT12 9.9"},
+		{0, 4, "cloud", NULL, "physical", "TT12 9.10"},
+		{0, 5, "rented-dc", NULL, "physical", "TT12 9.10"},
+		{0, 2, "rented-dc", NULL, NULL, NULL},
+		{0, 4, "on-premises", NULL, NULL, NULL},
+		{1, 3, "rented-dc", NULL, "logical", "ND331 30.8"},
+		{1, 4, "cloud", "no", "logical", "ND331 30.8"},
+		{1, 5, "cloud", NULL, "physical", "ND331 30.9"},
+		{1, 3, "cloud", "yes", "physical", "ND331 30.9"},
+		{1, 4, NULL, "yes", NULL, NULL},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct findings_context ctx = {shipped_rules(cases[i].rules), RUN_DATE, NULL, NULL};
+		struct system_record rec;
+		struct system_result res;
+		operating(&rec, NULL);
+		system_record_set(&rec, F_HOSTING, cases[i].hosting);
+		system_record_set(&rec, F_NAT_SECLIST, cases[i].list);
+		evaluate(&ctx, &rec, cases[i].level, &res);
+		if (cases[i].separation) {
+			CHECK_STR(res.hosting_separation, cases[i].separation);
+			CHECK_STR(res.hosting_article, cases[i].article);
+		} else if (res.hosting_separation) {
+			harness_fail(__FILE__, __LINE__, "case %zu: separation %s", i,
+			             res.hosting_separation);
+		}
+		system_result_release(&res);
+		system_record_release(&rec);
+	}
 }

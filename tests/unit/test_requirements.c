@@ -38,6 +38,7 @@ struct seen {
 	char ids[80][24];
 	enum requirement_status status[80];
 	int unknown_cond[80];
+	int product[80];
 	const char *tcvn[80];
 	size_t n;
 };
@@ -50,6 +51,7 @@ static void collect(const struct requirement_eval *ev, void *data)
 	snprintf(s->ids[s->n], sizeof(s->ids[0]), "%s", ev->req->id);
 	s->status[s->n] = ev->status;
 	s->unknown_cond[s->n] = ev->condition_unknown;
+	s->product[s->n] = ev->product;
 	s->tcvn[s->n] = ev->at->tcvn;
 	s->n++;
 }
@@ -68,8 +70,12 @@ TEST(requirements_catalogue_loads_every_row)
 	CHECK(cat != NULL);
 	if (!cat)
 		return;
-	/* 22 management + 20 design + 21 configuration rows (T.SRV.* and T.APP.* expanded) */
-	CHECK_INT(cat->nr_reqs, 63);
+	/* 22 management + 22 design (D.ZONES and D.HOSTING included) + 21
+	 * configuration rows (T.SRV.* and T.APP.* expanded) */
+	CHECK_INT(cat->nr_reqs, 65);
+	CHECK_STR(cat->effective_from, "2022-10-01");
+	CHECK_STR(cat->article, "TT12 17.1");
+	CHECK_INT(strlen(cat->sha256), 64);
 	CHECK_STR(cat->rules, "ND85");
 	const struct requirement *mon = requirements_find(cat, "M.OPS.MON");
 	CHECK(mon != NULL);
@@ -100,15 +106,39 @@ TEST(requirements_catalogue_loads_every_row)
 	CHECK(vpn && vpn->at[5].note);
 	if (vpn)
 		CHECK_STR(vpn->at[5].note, "VPN product");
+	/* every row cites its annex row; configuration rows their TCVN clause
+	 * (TT12 Annex III II.2: "1.1.1 Kiểm soát truy cập từ bên ngoài mạng Mục 7.2.1.2") */
+	const struct requirement *ext = requirements_find(cat, "T.NET.EXT");
+	CHECK(ext != NULL);
+	if (ext) {
+		CHECK_STR(ext->at[1].tcvn, "5.2.1.2");
+		CHECK_STR(ext->at[3].tcvn, "7.2.1.2");
+		CHECK_STR(ext->at[3].article, "TT12 PLIII II.2.1.1.1");
+	}
+	const struct requirement *backup = requirements_find(cat, "T.DATA.BACKUP");
+	CHECK(backup && !strcmp(backup->at[1].tcvn, "5.2.4.1") && !strcmp(backup->at[5].tcvn, "9.2.4.3"));
+	/* the network zones: 3/5/7/8/8 (Annex I-V II.1.a) */
+	const struct requirement *zones = requirements_find(cat, "D.ZONES");
+	CHECK(zones && zones->at[1].present && zones->at[5].present);
+	if (zones) {
+		CHECK_CONTAINS(zones->at[3].note, "7 zones");
+		CHECK_CONTAINS(zones->at[4].note, "8 zones");
+		CHECK_STR(zones->at[2].article, "TT12 PLII II.1.a");
+	}
+	/* a two-part design item: the plan for every system, the product for some */
+	const struct requirement *waf = requirements_find(cat, "D.WAF");
+	CHECK(waf && waf->at[3].has_product && waf->at[3].nr_whens == 0 &&
+	      waf->at[3].nr_product_whens == 1);
+	const struct requirement *pam = requirements_find(cat, "D.PAM");
+	CHECK(pam && pam->at[4].has_product && pam->at[4].nr_product_whens == 0);
+	for (size_t i = 0; i < cat->nr_reqs; i++)
+		for (int l = 1; l <= 5; l++)
+			if (cat->reqs[i].at[l].present && !cat->reqs[i].at[l].article)
+				harness_fail(__FILE__, __LINE__, "%s level %d cites no article", cat->reqs[i].id, l);
 	CHECK(requirements_find(cat, "T.SRV.MAL") != NULL);
 	CHECK(requirements_find(cat, "T.APP.LOG") != NULL);
 	CHECK(requirements_find(cat, "T.SRV.AUTH / ACL") == NULL);
 	CHECK(requirements_find(cat, "D.NOPE") == NULL);
-	const char *text = NULL;
-	CHECK_STR(requirements_basis(cat, "ND85", NULL), "native");
-	CHECK_STR(requirements_basis(cat, "ND331", &text), "mapped-by-level");
-	CHECK_CONTAINS(text, "TCVN 14423");
-	CHECK(requirements_basis(cat, "ND99", NULL) == NULL);
 	requirements_free(cat);
 	requirements_free(NULL);
 }
@@ -124,21 +154,28 @@ TEST(requirements_counts_by_level_and_clause)
 	system_record_init(&rec);
 	system_record_set(&rec, F_NAME, "Cổng thông tin điện tử");
 	system_record_set(&rec, F_INFO_SECRET, "none");
-	/* level 2, counted by hand from the matrix: 18 management, 4 design
-	 * (VPN, FW-IPS, AV-BASIC, HA), 17 configuration */
+	system_record_set(&rec, F_HOSTING, "on-premises");
+	/* level 2, counted by hand from Annex II: 18 management, 6 design (the
+	 * zones, VPN, FW-IPS, AV-BASIC, the plan against web attacks (b.iv),
+	 * HA), 17 configuration */
 	requirements_count(cat, &rec, "ND85", 2, NULL, 0, "2026-11-21", &c);
-	CHECK_INT(c.applicable, 39);
-	CHECK_INT(c.unknown, 39);
+	CHECK_INT(c.applicable, 41);
+	CHECK_INT(c.unknown, 41);
+	/* 8.2: the WAF product is asked for too; 8.2 must not match 8.20 or 8.3 */
 	const char *held82[] = {"ND85-8.2b"};
-	requirements_count(cat, &rec, "ND85", 2, held82, 1, "2026-11-21", &c);
-	CHECK_INT(c.applicable, 40); /* + D.WAF */
-	/* 8.2 must not match 8.20 or 8.3 */
 	const char *held_other[] = {"ND85-8.3", "ND85-8.21"};
-	requirements_count(cat, &rec, "ND85", 2, held_other, 2, "2026-11-21", &c);
-	CHECK_INT(c.applicable, 39);
+	struct seen s = {0};
+	requirements_evaluate(cat, &rec, "ND85", 2, held82, 1, "2026-11-21", collect, &s);
+	int w = seen_index(&s, "D.WAF");
+	CHECK(w >= 0 && s.product[w] == TRI_YES);
+	memset(&s, 0, sizeof(s));
+	requirements_evaluate(cat, &rec, "ND85", 2, held_other, 2, "2026-11-21", collect, &s);
+	w = seen_index(&s, "D.WAF");
+	CHECK(w >= 0 && s.product[w] == TRI_NO);
+	CHECK_INT(s.n, 41);
 	system_record_set(&rec, F_NAME, "Hệ thống thư điện tử công vụ");
 	requirements_count(cat, &rec, "ND85", 2, held82, 1, "2026-11-21", &c);
-	CHECK_INT(c.applicable, 41); /* + D.MAIL for e-mail systems */
+	CHECK_INT(c.applicable, 42); /* + D.MAIL for e-mail systems (Annex II b.v) */
 	requirements_count(cat, &rec, "ND85", 0, NULL, 0, "2026-11-21", &c);
 	CHECK_INT(c.applicable, 0);
 	requirements_count(cat, &rec, "ND85", 6, NULL, 0, "2026-11-21", &c);
@@ -170,24 +207,38 @@ TEST(requirements_status_from_controls)
 	struct system_record rec;
 	struct requirement_counts c;
 	tthc_record(&rec);
+	system_record_set(&rec, F_HOSTING, "rented-dc");
 	const char *held[] = {"ND85-9.2a", "ND85-9.2c"};
-	/* level 3: 22 management + 10 unconditional design + 21 configuration,
-	 * + D.WAF (9.2) + D.DLP (9.2c); D.DDOS is for 9.3 infrastructure only */
+	/* level 3 (Annex III): 22 management + 17 design (the zones and items
+	 * i-xvi: every two-part item keeps its plan) + 21 configuration + the
+	 * separation of a system in a rented data centre (TT12 Art. 9.9) */
 	requirements_count(cat, &rec, "ND85", 3, held, 2, "2026-11-21", &c);
-	CHECK_INT(c.applicable, 55);
+	CHECK_INT(c.applicable, 61);
 	CHECK_INT(c.met, 2);
-	CHECK_INT(c.partial, 1);
+	CHECK_INT(c.partial, 2); /* D.SIEM partial, D.DDOS planned */
 	CHECK_INT(c.not_met, 0);
 	CHECK_INT(c.waived, 1);
-	CHECK_INT(c.unknown, 51);
+	CHECK_INT(c.unknown, 56);
 
 	struct seen s = {0};
-	CHECK_INT(requirements_evaluate(cat, &rec, "ND85", 3, held, 2, "2026-11-21", collect, &s), 55);
+	CHECK_INT(requirements_evaluate(cat, &rec, "ND85", 3, held, 2, "2026-11-21", collect, &s), 61);
 	int i = seen_index(&s, "D.DLP");
 	CHECK(i >= 0);
-	if (i >= 0)
+	if (i >= 0) {
 		CHECK_STR(requirement_status_name(s.status[i]), "waived");
-	CHECK(seen_index(&s, "D.DDOS") < 0);
+		CHECK_INT(s.product[i], TRI_YES); /* 9.2c: a DLP product (b.xiv) */
+	}
+	/* the plan against denial of service, without the product (b.vi: only
+	 * for data centres, cloud ... meeting 9.3) */
+	i = seen_index(&s, "D.DDOS");
+	CHECK(i >= 0 && s.product[i] == TRI_NO);
+	i = seen_index(&s, "D.WAF");
+	CHECK(i >= 0 && s.product[i] == TRI_YES); /* 9.2 (b.vii) */
+	i = seen_index(&s, "D.VPN");
+	CHECK(i >= 0 && s.product[i] == TRI_YES); /* 9.2c (b.i) */
+	i = seen_index(&s, "D.HA");
+	CHECK(i >= 0 && s.product[i] == -1);      /* no product part */
+	CHECK(seen_index(&s, "D.HOSTING") >= 0);
 	CHECK(seen_index(&s, "D.AV-BASIC") < 0);
 	i = seen_index(&s, "M.OPS.MON");
 	CHECK(i >= 0);
@@ -205,7 +256,7 @@ TEST(requirements_status_from_controls)
 	/* ND331: mapped by level; 13.2b/13.2c stand for 9.2/9.2c */
 	const char *held331[] = {"ND331-13.2b", "ND331-13.2c"};
 	requirements_count(cat, &rec, "ND331", 3, held331, 2, "2026-11-21", &c);
-	CHECK_INT(c.applicable, 55);
+	CHECK_INT(c.applicable, 61);
 	system_record_release(&rec);
 	requirements_free(cat);
 }
@@ -281,8 +332,12 @@ TEST(requirements_conditions_and_precedence)
 	CHECK_INT(c.met, 1);
 	CHECK_INT(c.not_met, 1);
 	CHECK_INT(c.unknown, 1);
-	/* a rule set the catalogue has no basis for: nothing applies */
-	CHECK_INT(requirements_evaluate(cat, &rec, "ND99", 3, NULL, 0, "2026-11-21", NULL, NULL), 0);
+	/* a rule set none of whose clauses a condition lists: the condition is
+	 * unknown, the requirement applies, flagged */
+	memset(&s, 0, sizeof(s));
+	CHECK_INT(requirements_evaluate(cat, &rec, "TT09", 3, NULL, 0, "2026-11-21", collect, &s), 5);
+	i = seen_index(&s, "D.CLAUSE");
+	CHECK(i >= 0 && s.unknown_cond[i]);
 	system_record_release(&rec);
 	requirements_free(cat);
 }

@@ -521,14 +521,24 @@ TEST(store_runs_round_trip)
 	CHECK_INT(import(st, a, NULL, "2026-11-01", &snap), 0);
 	CHECK_INT(store_each_system(st, snap, row_of, rows), 0);
 
-	const char *const clauses[] = {"ND85-7.1", "ND85-9.2c", "ND85-9.3"};
-	const int levels[] = {1, 3, 3};
+	char id1[] = "ND85-7.1", id2[] = "ND85-9.2c", id3[] = "ND85-9.3", nd85[] = "ND85";
+	char text_vi[] = "Hạ tầng", text_en[] = "Infrastructure", art[] = "ND85 9.3", rd[] = "a b";
+	struct run_clause clauses[] = {
+		{.id = id1, .level = 1, .rules = nd85},
+		{.id = id2, .level = 3, .rules = nd85},
+		{.id = id3, .level = 3, .rules = nd85, .article = art, .text_vi = text_vi,
+		 .text_en = text_en, .readings = rd},
+	};
+	char title[] = "Decree", digest[] = "sha256:ab";
+	struct run_ruleset sets[] = {{.rules = nd85, .title_en = title, .digest = digest, .systems = 2}};
+	char rid[] = "a", rvi[] = "đọc", ren[] = "read";
+	struct run_reading readings[] = {{.rules = nd85, .id = rid, .text_vi = rvi, .text_en = ren}};
 	struct run_info info = {.snapshot = snap, .rules = "ND85", .rules_title_vi = "Nghị định",
 	                        .rules_title_en = "Decree", .rules_file = "criteria/nd85.xml",
 	                        .rules_digest = "sha256:ab", .date = "2026-11-21",
 	                        .as_of = "2026-11-01", .generated = "2026-11-21T10:00:00Z",
-	                        .tool_version = "0.1.0"};
-	CHECK_INT(store_run_begin(st, &info, clauses, levels, 3), 0);
+	                        .tool_version = "0.1.0", .rules_requested = "auto"};
+	CHECK_INT(store_run_begin(st, &info, sets, 1, clauses, 3, readings, 1), 0);
 	CHECK(info.id > 0);
 
 	struct system_result r1, r2;
@@ -575,7 +585,7 @@ TEST(store_runs_round_trip)
 
 	/* a rolled-back run leaves nothing */
 	struct run_info bad = info;
-	CHECK_INT(store_run_begin(st, &bad, clauses, levels, 3), 0);
+	CHECK_INT(store_run_begin(st, &bad, sets, 1, clauses, 3, readings, 1), 0);
 	CHECK_INT(store_run_end(st, &bad, 0), 0);
 	CHECK_INT(store_latest_run(st), info.id);
 
@@ -592,7 +602,6 @@ TEST(store_runs_round_trip)
 	CHECK_STR(got.as_of, "2026-11-01");
 	CHECK_STR(got.generated, "2026-11-21T10:00:00Z");
 	CHECK_STR(got.tool_version, "0.1.0");
-	free(strings);
 
 	struct strbuf sb;
 	strbuf_init(&sb);
@@ -607,8 +616,30 @@ TEST(store_runs_round_trip)
 	if (nr == 3) {
 		CHECK_STR(rc[1].id, "ND85-9.2c");
 		CHECK_INT(rc[1].level, 3);
+		CHECK_STR(rc[2].rules, "ND85");
+		CHECK_STR(rc[2].article, "ND85 9.3");
+		CHECK_STR(rc[2].text_vi, "Hạ tầng");
+		CHECK_STR(rc[2].readings, "a b");
+		CHECK(rc[1].text_vi == NULL);
 	}
 	run_clauses_free(rc, nr);
+	struct run_ruleset *rsets;
+	CHECK_INT(store_run_rulesets(st, info.id, &rsets, &nr), 0);
+	CHECK_INT(nr, 1);
+	if (nr == 1) {
+		CHECK_STR(rsets[0].rules, "ND85");
+		CHECK_STR(rsets[0].digest, "sha256:ab");
+		CHECK_INT(rsets[0].systems, 2);
+	}
+	run_rulesets_free(rsets, nr);
+	struct run_reading *rr;
+	CHECK_INT(store_run_readings(st, info.id, &rr, &nr), 0);
+	CHECK_INT(nr, 1);
+	if (nr == 1)
+		CHECK_STR(rr[0].text_en, "read");
+	run_readings_free(rr, nr);
+	CHECK_STR(got.rules_requested, "auto");
+	free(strings);
 
 	/* systems come back in id order with their findings and facts */
 	CHECK_INT(store_each_run_system(st, info.id, NULL, collect_run_system, &sb), 0);
@@ -666,8 +697,8 @@ static int collect_parts(void *data, const struct system_result *res,
 static void begin_run_of_one_record(struct store *st, const char *name, struct run_info *info,
                                     long *row)
 {
-	static const char *const clauses[] = {"ND85-7.1"};
-	static const int levels[] = {1};
+	static char id[] = "ND85-7.1", nd85[] = "ND85";
+	static const struct run_clause clauses[] = {{.id = id, .level = 1, .rules = nd85}};
 	struct store_import *imp;
 	struct system_record full;
 	long snap = 0;
@@ -681,7 +712,7 @@ static void begin_run_of_one_record(struct store *st, const char *name, struct r
 	CHECK_INT(store_each_system(st, snap, first_row, row), 0);
 	*info = (struct run_info){.snapshot = snap, .rules = "ND85", .date = "2026-11-21",
 	                          .generated = "2026-11-21T10:00:00Z", .tool_version = "0.1.0"};
-	CHECK_INT(store_run_begin(st, info, clauses, levels, 1), 0);
+	CHECK_INT(store_run_begin(st, info, NULL, 0, clauses, 1, NULL, 0), 0);
 }
 
 /* A run walk reads the children and the finding texts it is asked for,
@@ -721,6 +752,116 @@ TEST(store_run_walk_reads_the_parts_asked_for)
 	strbuf_release(&sb);
 	store_close(st);
 }
+
+/* The number sql (a count) answers on the database file path. */
+static long long count_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long long n = -1;
+	if (sqlite3_open(path, &db) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return n;
+}
+
+static int collect_reasons(void *data, const struct system_result *res,
+                           const struct system_record *rec)
+{
+	struct strbuf *sb = data;
+	(void)rec;
+	strbuf_addf(sb, "%s:%s:%s", res->system_id, res->rules_reason ? res->rules_reason : "-",
+	            res->rules_reason_vi ? res->rules_reason_vi : "-");
+	for (size_t i = 0; i < res->nr_findings; i++)
+		strbuf_addf(sb, ":%s", res->findings[i].text_en);
+	strbuf_addstr(sb, "|");
+	return 0;
+}
+
+/* The rules reasons and the long arguments of findings are stored once per
+ * run however many systems share them (a run of 10^5 systems would store
+ * the same 500 bytes 10^5 times), and read back whole for each system. */
+TEST(store_run_keeps_shared_reasons_and_arguments_once)
+{
+	char *path = harness_temp_db();
+	struct store *st;
+	struct run_info info;
+	long row = 0;
+	CHECK_INT(store_open(path, &st), 0);
+	begin_run_of_one_record(st, NULL, &info, &row);
+	const char *ids[] = {"rt-1", "rt-2", "rt-3"};
+	for (size_t i = 0; i < 3; i++) {
+		struct system_result res;
+		system_result_init(&res, ids[i]);
+		res.rules_reason = xstrdup(i < 2 ? "the rule set in force on 2026-11-21" : "other");
+		res.rules_reason_vi = xstrdup(i < 2 ? "bộ tiêu chí có hiệu lực" : "khác");
+		result_take_finding_args(&res, "waiver-expired", SEV_WARNING,
+		                         xstrdup("waiver-expired\x1f" "D.A-LONG-REQUIREMENT-ID\x1f"
+		                                 "2026-11-20"));
+		result_take_finding_args(&res, "waiver-expired", SEV_WARNING,
+		                         xstrdup("waiver-expired\x1f" "D.X\x1f" "2026-11-20"));
+		CHECK_INT(store_run_system(st, info.id, &res, row), 0);
+		system_result_release(&res);
+	}
+	info.systems = 3;
+	CHECK_INT(store_run_end(st, &info, 1), 0);
+	CHECK_INT(count_sql(path, "SELECT count(*) FROM run_reasons"), 2);
+	CHECK_INT(count_sql(path, "SELECT count(*) FROM run_args"), 1);
+	CHECK_INT(count_sql(path, "SELECT count(*) FROM run_findings WHERE args IS NULL"), 3);
+	struct strbuf sb;
+	strbuf_init(&sb);
+	CHECK_INT(store_each_run_system_part(st, info.id, NULL, STORE_FINDING_TEXTS, collect_reasons,
+	                                     &sb), 0);
+	const char *one = ":The waiver for requirement D.A-LONG-REQUIREMENT-ID ended on 2026-11-20: "
+	                  "the requirement counts as not met.:The waiver for requirement D.X ended on "
+	                  "2026-11-20: the requirement counts as not met.|";
+	struct strbuf want;
+	strbuf_init(&want);
+	strbuf_addf(&want, "rt-1:the rule set in force on 2026-11-21:bộ tiêu chí có hiệu lực%s"
+	                   "rt-2:the rule set in force on 2026-11-21:bộ tiêu chí có hiệu lực%s"
+	                   "rt-3:other:khác%s", one, one, one);
+	CHECK_STR(sb.buf, want.buf);
+	strbuf_release(&want);
+	strbuf_release(&sb);
+	store_close(st);
+	harness_drop_db(path);
+}
+
+/* The columns of run_systems that migrations after 1 added: dropped to make
+ * a database of schema 1. */
+#define SCHEMA_1_RUN_SYSTEMS                                                \
+	"ALTER TABLE run_systems DROP COLUMN readings; "                       \
+	"DROP TABLE org_policies; "                                            \
+	"ALTER TABLE run_systems DROP COLUMN inspection_state; "               \
+	"ALTER TABLE run_systems DROP COLUMN last_inspection; "                \
+	"ALTER TABLE run_systems DROP COLUMN inspection_months; "              \
+	"ALTER TABLE run_systems DROP COLUMN inspection_counts; "              \
+	"ALTER TABLE run_systems DROP COLUMN inspection_basis; "               \
+	"ALTER TABLE run_systems DROP COLUMN inspection_article; "             \
+	"ALTER TABLE run_systems DROP COLUMN inspection_policy; "              \
+	"DROP TABLE run_rulesets; DROP TABLE run_readings; "                   \
+	"ALTER TABLE runs DROP COLUMN rules_requested; "                       \
+	"ALTER TABLE run_clauses DROP COLUMN rules; "                          \
+	"ALTER TABLE run_clauses DROP COLUMN level_from; "                     \
+	"ALTER TABLE run_clauses DROP COLUMN article; "                         \
+	"ALTER TABLE run_clauses DROP COLUMN ref; "                             \
+	"ALTER TABLE run_clauses DROP COLUMN ref_en; "                          \
+	"ALTER TABLE run_clauses DROP COLUMN text_vi; "                         \
+	"ALTER TABLE run_clauses DROP COLUMN text_en; "                         \
+	"ALTER TABLE run_clauses DROP COLUMN readings; "                        \
+	"ALTER TABLE run_systems DROP COLUMN rules; "                           \
+	"ALTER TABLE run_systems DROP COLUMN rules_basis; "                     \
+	"ALTER TABLE run_systems DROP COLUMN rules_article; "                   \
+	"ALTER TABLE run_systems DROP COLUMN rules_reason; "                    \
+	"DROP TABLE run_reasons; DROP TABLE run_args; "                         \
+	"ALTER TABLE run_findings DROP COLUMN args_ref; "                       \
+	"ALTER TABLE systems DROP COLUMN project_started; "                     \
+	"ALTER TABLE run_systems DROP COLUMN hosting_separation; "              \
+	"ALTER TABLE run_systems DROP COLUMN hosting_article; "
 
 /* A finding told by its arguments is stored without texts and read back
  * with both texts made from them; a database of schema 1, whose findings
@@ -769,6 +910,7 @@ TEST(store_findings_told_by_args_and_schema_1_texts)
 	CHECK_INT(sqlite3_exec(db, "UPDATE run_findings SET text_vi = 'cũ', text_en = 'old' "
 	                           "WHERE args IS NOT NULL; "
 	                           "ALTER TABLE run_findings DROP COLUMN args; "
+	                           SCHEMA_1_RUN_SYSTEMS
 	                           "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	CHECK_INT(store_open(path, &st), 0);
