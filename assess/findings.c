@@ -147,7 +147,9 @@ enum inspection_state findings_inspection(const struct findings_context *ctx,
 		*last = latest;
 	if (!latest)
 		return INSP_NEVER;
-	date_add_months(latest, ctx->interval_months[level], next_due);
+	/* due after 9999-12-31: no due date, and not due before the run's date */
+	if (date_add_months(latest, ctx->interval_months[level], next_due) < 0)
+		return INSP_OK;
 	long left = date_to_days(next_due) - date_to_days(ctx->run_date);
 	if (left < 0)
 		return INSP_OVERDUE;

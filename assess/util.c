@@ -175,12 +175,18 @@ int is_iso_date(const char *s)
 	return d <= days_in_month(y, m);
 }
 
-static void format_date(long y, int m, int d, char out[11])
+/* YYYY-MM-DD into out, or "" when the year is outside 1..9999 (never
+ * wrapped: year 10001 is not year 0001). 0 or -1. */
+static int format_date(long y, int m, int d, char out[11])
 {
 	char tmp[48];
-	snprintf(tmp, sizeof(tmp), "%04ld-%02d-%02d", y % 10000, m % 100, d % 100);
+	out[0] = '\0';
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	snprintf(tmp, sizeof(tmp), "%04ld-%02d-%02d", y, m, d);
 	memcpy(out, tmp, 10);
 	out[10] = '\0';
+	return 0;
 }
 
 /* Howard Hinnant's days_from_civil. */
@@ -202,7 +208,7 @@ long date_to_days(const char *iso)
 	return days_from_civil(y, m, d);
 }
 
-void days_to_date(long z, char out[11])
+int days_to_date(long z, char out[11])
 {
 	z += 719468;
 	long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -214,10 +220,10 @@ void days_to_date(long z, char out[11])
 	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
 	y += m <= 2;
-	format_date(y, m, d, out);
+	return format_date(y, m, d, out);
 }
 
-void date_add_months(const char *iso, int months, char out[11])
+int date_add_months(const char *iso, int months, char out[11])
 {
 	long y = strtol(iso, NULL, 10);
 	int m = (iso[5] - '0') * 10 + (iso[6] - '0');
@@ -225,9 +231,11 @@ void date_add_months(const char *iso, int months, char out[11])
 	long total = y * 12 + (m - 1) + months;
 	y = total / 12;
 	m = (int)(total % 12) + 1;
+	if (y < 1 || y > 9999)
+		return format_date(y, m, d, out);
 	if (d > days_in_month(y, m))
 		d = days_in_month(y, m);
-	format_date(y, m, d, out);
+	return format_date(y, m, d, out);
 }
 
 void today_iso(char out[11])

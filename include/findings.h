@@ -47,7 +47,9 @@ const char *inspection_state_name(enum inspection_state st);
  * are those dated on or before the run date and, from ctx->independent_from
  * up, done independently (@independent="yes"). The latest one's date goes
  * to *last (borrowed from rec; NULL when none) and its date + the level's
- * interval to next_due ("" when none). last may be NULL.
+ * interval to next_due ("" when none; also when it would fall after
+ * 9999-12-31, which is then INSP_OK: never wrapped, never overdue). last
+ * may be NULL.
  */
 enum inspection_state findings_inspection(const struct findings_context *ctx,
                                           const struct system_record *rec, int level,

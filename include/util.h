@@ -72,10 +72,14 @@ int parse_count(const char *s, long long *out);
 int is_iso_date(const char *s);
 /* Days since 1970-01-01 of a date already checked by is_iso_date(). */
 long date_to_days(const char *iso);
-/* Format days since 1970-01-01 as YYYY-MM-DD into out (11 bytes). */
-void days_to_date(long days, char out[11]);
-/* Add months to an ISO date, clamping the day to the month's end. */
-void date_add_months(const char *iso, int months, char out[11]);
+/* Format days since 1970-01-01 as YYYY-MM-DD into out (11 bytes). Returns
+ * 0, or -1 with out = "" when the date is outside 0001-01-01..9999-12-31
+ * (ISO dates have four-digit years: nothing is wrapped). */
+int days_to_date(long days, char out[11]);
+/* Add months to an ISO date, clamping the day to the month's end. Returns
+ * 0, or -1 with out = "" when the result falls after 9999-12-31 (or before
+ * 0001-01-01): there is no such date to give. */
+int date_add_months(const char *iso, int months, char out[11]);
 
 /* Today's date (UTC, or $ASSESS_TODAY when set, for tests) as YYYY-MM-DD. */
 void today_iso(char out[11]);

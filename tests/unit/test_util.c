@@ -31,6 +31,22 @@ TEST(util_date_arithmetic)
 	CHECK_STR(out, "2025-02-28");
 }
 
+/* Four-digit years only: a date after 9999-12-31 is no date, never 0001. */
+TEST(util_dates_never_wrap)
+{
+	char out[11];
+	CHECK_INT(date_add_months("9999-06-01", 24, out), -1);
+	CHECK_STR(out, "");
+	CHECK_INT(date_add_months("9999-06-01", 6, out), 0);
+	CHECK_STR(out, "9999-12-01");
+	CHECK_INT(date_add_months("9998-12-31", 12, out), 0);
+	CHECK_STR(out, "9999-12-31");
+	CHECK_INT(days_to_date(date_to_days("9999-12-31") + 1, out), -1);
+	CHECK_STR(out, "");
+	CHECK_INT(days_to_date(date_to_days("9999-12-31"), out), 0);
+	CHECK_STR(out, "9999-12-31");
+}
+
 TEST(util_parse_count)
 {
 	long long n = -5;
