@@ -91,6 +91,8 @@ int cmd_report(int argc, char **argv)
 	if (results_file && owner)
 		return cmdline_usage_error(usage, "--owner needs a stored run, not --results");
 	if (results_file) {
+		if (output_path_check(out) < 0)
+			return EXIT_USAGE;
 		xmlDocPtr doc = read_results(results_file);
 		if (!doc)
 			return diag_problem_count() ? EXIT_INVALID : EXIT_RUNTIME;
@@ -102,6 +104,11 @@ int cmd_report(int argc, char **argv)
 	struct store *st;
 	if (open_existing_store(db_path(db), &st) < 0)
 		return EXIT_RUNTIME;
+	/* after the store is open: it protects the database's files */
+	if (output_path_check(out) < 0) {
+		store_close(st);
+		return EXIT_USAGE;
+	}
 	int rc = render_report(st, run, template, lang, system, owner, out);
 	store_close(st);
 	return rc < 0 ? EXIT_RUNTIME : EXIT_OK;

@@ -635,6 +635,18 @@ int store_open(const char *path, struct store **out)
 	*out = NULL;
 	st->path = xstrdup(path);
 	st->resolve_snapshot = -1;
+	if (strcmp(path, ":memory:")) {
+		/* no output file of this process may replace the database */
+		static const char *const companions[] = {"", "-wal", "-shm", "-journal"};
+		struct strbuf name;
+		strbuf_init(&name);
+		for (size_t i = 0; i < ARRAY_SIZE(companions); i++) {
+			strbuf_reset(&name);
+			strbuf_addf(&name, "%s%s", path, companions[i]);
+			output_path_protect(name.buf);
+		}
+		strbuf_release(&name);
+	}
 	/* one thread per connection (store.h): no mutex around every bind and
 	 * column call, ~4% of a classification */
 	if (sqlite3_open_v2(path, &st->db,

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -251,8 +252,132 @@ void today_iso(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+/* ---- output paths ------------------------------------------------------ */
+
+/* Names an output must never replace (the databases in use and their
+ * companion files), as absolute paths; store_open may run on two threads. */
+static struct {
+	pthread_mutex_t lock;
+	char **names;
+	size_t nr, alloc;
+} protected = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
+
+/* path as an absolute name with its directory resolved (the file itself
+ * need not exist; a final symbolic link is followed when it leads to a
+ * file); NULL when the directory cannot be resolved. */
+static char *absolute_name(const char *path)
+{
+	char real[PATH_MAX];
+	if (realpath(path, real))
+		return xstrdup(real);
+	const char *slash = strrchr(path, '/');
+	struct strbuf dir;
+	strbuf_init(&dir);
+	if (!slash)
+		strbuf_addstr(&dir, ".");
+	else if (slash == path)
+		strbuf_addstr(&dir, "/");
+	else
+		strbuf_add(&dir, path, (size_t)(slash - path));
+	char *ret = NULL;
+	if (realpath(dir.buf, real)) {
+		strbuf_reset(&dir);
+		strbuf_addf(&dir, "%s/%s", strcmp(real, "/") ? real : "", slash ? slash + 1 : path);
+		ret = strbuf_detach(&dir);
+	}
+	strbuf_release(&dir);
+	return ret;
+}
+
+static void free_protected(void)
+{
+	for (size_t i = 0; i < protected.nr; i++)
+		free(protected.names[i]);
+	free(protected.names);
+	protected.names = NULL;
+	protected.nr = protected.alloc = 0;
+}
+
+void output_path_protect(const char *path)
+{
+	char *name = absolute_name(path);
+	if (!name)
+		return;
+	pthread_mutex_lock(&protected.lock);
+	int known = 0;
+	for (size_t i = 0; i < protected.nr && !known; i++)
+		known = !strcmp(protected.names[i], name);
+	if (known) {
+		free(name);
+	} else {
+		if (!protected.alloc)
+			atexit(free_protected);
+		ALLOC_GROW(protected.names, protected.nr + 1, protected.alloc);
+		protected.names[protected.nr++] = name;
+	}
+	pthread_mutex_unlock(&protected.lock);
+}
+
+/* 1 when path names a protected file (by name, or by inode when it exists). */
+static int is_protected(const char *path, const struct stat *st)
+{
+	char *name = absolute_name(path);
+	int found = 0;
+	pthread_mutex_lock(&protected.lock);
+	for (size_t i = 0; i < protected.nr && !found; i++) {
+		struct stat pst;
+		if (name && !strcmp(protected.names[i], name))
+			found = 1;
+		else if (st && stat(protected.names[i], &pst) == 0 && pst.st_dev == st->st_dev &&
+		         pst.st_ino == st->st_ino)
+			found = 1;
+	}
+	pthread_mutex_unlock(&protected.lock);
+	free(name);
+	return found;
+}
+
+static const char *kind_of(mode_t mode)
+{
+	return S_ISDIR(mode) ? "a directory" : S_ISCHR(mode) || S_ISBLK(mode) ? "a device"
+	       : S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket" : "not a regular file";
+}
+
+/* output_path_check; *existing (may be NULL) gets the file's stat (through
+ * a symbolic link) when there is a file, else st_mode = 0. */
+static int check_output(const char *path, struct stat *existing)
+{
+	struct stat st;
+	memset(&st, 0, sizeof(st));
+	if (existing)
+		existing->st_mode = 0;
+	if (!strcmp(path, "-"))
+		return 0;
+	if (lstat(path, &st) < 0) {
+		if (is_protected(path, NULL))
+			return error("refusing to write '%s': it is a file of the database in use", path);
+		return 0; /* a new name (or a missing directory: writing it says so) */
+	}
+	if (S_ISLNK(st.st_mode) && stat(path, &st) < 0)
+		return error("refusing to write '%s': it is a symbolic link to nothing", path);
+	if (!S_ISREG(st.st_mode))
+		return error("refusing to write '%s': it is %s (write to a regular file or a new name)",
+		             path, kind_of(st.st_mode));
+	if (is_protected(path, &st))
+		return error("refusing to write '%s': it is the database in use", path);
+	if (existing)
+		*existing = st;
+	return 0;
+}
+
+int output_path_check(const char *path)
+{
+	return check_output(path, NULL);
+}
+
 struct atomic_file {
-	char *path;  /* the final name */
+	char *path;  /* the name given, for messages */
+	char *dest;  /* the name renamed over: path, or the file a link leads to */
 	char *tmp;   /* the temporary name; NULL for standard output */
 	int fd;
 };
@@ -260,18 +385,29 @@ struct atomic_file {
 struct atomic_file *atomic_file_open(const char *path)
 {
 	struct atomic_file *f = xcalloc(1, sizeof(*f));
+	struct stat existing;
 	f->path = xstrdup(path);
 	f->fd = STDOUT_FILENO;
 	if (!strcmp(path, "-"))
 		return f;
+	f->fd = -1;
+	if (check_output(path, &existing) < 0) {
+		atomic_file_abort(f);
+		return NULL;
+	}
+	/* through a symbolic link: replace the file it leads to, keep the link */
+	char real[PATH_MAX];
+	f->dest = xstrdup(existing.st_mode && realpath(path, real) ? real : path);
 	struct strbuf tmp;
 	strbuf_init(&tmp);
-	strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
+	strbuf_addf(&tmp, "%s.tmp.XXXXXX", f->dest);
 	f->fd = mkstemp(tmp.buf);
 	f->tmp = strbuf_detach(&tmp);
 	mode_t mask = umask(0);
 	umask(mask);
-	if (f->fd < 0 || fchmod(f->fd, 0666 & ~mask) < 0) {
+	/* an existing file keeps its mode (a 0600 file stays private) */
+	mode_t mode = existing.st_mode ? existing.st_mode & 07777 : 0666 & ~mask;
+	if (f->fd < 0 || fchmod(f->fd, mode) < 0) {
 		error("cannot write '%s': %s", path, strerror(errno));
 		atomic_file_abort(f);
 		return NULL;
@@ -304,13 +440,20 @@ int atomic_file_commit(struct atomic_file *f)
 {
 	int ret = 0;
 	if (f->tmp) {
-		if (fsync(f->fd) < 0 || close(f->fd) < 0 || rename(f->tmp, f->path) < 0) {
-			ret = error("cannot write '%s': %s", f->path, strerror(errno));
-			unlink(f->tmp);
-		}
+		int fd = f->fd;
 		f->fd = -1;
+		/* again just before the rename: the path may have changed meanwhile */
+		if (check_output(f->path, NULL) < 0) {
+			ret = -1;
+			close(fd);
+		} else if (fsync(fd) < 0 || close(fd) < 0 || rename(f->tmp, f->dest) < 0) {
+			ret = error("cannot write '%s': %s", f->path, strerror(errno));
+		}
+		if (ret < 0)
+			unlink(f->tmp);
 	}
 	free(f->tmp);
+	free(f->dest);
 	free(f->path);
 	free(f);
 	return ret;
@@ -326,6 +469,7 @@ void atomic_file_abort(struct atomic_file *f)
 		unlink(f->tmp);
 	}
 	free(f->tmp);
+	free(f->dest);
 	free(f->path);
 	free(f);
 }

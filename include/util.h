@@ -84,8 +84,23 @@ int date_add_months(const char *iso, int months, char out[11]);
 /* Today's date (UTC, or $ASSESS_TODAY when set, for tests) as YYYY-MM-DD. */
 void today_iso(char out[11]);
 
+/*
+ * May path be written as an output file? "-" (standard output), a new name
+ * and an existing regular file may (through a symbolic link: the file it
+ * leads to); a directory, device, FIFO, socket, dangling symbolic link, or a
+ * file of a database in use (output_path_protect) is refused. Returns 0, or
+ * -1 after reporting "refusing to write 'PATH': it is ...". A missing
+ * directory is not checked here: writing reports it.
+ */
+int output_path_check(const char *path);
+/* Never let an output replace path (store_open protects its database and
+ * the companion files, by name and, when they exist, by inode). May be
+ * called from any thread; the names are kept until exit. */
+void output_path_protect(const char *path);
+
 /* Write a whole file atomically: data goes to "PATH.tmp.XXXXXX" in the same
- * directory, is flushed and fsynced, then renamed over PATH. On failure the
+ * directory, is flushed and fsynced, then renamed over PATH (which must pass
+ * output_path_check; an existing file keeps its mode). On failure the
  * temporary file is removed, the error reported, -1 returned. "-" means
  * standard output. */
 int write_file_atomic(const char *path, const void *data, size_t len);

@@ -1,6 +1,11 @@
 /* Unit tests of util.c and facts.c. */
 #include <stdlib.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
+#include "diag.h"
 #include "facts.h"
 #include "harness.h"
 #include "util.h"
@@ -146,4 +151,42 @@ TEST(util_atomic_file_pieces_then_rename)
 		fclose(in);
 	unlink(path);
 	CHECK_INT(rmdir(dir), 0); /* empty: no temporary file left */
+}
+
+/* Output paths: a socket, a device, a FIFO or a directory is never replaced. */
+TEST(util_output_path_kinds)
+{
+	struct strbuf msgs;
+	char dir[] = "/tmp/assess-test-out-XXXXXX";
+	char path[128];
+	strbuf_init(&msgs);
+	diag_capture(&msgs);
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/sock", dir);
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
+	memcpy(sa.sun_path, path, strlen(path) + 1); /* 32 bytes: fits */
+	CHECK(fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0);
+	CHECK_INT(output_path_check(path), -1);
+	CHECK_CONTAINS(msgs.buf, "it is a socket");
+	CHECK(atomic_file_open(path) == NULL);
+	struct stat st;
+	CHECK(stat(path, &st) == 0 && S_ISSOCK(st.st_mode));
+	CHECK_INT(output_path_check("/dev/null"), -1);
+	CHECK_CONTAINS(msgs.buf, "it is a device");
+	CHECK_INT(output_path_check(dir), -1);
+	CHECK_INT(output_path_check("-"), 0);
+	snprintf(path, sizeof(path), "%s/new.csv", dir);
+	CHECK_INT(output_path_check(path), 0);
+	/* a protected name is refused before the file exists */
+	snprintf(path, sizeof(path), "%s/x.db-wal", dir);
+	output_path_protect(path);
+	CHECK_INT(output_path_check(path), -1);
+	CHECK_CONTAINS(msgs.buf, "database in use");
+	close(fd);
+	snprintf(path, sizeof(path), "%s/sock", dir);
+	unlink(path);
+	rmdir(dir);
+	diag_capture(NULL);
+	strbuf_release(&msgs);
 }
