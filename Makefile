@@ -137,5 +137,5 @@ $(FUZZ_BUILD)/obj:
 # keep the instrumented objects between runs
 .SECONDARY: $(FUZZ_OBJ)
 
-fuzz: $(FUZZ_TARGETS)
-	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+fuzz: $(FUZZ_TARGETS) $(BIN)
+	ASSESS=$(CURDIR)/$(BIN) FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh

@@ -47,11 +47,23 @@ int store_schema_version(void);
 /*
  * Open (creating if needed) the database at path and migrate it to the
  * latest schema, one transaction per migration step. ":memory:" gives a
- * private in-memory database (tests). A database written by a newer assess
- * (user_version above store_schema_version()) or a file that is not an
- * assess database is refused. On success *out is a new store the caller
- * frees with store_close(). A store belongs to one thread at a time: the
- * connection is opened without SQLite's per-call mutex.
+ * private in-memory database (tests). The file may come from anyone: it is
+ * opened in SQLite's defensive mode with triggers, views and an untrusted
+ * schema's functions off, and before anything is written it must be ours:
+ * a file with another application id is refused unless it has no schema
+ * object (a new or empty file becomes ours); a schema version below 0 is
+ * "database corrupt", one above store_schema_version() is from a newer
+ * assess; and the schema must be exactly what our migrations make at that
+ * version (an added trigger, view, index, table or column is refused as
+ * "database corrupt"). Every reader below checks each value it reads
+ * against what this program writes (levels 1..5, counts >= 0, dates,
+ * outcome letters, severities, a deciding clause of the run ...) and
+ * reports any other as "PATH: database corrupt: ..." (-1), never trusting
+ * it as an index. The database and its companion files are protected from
+ * being replaced by an output file (output_path_protect). On success *out
+ * is a new store the caller frees with store_close(). A store belongs to
+ * one thread at a time: the connection is opened without SQLite's per-call
+ * mutex.
  */
 int store_open(const char *path, struct store **out);
 /* Finalize every statement and close the connection; accepts NULL. */
