@@ -107,23 +107,24 @@ int cmd_review(int argc, char **argv)
 		goto out;
 	}
 	struct import_totals imported;
+	struct run_totals totals;
 	status = import_inventories(d.st, args, nargs, &imported);
+	if (status == EXIT_OK) {
+		trace_perf(&clock, "import");
+		/* a new database is published with its run, or not at all */
+		status = evaluate_run(d.st, rules, date, &totals);
+	}
 	if (import_db_finish(&d, status == EXIT_OK) < 0 && status == EXIT_OK)
 		status = EXIT_RUNTIME;
 	if (status != EXIT_OK)
 		goto out;
-	trace_perf(&clock, "import");
+	evaluate_print_summary(&totals);
+	trace_perf(&clock, "classify");
 	/* reopen under its name (a new database has just been published there) */
 	if (store_open(db_path(db), &st) < 0) {
 		status = EXIT_RUNTIME;
 		goto out;
 	}
-	struct run_totals totals;
-	status = evaluate_run(st, rules, date, &totals);
-	if (status != EXIT_OK)
-		goto out;
-	evaluate_print_summary(&totals);
-	trace_perf(&clock, "classify");
 
 	status = EXIT_RUNTIME;
 	if (make_dir(dir) < 0)

@@ -162,25 +162,63 @@ int import_db_open(struct import_db *d, const char *path)
 	return 0;
 }
 
+/*
+ * Is the private database complete in its file alone? After a TRUNCATE
+ * checkpoint and a clean close SQLite has removed its WAL; a WAL with
+ * bytes in it would hold committed data the file lacks.
+ */
+static int wal_is_empty(const char *db)
+{
+	struct stat st;
+	struct strbuf wal;
+	strbuf_init(&wal);
+	strbuf_addf(&wal, "%s-wal", db);
+	int empty = stat(wal.buf, &st) < 0 ? errno == ENOENT : st.st_size == 0;
+	strbuf_release(&wal);
+	return empty;
+}
+
 int import_db_finish(struct import_db *d, int ok)
 {
 	int ret = 0;
-	store_close(d->st);
+	if (!d->tmp) {
+		/* an existing database: what is committed is in its WAL or file */
+		ret = store_close(d->st);
+		d->st = NULL;
+		return ret;
+	}
+	/*
+	 * A new database is published only when it is complete on disk: every
+	 * transaction checkpointed into the file (a full disk fails here, not
+	 * later), the connection closed cleanly, no WAL left with data in it,
+	 * the file and its directory synced. Then link(), which refuses to
+	 * replace a database another command created meanwhile.
+	 */
+	if (ok && store_checkpoint(d->st) < 0)
+		ok = 0, ret = -1;
+	if (store_close(d->st) < 0 && ok)
+		ok = 0, ret = -1;
 	d->st = NULL;
-	if (!d->tmp)
-		return 0;
+	if (ok && !wal_is_empty(d->tmp))
+		ok = 0, ret = error("cannot create the database '%s': the new database is not "
+		                    "complete in its file", d->path);
+	if (ok && (fsync_path(d->tmp) < 0 || fsync_dir_of(d->tmp) < 0))
+		ok = 0, ret = error("cannot create the database '%s': %s", d->path, strerror(errno));
 	if (ok) {
-		/* closing the last connection checkpointed the WAL into the file;
-		 * link() refuses to replace a database another command created
-		 * meanwhile */
 		if (link(d->tmp, d->path) < 0) {
 			if (errno == EEXIST)
 				ret = error("the database '%s' was created by another command meanwhile; "
 				            "nothing imported, run the import again", d->path);
 			else
 				ret = error("cannot create the database '%s': %s", d->path, strerror(errno));
+		} else if (fsync_dir_of(d->path) < 0) {
+			ret = error("cannot create the database '%s': %s", d->path, strerror(errno));
+			unlink(d->path); /* not durable: not published */
 		}
 	}
+	if (ret < 0 && access(d->path, F_OK) < 0)
+		error("nothing imported: the database '%s' was not created", d->path);
+	/* the private files only: never the published name's companions */
 	remove_db_files(d->tmp);
 	free(d->tmp);
 	d->tmp = NULL;

@@ -951,19 +951,37 @@ static void free_run_clauses(struct store *st)
 	st->nr_run_clauses = 0;
 }
 
-void store_close(struct store *st)
+int store_checkpoint(struct store *st)
 {
+	int nlog = -1, ncopied = -1;
+	int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &nlog,
+	                                   &ncopied);
+	if (rc != SQLITE_OK)
+		return db_error(st, "cannot write the database file (checkpoint)");
+	if (nlog > 0 && ncopied != nlog)
+		return error("%s: cannot write the database file (checkpoint): %d of %d pages copied",
+		             st->path, ncopied, nlog);
+	return 0;
+}
+
+int store_close(struct store *st)
+{
+	int ret = 0;
 	if (!st)
-		return;
+		return 0;
 	for (int i = 0; i < NR_STMT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	sqlite3_close(st->db);
+	if (st->db && sqlite3_close(st->db) != SQLITE_OK) {
+		ret = db_error(st, "cannot close the database");
+		sqlite3_close_v2(st->db); /* closes once the rest is finalized */
+	}
 	free_run_clauses(st);
 	free(st->org_role);
 	free(st->path);
 	free(st);
+	return ret;
 }
 
 const char *store_path(const struct store *st)

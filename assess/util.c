@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -252,6 +253,36 @@ void today_iso(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+int fsync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	int ret = fd < 0 || fsync(fd) < 0 ? -1 : 0;
+	int saved = errno;
+	if (fd >= 0)
+		close(fd);
+	errno = saved;
+	return ret;
+}
+
+int fsync_dir_of(const char *path)
+{
+	struct strbuf dir;
+	strbuf_init(&dir);
+	strbuf_addstr(&dir, path);
+	char *slash = strrchr(dir.buf, '/');
+	if (!slash) {
+		strbuf_reset(&dir);
+		strbuf_addstr(&dir, ".");
+	} else {
+		slash[slash == dir.buf] = '\0'; /* "/name" -> "/" */
+	}
+	int ret = fsync_path(dir.buf);
+	int saved = errno;
+	strbuf_release(&dir);
+	errno = saved;
+	return ret;
+}
+
 /* ---- output paths ------------------------------------------------------ */
 
 /* Names an output must never replace (the databases in use and their
@@ -448,8 +479,13 @@ int atomic_file_commit(struct atomic_file *f)
 			close(fd);
 		} else if (fsync(fd) < 0 || close(fd) < 0 || rename(f->tmp, f->dest) < 0) {
 			ret = error("cannot write '%s': %s", f->path, strerror(errno));
+		} else if (fsync_dir_of(f->dest) < 0) {
+			/* renamed, but the rename may not survive a crash: say so */
+			ret = error("cannot write '%s': %s", f->path, strerror(errno));
+			free(f->tmp);
+			f->tmp = NULL;
 		}
-		if (ret < 0)
+		if (ret < 0 && f->tmp)
 			unlink(f->tmp);
 	}
 	free(f->tmp);

@@ -39,7 +39,17 @@ struct import_db {
 };
 /* Open d for path; 0, or -1 after reporting. */
 int import_db_open(struct import_db *d, const char *path);
-/* Close d->st; publish a new database when ok, else discard it. 0 or -1. */
+/*
+ * Close d->st; publish a new database when ok, else discard it. 0 or -1.
+ * A new database is published only when it is complete on disk: a TRUNCATE
+ * checkpoint moved every transaction into its file, the connection closed
+ * cleanly, no WAL with data is left, and the file and its directory were
+ * synced; any failure there (a full disk) is reported, nothing is
+ * published and the private files are removed (their data was never
+ * published). An existing database is only closed: its WAL, which may hold
+ * committed transactions when the checkpoint at close failed, is left to
+ * SQLite.
+ */
 int import_db_finish(struct import_db *d, int ok);
 
 #endif

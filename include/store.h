@@ -66,8 +66,22 @@ int store_schema_version(void);
  * mutex.
  */
 int store_open(const char *path, struct store **out);
-/* Finalize every statement and close the connection; accepts NULL. */
-void store_close(struct store *st);
+/*
+ * Finalize every statement and close the connection; accepts NULL (0).
+ * Returns -1 after reporting when SQLite refuses to close. Closing the last
+ * connection checkpoints the WAL into the database file when it can; when
+ * it cannot (a full disk), the WAL keeps the committed transactions and
+ * must not be removed (the next opener replays it).
+ */
+int store_close(struct store *st);
+/*
+ * Copy every committed transaction from the WAL into the database file and
+ * empty the WAL (a TRUNCATE checkpoint; the file is synced), so that the
+ * database file alone holds everything: what a private new database needs
+ * before it is published (import.h). Needs no other connection open.
+ * 0, or -1 after reporting (a full disk: SQLITE_FULL).
+ */
+int store_checkpoint(struct store *st);
 /*
  * The path st was opened with (borrowed, valid until store_close), for a
  * second connection to the same database on another thread: with WAL, a

@@ -84,6 +84,12 @@ int date_add_months(const char *iso, int months, char out[11]);
 /* Today's date (UTC, or $ASSESS_TODAY when set, for tests) as YYYY-MM-DD. */
 void today_iso(char out[11]);
 
+/* fsync the file at path / the directory that holds path (so that a file
+ * created or renamed there survives a crash). 0, or -1 with errno set;
+ * nothing reported. */
+int fsync_path(const char *path);
+int fsync_dir_of(const char *path);
+
 /*
  * May path be written as an output file? "-" (standard output), a new name
  * and an existing regular file may (through a symbolic link: the file it
@@ -99,7 +105,8 @@ int output_path_check(const char *path);
 void output_path_protect(const char *path);
 
 /* Write a whole file atomically: data goes to "PATH.tmp.XXXXXX" in the same
- * directory, is flushed and fsynced, then renamed over PATH (which must pass
+ * directory, is flushed and fsynced, then renamed over PATH (and the
+ * directory fsynced) (which must pass
  * output_path_check; an existing file keeps its mode). On failure the
  * temporary file is removed, the error reported, -1 returned. "-" means
  * standard output. */

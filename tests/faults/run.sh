@@ -1,0 +1,218 @@
+#!/bin/sh
+# Fault injection (make check-faults): a full disk, swept.
+#
+#   ASSESS=build/assess FAULTVFS=build/faultvfs.so BENCH_GEN=build/bench-gen sh tests/faults/run.sh
+#
+# 1. The sweep: each operation below runs with SQLite writing through
+#    tests/faults/faultvfs.c (preloaded; the assess binary has no test hook),
+#    which fails every write, truncate and sync with SQLITE_FULL once N bytes
+#    have been written, for N from 0 to what the operation writes in full
+#    (FAULT_POINTS points, evenly spread, plus as many at random offsets,
+#    FAULT_SEED). After every run: a non-zero exit, or else a complete
+#    result; an existing database byte-identical after a failure (or, for a
+#    review, whose import and run are two transactions, intact with its
+#    previous snapshot); a new database published only complete
+#    (integrity_check ok) and never after a failure; no temporary file left.
+# 2. A real full disk (root only, as in CI): a 2 MB tmpfs.
+# Prints the figures, and ends with "N passed, N failed" (checks).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+: "${ASSESS:?set ASSESS to the binary}"
+: "${FAULTVFS:?set FAULTVFS to the preloaded library (build/faultvfs.so)}"
+BENCH_GEN=${BENCH_GEN:-$top/build/bench-gen}
+points=${FAULT_POINTS:-24}
+seed=${FAULT_SEED:-16}
+export LC_ALL=C.UTF-8 TZ=UTC ASSESS_TODAY=2026-11-21
+unset ASSESS_DB ASSESS_DATADIR ASSESS_FAULT_AFTER ASSESS_FAULT_LOG
+inv=$top/criteria/examples/inventory-an-hoa.xml
+small=$top/tests/fixtures/inventory/good-minimal.xml
+work=$(mktemp -d "${TMPDIR:-/tmp}/assess-faults.XXXXXX") || exit 1
+mnt=
+cleanup() {
+	[ -n "$mnt" ] && umount "$mnt" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() {
+	failed=$((failed + 1))
+	echo "FAIL $*"
+}
+
+# Temporary files of ours in a directory (names without the directory).
+litter() {
+	find "$1" -maxdepth 1 \( -name '*.tmp.*' -o -name '*.new.*' \) 2>/dev/null | sed 's#.*/##'
+}
+integrity() {
+	sqlite3 "$1" 'pragma integrity_check' 2>&1 | head -n 1
+}
+count() { # count DB TABLE
+	sqlite3 "$1" "select count(*) from $2" 2>/dev/null
+}
+first_snapshot() { # the systems of snapshot 1, as a checksum
+	sqlite3 "$1" 'select s.id, s.name from snapshot_systems ss join systems s
+		on s.row = ss.system_row where ss.snapshot = 1 order by s.id' 2>/dev/null | cksum
+}
+
+# The database every "existing" operation starts from: snapshot 1 and a run,
+# checkpointed (no WAL beside it).
+base=$work/base.db
+"$ASSESS" import --db "$base" "$small" >/dev/null &&
+	"$ASSESS" classify --db "$base" >/dev/null || {
+	echo "FAIL cannot make the base database"
+	echo "0 passed, 1 failed"
+	exit 1
+}
+[ -e "$base-wal" ] && echo "note: the base database has a WAL beside it"
+base_snap=$(first_snapshot "$base")
+
+# run_op OP LIMIT: run operation OP in the current directory, the disk full
+# after LIMIT bytes (-1: never); the fault log in ./fault.log.
+run_op() {
+	f="env LD_PRELOAD=$FAULTVFS ASSESS_FAULT_AFTER=$2 ASSESS_FAULT_LOG=$PWD/fault.log"
+	case $1 in
+	import-new) $f "$ASSESS" import --db new.db "$inv" ;;
+	import-existing) $f "$ASSESS" import --db db.db "$inv" ;;
+	classify) $f "$ASSESS" classify --db db.db ;;
+	review-new) $f "$ASSESS" review --db new.db -o out "$inv" ;;
+	review-existing) $f "$ASSESS" review --db db.db -o out "$inv" ;;
+	esac >out.txt 2>err.txt
+}
+
+# check OP STATUS: the rules after one run; prints what is wrong, if anything.
+check() {
+	op=$1
+	status=$2
+	case $op in
+	*-new)
+		if [ "$status" -ne 0 ]; then
+			[ -e new.db ] && echo "a database was published by a run that failed"
+		else
+			[ "$(integrity new.db)" = ok ] || echo "the published database is damaged: $(integrity new.db)"
+			[ "$(count new.db snapshots)" = 1 ] || echo "the published database lacks its snapshot"
+			case $op in review-*)
+				[ "$(count new.db runs)" = 1 ] || echo "the published database lacks its run" ;;
+			esac
+		fi
+		;;
+	*)
+		if [ "$(integrity db.db)" != ok ]; then
+			echo "the database is damaged: $(integrity db.db)"
+		elif [ "$(first_snapshot db.db)" != "$base_snap" ]; then
+			echo "the previous snapshot changed"
+		elif [ "$status" -ne 0 ] && [ $op != review-existing ] && ! cmp -s db.db "$base"; then
+			echo "a failed run changed the database file"
+		elif [ "$status" -eq 0 ]; then
+			case $op in
+			classify) [ "$(count db.db runs)" = 2 ] || echo "exit 0 without the new run" ;;
+			*) [ "$(count db.db snapshots)" = 2 ] || echo "exit 0 without the new snapshot" ;;
+			esac
+		fi
+		;;
+	esac
+	if [ "$status" -eq 0 ]; then
+		case $op in review-*)
+			[ -f out/index.html ] && [ -f out/results.csv ] || echo "exit 0 without the reports" ;;
+		esac
+	elif ! [ -s err.txt ]; then
+		echo "exit $status without a message"
+	fi
+	l=$(litter .)
+	[ -n "$l" ] && echo "left behind: $(echo $l)"
+	[ -d out ] && l=$(litter out) && [ -n "$l" ] && echo "left behind in out/: $(echo $l)"
+	return 0
+}
+
+echo "1. a full disk after N bytes, swept over N ($points points and $points at random, seed $seed)"
+printf "  %-16s %8s %6s %8s %8s %9s %10s\n" operation bytes runs faulted failed completed violations
+total_runs=0
+total_faulted=0
+for op in import-new import-existing classify review-new review-existing; do
+	dir=$work/$op
+	rm -rf "$dir" && mkdir "$dir" && cd "$dir" || exit 1
+	case $op in *-new) ;; *) cp "$base" db.db ;; esac
+	rm -f fault.log
+	run_op $op -1
+	full=$(sed -n 's/^written \([0-9]*\) .*/\1/p' fault.log | tail -n 1)
+	if [ -z "$full" ] || [ "$(check $op 0)" != "" ]; then
+		fail "$op does not work without a fault: $(head -n 3 err.txt)"
+		continue
+	fi
+	limits=$(awk -v w="$full" -v p="$points" -v seed="$seed" 'BEGIN {
+		srand(seed)
+		for (i = 0; i < p; i++) print int(w * i / p)
+		print w - 1
+		for (i = 0; i < p; i++) print int(rand() * w)
+	}' | sort -n | uniq)
+	runs=0 faulted=0 failures=0 completed=0 bad=0
+	for n in $limits; do
+		rm -rf "$dir" && mkdir "$dir" && cd "$dir" || exit 1
+		case $op in *-new) ;; *) cp "$base" db.db ;; esac
+		run_op $op "$n"
+		status=$?
+		runs=$((runs + 1))
+		f=$(sed -n 's/^written [0-9]* faults \([0-9]*\)$/\1/p' fault.log | awk '{ s += $1 } END { print s + 0 }')
+		[ "$f" -gt 0 ] && faulted=$((faulted + 1))
+		if [ $status -eq 0 ]; then completed=$((completed + 1)); else failures=$((failures + 1)); fi
+		problems=$(check $op $status)
+		if [ -n "$problems" ]; then
+			bad=$((bad + 1))
+			fail "$op, full after $n bytes, exit $status: $problems"
+			sed -n '1,3s/^/    /p' err.txt
+		else
+			pass
+		fi
+	done
+	printf "  %-16s %8s %6d %8d %8d %9d %10d\n" $op "$full" $runs $faulted $failures $completed $bad
+	total_runs=$((total_runs + runs))
+	total_faulted=$((total_faulted + faulted))
+done
+echo "  $total_runs runs, $total_faulted with a fault injected"
+cd "$work" || exit 1
+
+echo "2. a real full disk: a 2 MB tmpfs"
+if [ "$(id -u)" != 0 ]; then
+	echo "  skipped: mounting a tmpfs needs root (CI runs this as root)"
+elif ! mkdir -p "$work/tmpfs" || ! mount -t tmpfs -o size=2m tmpfs "$work/tmpfs"; then
+	echo "  skipped: cannot mount a tmpfs here"
+else
+	mnt=$work/tmpfs
+	"$BENCH_GEN" 2000 "$work/big.xml" || exit 1
+	# a new database that does not fit
+	"$ASSESS" import --db "$mnt/new.db" "$work/big.xml" >out.txt 2>err.txt
+	status=$?
+	l=$(litter "$mnt")
+	if [ $status -ne 0 ] && [ ! -e "$mnt/new.db" ] && [ -z "$l" ]; then
+		pass
+		echo "  import of 2000 systems into a new database: exit $status, nothing published: $(head -n 1 err.txt)"
+	elif [ $status -eq 0 ] && [ "$(integrity "$mnt/new.db")" = ok ]; then
+		pass
+		echo "  import of 2000 systems into a new database: it fit, and is complete"
+	else
+		fail "tmpfs new database: exit $status, $(ls -A "$mnt" | tr '\n' ' ') $(head -n 2 err.txt)"
+	fi
+	rm -rf "$mnt"/* "$mnt"/.[!.]* 2>/dev/null
+	# an existing database on a disk that fills up
+	cp "$base" "$mnt/db.db"
+	dd if=/dev/zero of="$mnt/filler" bs=1k count=1600 2>/dev/null
+	"$ASSESS" import --db "$mnt/db.db" "$work/big.xml" >out.txt 2>err.txt
+	status=$?
+	l=$(litter "$mnt")
+	if [ $status -ne 0 ] && cmp -s "$mnt/db.db" "$base" && [ "$(integrity "$mnt/db.db")" = ok ] &&
+		[ -z "$l" ]; then
+		pass
+		echo "  import into an existing database, disk full: exit $status, the database byte-identical: $(head -n 1 err.txt)"
+	else
+		fail "tmpfs existing database: exit $status, $(integrity "$mnt/db.db"), left: $l, $(head -n 2 err.txt)"
+	fi
+	umount "$mnt" && mnt=
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
