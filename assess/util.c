@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "tmpfiles.h"
 
 static void die_oom(size_t n)
 {
@@ -411,6 +412,7 @@ struct atomic_file {
 	char *dest;  /* the name renamed over: path, or the file a link leads to */
 	char *tmp;   /* the temporary name; NULL for standard output */
 	int fd;
+	int handle;  /* tmp's registration with tmpfiles_add, or -1 */
 };
 
 struct atomic_file *atomic_file_open(const char *path)
@@ -419,6 +421,7 @@ struct atomic_file *atomic_file_open(const char *path)
 	struct stat existing;
 	f->path = xstrdup(path);
 	f->fd = STDOUT_FILENO;
+	f->handle = -1;
 	if (!strcmp(path, "-"))
 		return f;
 	f->fd = -1;
@@ -429,11 +432,18 @@ struct atomic_file *atomic_file_open(const char *path)
 	/* through a symbolic link: replace the file it leads to, keep the link */
 	char real[PATH_MAX];
 	f->dest = xstrdup(existing.st_mode && realpath(path, real) ? real : path);
-	struct strbuf tmp;
-	strbuf_init(&tmp);
-	strbuf_addf(&tmp, "%s.tmp.XXXXXX", f->dest);
-	f->fd = mkstemp(tmp.buf);
-	f->tmp = strbuf_detach(&tmp);
+	/* what a killed run of ours left beside it, then a name with our pid */
+	tmpfiles_clean_stale(f->dest, "tmp");
+	f->tmp = tmpfiles_template(f->dest, "tmp");
+	f->fd = mkstemp(f->tmp);
+	if (f->fd >= 0) {
+		f->handle = tmpfiles_add(f->tmp, 0);
+	} else {
+		int saved = errno;
+		free(f->tmp); /* no file of ours has this name */
+		f->tmp = NULL;
+		errno = saved;
+	}
 	mode_t mask = umask(0);
 	umask(mask);
 	/* an existing file keeps its mode (a 0600 file stays private) */
@@ -487,6 +497,7 @@ int atomic_file_commit(struct atomic_file *f)
 		}
 		if (ret < 0 && f->tmp)
 			unlink(f->tmp);
+		tmpfiles_forget(f->handle);
 	}
 	free(f->tmp);
 	free(f->dest);
@@ -503,6 +514,7 @@ void atomic_file_abort(struct atomic_file *f)
 		if (f->fd >= 0)
 			close(f->fd);
 		unlink(f->tmp);
+		tmpfiles_forget(f->handle);
 	}
 	free(f->tmp);
 	free(f->dest);

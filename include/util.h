@@ -104,17 +104,17 @@ int output_path_check(const char *path);
  * called from any thread; the names are kept until exit. */
 void output_path_protect(const char *path);
 
-/* Write a whole file atomically: data goes to "PATH.tmp.XXXXXX" in the same
- * directory, is flushed and fsynced, then renamed over PATH (and the
- * directory fsynced) (which must pass
- * output_path_check; an existing file keeps its mode). On failure the
- * temporary file is removed, the error reported, -1 returned. "-" means
- * standard output. */
+/* Write a whole file atomically: data goes to "PATH.tmp.PID.XXXXXX" in the
+ * same directory (tmpfiles.h: removed on a stopping signal, swept by a later
+ * run when PID is dead), is flushed and fsynced, then renamed over PATH,
+ * which must pass output_path_check (an existing file keeps its mode), and
+ * the directory is fsynced. On failure the temporary file is removed, the
+ * error reported, -1 returned. "-" means standard output. */
 int write_file_atomic(const char *path, const void *data, size_t len);
 
 /*
  * The same for a file written in pieces: atomic_file_open() creates
- * "PATH.tmp.XXXXXX" beside PATH ("-": standard output, written directly),
+ * "PATH.tmp.PID.XXXXXX" beside PATH ("-": standard output, written directly),
  * atomic_file_write() appends, atomic_file_commit() flushes, fsyncs and
  * renames it over PATH, atomic_file_abort() removes it. Each returns 0 or -1
  * after reporting; commit and abort free f (abort accepts NULL).

@@ -14,6 +14,12 @@
 #    previous snapshot); a new database published only complete
 #    (integrity_check ok) and never after a failure; no temporary file left.
 # 2. A real full disk (root only, as in CI): a 2 MB tmpfs.
+# 3. Reviews of FAULT_SYSTEMS (1000) systems stopped at a random moment (FAULT_SEED) by
+#    kill -9 (FAULT_KILLS, 20) and SIGTERM (FAULT_TERMS, 10), on a new and on
+#    an existing database: the database passes integrity_check and keeps
+#    its previous snapshot, a new database appears only with its run, a
+#    SIGTERM leaves no temporary file, and the next review works and leaves
+#    none (it sweeps what the killed one left).
 # Prints the figures, and ends with "N passed, N failed" (checks).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +29,9 @@ top=$(cd "$here/../.." && pwd)
 BENCH_GEN=${BENCH_GEN:-$top/build/bench-gen}
 points=${FAULT_POINTS:-24}
 seed=${FAULT_SEED:-16}
+kills=${FAULT_KILLS:-20}
+terms=${FAULT_TERMS:-10}
+systems=${FAULT_SYSTEMS:-1000}
 export LC_ALL=C.UTF-8 TZ=UTC ASSESS_TODAY=2026-11-21
 unset ASSESS_DB ASSESS_DATADIR ASSESS_FAULT_AFTER ASSESS_FAULT_LOG
 inv=$top/criteria/examples/inventory-an-hoa.xml
@@ -213,6 +222,76 @@ else
 	fi
 	umount "$mnt" && mnt=
 fi
+
+echo "3. a review killed at a random moment: kill -9 ($kills trials), SIGTERM ($terms trials)"
+"$BENCH_GEN" "$systems" "$work/review.xml" || exit 1
+dir=$work/kill
+rm -rf "$dir" && mkdir "$dir" && cd "$dir" || exit 1
+cp "$base" db.db
+start=$(date +%s%N)
+"$ASSESS" review --db db.db -o out "$work/review.xml" >/dev/null 2>&1 || fail "the review to kill does not work"
+took=$((($(date +%s%N) - start) / 1000000))
+echo "  a whole review of $systems systems takes $took ms; each trial stops it at a random moment in that time"
+# delays in ms, reproducible (FAULT_SEED)
+delays=$(awk -v n=$((kills + terms)) -v t="$took" -v seed="$seed" 'BEGIN {
+	srand(seed + 1)
+	for (i = 0; i < n; i++) print int(rand() * t)
+}')
+trial=0
+killed=0 finished=0 snapshots_kept=0 imports_kept=0
+for ms in $delays; do
+	trial=$((trial + 1))
+	if [ $trial -le $kills ]; then sig=KILL; else sig=TERM; fi
+	rm -rf "$dir" && mkdir "$dir" && cd "$dir" || exit 1
+	# odd trials: a new database; even ones: the base database
+	if [ $((trial % 2)) -eq 0 ]; then cp "$base" db.db; fi
+	"$ASSESS" review --db db.db -o out "$work/review.xml" >/dev/null 2>err.txt &
+	pid=$!
+	sleep "$(awk -v ms="$ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
+	kill -$sig $pid 2>/dev/null
+	{ wait $pid; } 2>/dev/null # without the shell's "Killed"
+	status=$?
+	problems=
+	if [ $status -eq 0 ]; then
+		finished=$((finished + 1))
+	else
+		killed=$((killed + 1))
+		case $sig$status in KILL137 | TERM143) ;; *) problems="$problems exit $status;" ;; esac
+	fi
+	if [ -e db.db ]; then
+		[ "$(integrity db.db)" = ok ] || problems="$problems database damaged: $(integrity db.db);"
+		n=$(count db.db snapshots)
+		if [ $((trial % 2)) -eq 0 ]; then
+			[ "$(first_snapshot db.db)" = "$base_snap" ] || problems="$problems previous snapshot changed;"
+			[ "$n" = 2 ] && imports_kept=$((imports_kept + 1))
+			snapshots_kept=$((snapshots_kept + 1))
+		else
+			[ "$(count db.db runs)" = 1 ] || problems="$problems a new database without its run;"
+			imports_kept=$((imports_kept + 1))
+		fi
+	elif [ $((trial % 2)) -eq 0 ]; then
+		problems="$problems the database is gone;"
+	fi
+	# a SIGTERM cleans up at once; after kill -9 the next run does
+	if [ $sig = TERM ]; then
+		l="$(litter .) $(litter out)"
+		[ -n "$(echo $l)" ] && problems="$problems left after SIGTERM: $(echo $l);"
+	fi
+	"$ASSESS" review --db db.db -o out "$work/review.xml" >/dev/null 2>err2.txt ||
+		problems="$problems the next review failed: $(head -n 1 err2.txt);"
+	l="$(litter .) $(litter out)"
+	[ -n "$(echo $l)" ] && problems="$problems left after the next run: $(echo $l);"
+	[ "$(integrity db.db)" = ok ] || problems="$problems damaged after the next run;"
+	if [ -n "$problems" ]; then
+		fail "trial $trial (SIG$sig after $ms ms):$problems"
+	else
+		pass
+	fi
+done
+echo "  $trial trials: $killed stopped by the signal, $finished finished first; the previous snapshot"
+echo "  intact in all $snapshots_kept on an existing database; $imports_kept had committed their import"
+echo "  (a new database published with its run, or a second snapshot), the others left none"
+cd "$work" || exit 1
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
