@@ -3,11 +3,9 @@
  * import the inventories, classify, and render the standard report set into
  * a directory, index.html first.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "cmdline.h"
@@ -15,6 +13,7 @@
 #include "diag.h"
 #include "evaluate.h"
 #include "import.h"
+#include "outdir.h"
 #include "paths.h"
 #include "render.h"
 #include "results.h"
@@ -36,30 +35,8 @@ static const char usage[] =
 	"  --rules R    rule set: ND85, ND331, or auto (default)\n"
 	"  --date D     assessment date (default: the inventory's as-of)\n"
 	"  --lang L     report language: vi (default) or en\n"
-	"  -o DIR       output directory (created if missing)\n";
-
-static int make_dir(const char *dir)
-{
-	struct strbuf sb;
-	strbuf_init(&sb);
-	strbuf_addstr(&sb, dir);
-	for (char *p = sb.buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(sb.buf, 0777) < 0 && errno != EEXIST)
-			goto fail;
-		*p = '/';
-	}
-	if (mkdir(sb.buf, 0777) < 0 && errno != EEXIST)
-		goto fail;
-	strbuf_release(&sb);
-	return 0;
-fail:
-	error("cannot create directory '%s': %s", sb.buf, strerror(errno));
-	strbuf_release(&sb);
-	return -1;
-}
+	"  -o DIR       output directory (created if missing); the reports appear\n"
+	"               there together when all are written, or not at all\n";
 
 /* One report of the set: template name, output file name. */
 struct rendition {
@@ -97,9 +74,16 @@ int cmd_review(int argc, char **argv)
 	}
 
 	struct store *st = NULL;
+	struct outdir *out = NULL;
 	struct timespec clock;
-	struct strbuf path;
-	strbuf_init(&path);
+	const char *names[ARRAY_SIZE(set) + 1];
+	for (size_t i = 0; i < ARRAY_SIZE(set); i++)
+		names[i] = set[i].file_name;
+	names[ARRAY_SIZE(set)] = "results.xml";
+	/* the reports go to a private folder, made before anything is imported:
+	 * an output folder that cannot be written fails the review at once */
+	if ((status = outdir_begin(dir, names, ARRAY_SIZE(names), &out)) != 0)
+		goto out;
 	struct import_db d;
 	trace_perf_start(&clock);
 	if (import_db_open(&d, db_path(db)) < 0) {
@@ -121,40 +105,33 @@ int cmd_review(int argc, char **argv)
 	evaluate_print_summary(&totals);
 	trace_perf(&clock, "classify");
 	/* reopen under its name (a new database has just been published there) */
-	if (store_open(db_path(db), &st) < 0) {
-		status = EXIT_RUNTIME;
-		goto out;
-	}
-
 	status = EXIT_RUNTIME;
-	if (make_dir(dir) < 0)
+	if (store_open(db_path(db), &st) < 0)
 		goto out;
+
 	int large = render_is_large(totals.systems);
 	struct render_job jobs[ARRAY_SIZE(set)];
-	char *paths[ARRAY_SIZE(set)];
 	size_t nr_jobs = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(set); i++) {
 		if (large && !strcmp(set[i].template_name, "dossier"))
 			continue; /* per system on request: see render.h */
-		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/%s", dir, set[i].file_name);
-		paths[nr_jobs] = strbuf_detach(&path);
 		jobs[nr_jobs].name = set[i].template_name;
-		jobs[nr_jobs].out_path = paths[nr_jobs];
+		jobs[nr_jobs].out_path = outdir_path(out, set[i].file_name);
 		nr_jobs++;
 	}
-	int rc = render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs);
-	for (size_t i = 0; i < nr_jobs; i++)
-		free(paths[i]);
-	if (rc < 0)
+	if (render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs) < 0)
 		goto out;
 	if (!large) {
-		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/results.xml", dir);
-		if (results_write(st, totals.run, RESULTS_FULL, NULL, path.buf) < 0)
+		if (results_write(st, totals.run, RESULTS_FULL, NULL,
+		                  outdir_path(out, "results.xml")) < 0)
 			goto out;
 		trace_perf(&clock, "results.xml");
 	}
+	/* every report is written: publish the set at once */
+	int rc = outdir_commit(out);
+	out = NULL;
+	if (rc < 0)
+		goto out;
 	/* index.html first, as the contract says */
 	printf("%s/index.html\n", dir);
 	for (size_t i = 0; i + 1 < ARRAY_SIZE(set); i++)
@@ -164,8 +141,8 @@ int cmd_review(int argc, char **argv)
 		printf("%s/results.xml\n", dir);
 	status = EXIT_OK;
 out:
+	outdir_abort(out);
 	store_close(st);
-	strbuf_release(&path);
 	free(args);
 	return status;
 }

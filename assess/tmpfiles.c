@@ -117,8 +117,7 @@ static long parse_rest(const char *rest, const char *kind)
 	return 0;
 }
 
-/* Remove path, a folder with everything in it (made by us: no deep trees). */
-static void remove_tree(const char *path)
+void tmpfiles_remove_tree(const char *path)
 {
 	struct stat st;
 	if (lstat(path, &st) < 0)
@@ -137,12 +136,33 @@ static void remove_tree(const char *path)
 				continue;
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, "%s/%s", path, e->d_name);
-			remove_tree(sb.buf);
+			tmpfiles_remove_tree(sb.buf);
 		}
 		strbuf_release(&sb);
 		closedir(d);
 	}
 	rmdir(path);
+}
+
+/* "PREFIX" + "PID.XXXXXX"...: a dead process's name (not ours, not alive,
+ * also not another user's live one: EPERM). */
+static int stale_name(const char *name, const char *prefix, size_t prefix_len,
+                      const char *kind)
+{
+	if (strncmp(name, prefix, prefix_len))
+		return 0;
+	long pid = parse_rest(name + prefix_len, kind);
+	return pid && pid != (long)getpid() && kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+}
+
+int tmpfiles_is_stale(const char *name, const char *base, const char *kind)
+{
+	struct strbuf prefix;
+	strbuf_init(&prefix);
+	strbuf_addf(&prefix, "%s.%s.", base, kind);
+	int stale = stale_name(name, prefix.buf, prefix.len, kind);
+	strbuf_release(&prefix);
+	return stale;
 }
 
 void tmpfiles_clean_stale(const char *path, const char *kind)
@@ -167,15 +187,11 @@ void tmpfiles_clean_stale(const char *path, const char *kind)
 		struct dirent *e = readdir(d);
 		if (!e)
 			break;
-		if (strncmp(e->d_name, prefix.buf, prefix.len))
-			continue;
-		long pid = parse_rest(e->d_name + prefix.len, kind);
-		/* alive (also when it is another user's: EPERM), or ours: keep */
-		if (!pid || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+		if (!stale_name(e->d_name, prefix.buf, prefix.len, kind))
 			continue;
 		strbuf_reset(&entry);
 		strbuf_addf(&entry, "%s/%s", dir.buf, e->d_name);
-		remove_tree(entry.buf);
+		tmpfiles_remove_tree(entry.buf);
 	}
 	if (d)
 		closedir(d);

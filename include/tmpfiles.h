@@ -46,4 +46,12 @@ void tmpfiles_forget(int handle);
  */
 void tmpfiles_clean_stale(const char *path, const char *kind);
 
+/* 1 when name (no folder) is "BASE.KIND.PID.XXXXXX" of a dead process:
+ * what tmpfiles_clean_stale removes. */
+int tmpfiles_is_stale(const char *name, const char *base, const char *kind);
+
+/* Remove path: a file, or a folder with everything in it (symbolic links
+ * are removed, never followed). Nothing is reported. */
+void tmpfiles_remove_tree(const char *path);
+
 #endif

@@ -220,6 +220,21 @@ else
 	else
 		fail "tmpfs existing database: exit $status, $(integrity "$mnt/db.db"), left: $l, $(head -n 2 err.txt)"
 	fi
+	rm -rf "$mnt"/* "$mnt"/.[!.]* 2>/dev/null
+	# reports that do not fit: the previous set stays whole
+	"$ASSESS" review --db "$work/tmpfs-review.db" -o "$mnt/out" "$small" >/dev/null 2>err.txt ||
+		fail "tmpfs: the first review failed: $(head -n 1 err.txt)"
+	before=$(cd "$mnt/out" && cksum * | sort)
+	dd if=/dev/zero of="$mnt/filler" bs=1k count=1900 2>/dev/null
+	"$ASSESS" review --db "$work/tmpfs-review.db" -o "$mnt/out" "$work/big.xml" >/dev/null 2>err.txt
+	status=$?
+	l="$(litter "$mnt") $(litter "$mnt/out")"
+	if [ $status -ne 0 ] && [ "$(cd "$mnt/out" && cksum * | sort)" = "$before" ] && [ -z "$(echo $l)" ]; then
+		pass
+		echo "  a review whose reports do not fit: exit $status, the previous reports untouched: $(head -n 1 err.txt)"
+	else
+		fail "tmpfs reports: exit $status, left: $l, $(head -n 2 err.txt)"
+	fi
 	umount "$mnt" && mnt=
 fi
 

@@ -18,7 +18,8 @@ $ASSESS results --db t.db -o r.xml
 echo "results exit $?"
 ls -A . out | sed -e "s/\.$live\./.LIVE./" -e '/^\.std/d'
 
-# a SIGTERM, then a SIGINT, while a large review writes its reports (a
+# a SIGTERM, then a SIGINT, while a large review writes its reports into
+# its private folder out2.tmp.PID.XXXXXX (a
 # command started with & has SIGINT ignored, and an ignored signal stays
 # ignored: env gives it back its default)
 $BENCH_GEN 6000 big.xml || exit 1
@@ -28,7 +29,7 @@ for sig in TERM INT; do
 	pid=$!
 	i=0
 	while [ $i -lt 600 ]; do
-		ls out2 2>/dev/null | grep -q '\.tmp\.' && break
+		ls out2.tmp.* >/dev/null 2>&1 && break
 		kill -0 $pid 2>/dev/null || break
 		sleep 0.02
 		i=$((i + 1))
@@ -37,5 +38,5 @@ for sig in TERM INT; do
 	wait $pid
 	rc=$?
 	[ $rc -gt 128 ] && echo "SIG$sig: exit $rc" || echo "NOT STOPPED: review ended with $rc first"
-	echo "left: $(ls -A out2 2>/dev/null | grep -c '\.tmp\.') in out2, $(ls -A | grep -c '^t2\.db\.new\.') beside t2.db"
+	echo "left: $(ls -A | grep -c -e '^out2\.tmp\.' -e '^t2\.db\.new\.') beside out2 and t2.db, out2 $(test -e out2 && echo exists || echo absent)"
 done
