@@ -121,6 +121,7 @@ int cmd_review(int argc, char **argv)
 	}
 	if (render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs) < 0)
 		goto out;
+	trace_perf_start(&clock); /* render_set traced each report */
 	if (!large) {
 		if (results_write(st, totals.run, RESULTS_FULL, NULL,
 		                  outdir_path(out, "results.xml")) < 0)

@@ -103,6 +103,10 @@ static void xml_structured_error(void *ctx, xmlErrorPtr err)
 	(void)ctx;
 	if (!err || err->level == XML_ERR_NONE)
 		return;
+	/* libxml2 goes on without the node it could not make: a report that
+	 * lost a piece must not be written (util.h) */
+	if (err->code == XML_ERR_NO_MEMORY)
+		die_oom(0);
 	const char *msg = err->message ? err->message : "XML error";
 	size_t len = strlen(msg);
 	while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))

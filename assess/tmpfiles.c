@@ -28,7 +28,7 @@ static struct slot {
 	char path[PATH_MAX];  /* the name */
 } slots[TMPFILES_SLOTS];
 
-static void remove_registered(void)
+void tmpfiles_remove_all(void)
 {
 	/* async-signal-safe: unlink() and rmdir() only */
 	for (int pass = 0; pass < 2; pass++)
@@ -43,7 +43,7 @@ static void remove_registered(void)
 
 static void on_signal(int sig)
 {
-	remove_registered();
+	tmpfiles_remove_all();
 	signal(sig, SIG_DFL);
 	raise(sig); /* delivered when the handler returns: the default course */
 }

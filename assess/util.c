@@ -18,10 +18,14 @@
 #include "diag.h"
 #include "tmpfiles.h"
 
-static void die_oom(size_t n)
+void die_oom(size_t n)
 {
-	fprintf(stderr, "assess: out of memory allocating %zu bytes\n", n);
-	abort();
+	if (n)
+		fprintf(stderr, "assess: out of memory (allocating %zu bytes)\n", n);
+	else
+		fputs("assess: out of memory\n", stderr);
+	tmpfiles_remove_all();
+	_exit(EXIT_RUNTIME);
 }
 
 void *xmalloc(size_t n)

@@ -36,6 +36,9 @@ char *tmpfiles_template(const char *path, const char *kind);
 int tmpfiles_add(const char *path, int is_dir);
 /* Forget a name (renamed into place, or removed); accepts -1. */
 void tmpfiles_forget(int handle);
+/* Remove every registered name now (the signal handler's work; also what a
+ * process out of memory does before it stops). Async-signal-safe. */
+void tmpfiles_remove_all(void);
 
 /*
  * Remove what dead processes of ours left beside path: the entries of its

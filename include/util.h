@@ -12,7 +12,12 @@
  *     owned by the caller unless the contract comment says otherwise.
  *   - Functions that can fail return 0 on success and -1 on failure, after
  *     reporting the failure exactly once through diag.h; callers only pass
- *     -1 up. Allocation failure aborts (a batch tool cannot do better).
+ *     -1 up. Allocation failure stops the process with "assess: out of
+ *     memory" and exit status 1, after removing its temporary files (a
+ *     batch tool cannot do better; no core dump): our own (die_oom) and
+ *     libxml2's and libxslt's, which report it through diag.c (a transform
+ *     that lost a node must not write a report). SQLite's is an error
+ *     returned like any other.
  */
 #ifndef ASSESS_UTIL_H
 #define ASSESS_UTIL_H
@@ -20,7 +25,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* malloc/calloc/realloc/strdup that abort with a message on failure. */
+/* No memory left: print "assess: out of memory" (with the size n when it is
+ * not 0), remove the temporary files (tmpfiles.h) and stop the process with
+ * the runtime status, 1: a full machine is not a bug worth a core dump. */
+_Noreturn void die_oom(size_t n);
+/* malloc/calloc/realloc/strdup that call die_oom() on failure. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);

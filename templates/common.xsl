@@ -194,8 +194,10 @@ a { color: var(--accent); }
 
   <!-- the lines under the title: rule set, as-of date, run, generation time -->
   <xsl:template name="meta-lines">
+    <!-- false() leaves out the digest note (a frame without its systems) -->
+    <xsl:param name="note" select="true()"/>
     <xsl:variable name="r" select="/results"/>
-    <xsl:call-template name="partial-note"/>
+    <xsl:if test="$note"><xsl:call-template name="partial-note"/></xsl:if>
     <p class="meta">
       <xsl:call-template name="t"><xsl:with-param name="id" select="'rules'"/></xsl:call-template>
       <xsl:text>: </xsl:text>

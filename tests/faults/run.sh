@@ -20,6 +20,10 @@
 #    its previous snapshot, a new database appears only with its run, a
 #    SIGTERM leaves no temporary file, and the next review works and leaves
 #    none (it sweeps what the killed one left).
+# 4. Memory: a review of 5,000 systems (the largest rendered whole) peaks at
+#    most FAULT_MEMORY_MB (300) MB; reviews under ulimit -v from 45 to 125 MB
+#    complete or stop with "out of memory" and exit 1, never a crash or an
+#    abort, the database intact and no temporary file left.
 # Prints the figures, and ends with "N passed, N failed" (checks).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,6 +36,7 @@ seed=${FAULT_SEED:-16}
 kills=${FAULT_KILLS:-20}
 terms=${FAULT_TERMS:-10}
 systems=${FAULT_SYSTEMS:-1000}
+memory_mb=${FAULT_MEMORY_MB:-300}
 export LC_ALL=C.UTF-8 TZ=UTC ASSESS_TODAY=2026-11-21
 unset ASSESS_DB ASSESS_DATADIR ASSESS_FAULT_AFTER ASSESS_FAULT_LOG
 inv=$top/criteria/examples/inventory-an-hoa.xml
@@ -306,6 +311,63 @@ done
 echo "  $trial trials: $killed stopped by the signal, $finished finished first; the previous snapshot"
 echo "  intact in all $snapshots_kept on an existing database; $imports_kept had committed their import"
 echo "  (a new database published with its run, or a second snapshot), the others left none"
+cd "$work" || exit 1
+
+echo "4. memory: a review of 5,000 systems, and reviews under ulimit -v"
+if [ ! -x /usr/bin/time ]; then
+	echo "  skipped the peak: no GNU time (apt-get install -y time)"
+else
+	"$BENCH_GEN" 5000 "$work/review-5000.xml" || exit 1
+	rm -rf "$work/mem" && mkdir "$work/mem" && cd "$work/mem" || exit 1
+	/usr/bin/time -f '%M' -o rss.txt "$ASSESS" review --db m.db -o out "$work/review-5000.xml" \
+		>/dev/null 2>err.txt
+	status=$?
+	kb=$(tail -n 1 rss.txt)
+	if [ $status -eq 0 ] && [ "$kb" -le $((memory_mb * 1024)) ]; then
+		pass
+	else
+		fail "review of 5,000 systems: exit $status, $((kb / 1024)) MB (at most $memory_mb MB): $(head -n 1 err.txt)"
+	fi
+	echo "  review of 5,000 systems: exit $status, peak $((kb / 1024)) MB (at most $memory_mb MB)"
+fi
+limits=$(awk -v lo=45 -v hi=125 -v n=17 'BEGIN { for (i = 0; i < n; i++) print int((lo + (hi - lo) * i / (n - 1)) * 1024) }')
+runs=0 oom=0 completed=0 cannot_start=0
+for kb in $limits; do
+	rm -rf "$work/mem" && mkdir "$work/mem" && cd "$work/mem" || exit 1
+	cp "$base" db.db
+	(ulimit -v "$kb" && exec "$ASSESS" review --db db.db -o out "$work/review.xml") >/dev/null 2>err.txt
+	status=$?
+	runs=$((runs + 1))
+	problems=
+	case $status in
+	0)
+		completed=$((completed + 1))
+		[ -f out/index.html ] || problems="exit 0 without the reports;"
+		;;
+	1)
+		if grep -q 'out of memory\|cannot start a thread' err.txt; then
+			oom=$((oom + 1))
+		else
+			problems="exit 1 without saying it is out of memory: $(head -n 1 err.txt);"
+		fi
+		;;
+	127)
+		cannot_start=$((cannot_start + 1)) # the loader could not map a library: not ours
+		;;
+	*) problems="exit $status (a crash or an abort): $(head -n 1 err.txt);" ;;
+	esac
+	[ "$(integrity db.db)" = ok ] && [ "$(first_snapshot db.db)" = "$base_snap" ] ||
+		problems="$problems the database is damaged;"
+	l="$(litter .) $(litter out)"
+	[ -n "$(echo $l)" ] && problems="$problems left behind: $(echo $l);"
+	if [ -n "$problems" ]; then
+		fail "review of $systems systems under ulimit -v $kb: $problems"
+	else
+		pass
+	fi
+done
+echo "  review of $systems systems under ulimit -v 45..125 MB: $runs runs, $oom stopped with"
+echo "  \"out of memory\" (exit 1), $completed completed, $cannot_start could not load a library"
 cd "$work" || exit 1
 
 echo "$passed passed, $failed failed"
