@@ -29,6 +29,7 @@
 #include <libxml/xmlreader.h>
 
 #include "diag.h"
+#include "graph.h"
 #include "paths.h"
 #include "rx.h"
 #include "util.h"
@@ -2014,10 +2015,30 @@ static size_t system_index(struct inventory_checker *chk, const char *id, int *o
 	return *ok ? e->index : 0;
 }
 
+/* graph_each_cycle callback: report one cycle of component references. */
+struct cycle_report {
+	struct inventory_checker *chk;
+	const size_t *edge; /* CSR edge position -> index in chk->refs */
+};
+
+static void report_cycle(void *data, const size_t *cycle, size_t len)
+{
+	struct cycle_report *cr = data;
+	const struct xref *refs = cr->chk->refs;
+	const struct xref *x = &refs[cr->edge[cycle[len - 1]]];
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_addstr(&sb, x->to);
+	for (size_t j = 0; j < len; j++)
+		strbuf_addf(&sb, " -> %s", refs[cr->edge[cycle[j]]].to);
+	error_at(x->file, x->line, "component cycle: %s", sb.buf);
+	strbuf_release(&sb);
+}
+
 static int find_cycles(struct inventory_checker *chk)
 {
 	size_t n = chk->nr_system_ids, ne = 0;
-	int problems = 0, ok;
+	int ok;
 	size_t *count = xcalloc(n + 1, sizeof(size_t));
 	for (size_t i = 0; i < chk->nr_refs; i++) {
 		struct xref *x = &chk->refs[i];
@@ -2055,61 +2076,13 @@ static int find_cycles(struct inventory_checker *chk)
 		edge[fill[from]] = i;
 		target[fill[from]++] = to;
 	}
-	/* iterative DFS: 0 white, 1 on the stack, 2 done */
-	unsigned char *color = xcalloc(n ? n : 1, 1);
-	size_t *stack = xmalloc((n ? n : 1) * sizeof(size_t));   /* nodes */
-	size_t *next = xmalloc((n ? n : 1) * sizeof(size_t));    /* next edge to try */
-	size_t *via = xmalloc((n ? n : 1) * sizeof(size_t));     /* edge used to enter */
-	for (size_t s = 0; s < n; s++) {
-		if (color[s])
-			continue;
-		size_t sp = 0;
-		stack[sp] = s;
-		next[sp] = count[s];
-		color[s] = 1;
-		sp = 1;
-		while (sp) {
-			size_t u = stack[sp - 1];
-			if (next[sp - 1] == count[u + 1]) {
-				color[u] = 2;
-				sp--;
-				continue;
-			}
-			size_t e = next[sp - 1]++;
-			size_t v = target[e];
-			if (color[v] == 0) {
-				color[v] = 1;
-				via[sp] = e;
-				stack[sp] = v;
-				next[sp] = count[v];
-				sp++;
-			} else if (color[v] == 1) {
-				/* cycle: v ... u -> v */
-				size_t k = sp;
-				while (k > 0 && stack[k - 1] != v)
-					k--;
-				struct strbuf sb;
-				strbuf_init(&sb);
-				strbuf_addstr(&sb, chk->refs[edge[e]].to);
-				for (size_t j = k; j < sp; j++)
-					strbuf_addf(&sb, " -> %s", chk->refs[edge[via[j]]].to);
-				strbuf_addf(&sb, " -> %s", chk->refs[edge[e]].to);
-				const struct xref *x = &chk->refs[edge[e]];
-				error_at(x->file, x->line, "component cycle: %s", sb.buf);
-				strbuf_release(&sb);
-				problems++;
-			}
-		}
-	}
-	free(color);
-	free(stack);
-	free(next);
-	free(via);
+	struct cycle_report cr = {chk, edge};
+	size_t problems = graph_each_cycle(n, count, target, report_cycle, &cr);
 	free(edge);
 	free(target);
 	free(fill);
 	free(count);
-	return problems;
+	return (int)problems;
 }
 
 int inventory_checker_finish(struct inventory_checker *chk)

@@ -20,6 +20,8 @@
 
 #include "diag.h"
 #include "finding_text.h"
+#include "graph.h"
+#include "strmap.h"
 #include "util.h"
 
 #define STORE_APPLICATION_ID 0x41535345 /* "ASSE" */
@@ -258,6 +260,9 @@ enum stmt_id {
 	ST_ORGS_NEW,
 	ST_ORGS_KEPT,
 	ST_CONFLICTS,
+	ST_DANGLING,
+	ST_OWNER_PLACE,
+	ST_COMPONENT_EDGES,
 	ST_SNAPSHOT_COUNT,
 	ST_SNAPSHOT_AS_OF,
 	ST_FINISH_SNAPSHOT,
@@ -342,6 +347,31 @@ static const char *const stmt_sql[NR_STMT] = {
 		"FROM systems n JOIN systems k ON k.id = n.id AND k.row < n.row "
 		"JOIN snapshot_systems ks ON ks.snapshot = ?1 AND ks.system_row = k.row "
 		"WHERE n.snapshot = ?1 ORDER BY n.row",
+	/* a component of a member that is no member (?2: the base snapshot,
+	 * where the component was, and its owner there) */
+	[ST_DANGLING] =
+		"SELECT s.id, s.owner, s.snapshot = ?1, s.file, c.line, c.ref, "
+		"(SELECT k.owner FROM systems k CROSS JOIN snapshot_systems ks "
+		" ON ks.snapshot = ?2 AND ks.system_row = k.row WHERE k.id = c.ref LIMIT 1) "
+		"FROM snapshot_systems ss JOIN systems s ON s.row = ss.system_row "
+		"JOIN components c ON c.system_row = s.row "
+		/* CROSS JOIN: look the id up (systems_id), then the membership */
+		"WHERE ss.snapshot = ?1 AND NOT EXISTS (SELECT 1 FROM systems m "
+		"  CROSS JOIN snapshot_systems ms ON ms.snapshot = ?1 AND ms.system_row = m.row "
+		"  WHERE m.id = c.ref) "
+		"ORDER BY s.id, c.pos",
+	/* where the import covers an owner: its organization, else its first system */
+	[ST_OWNER_PLACE] =
+		"SELECT file, line FROM (SELECT file, line, 0 AS k, row FROM organizations "
+		"  WHERE snapshot = ?1 AND id = ?2 AND role = 'owner' "
+		"  UNION ALL SELECT file, line, 1, row FROM systems WHERE snapshot = ?1 AND owner = ?2) "
+		"ORDER BY k, row LIMIT 1",
+	/* every component reference of the snapshot: from, to, imported, where */
+	[ST_COMPONENT_EDGES] =
+		"SELECT s.id, c.ref, s.snapshot = ?1, s.file, c.line "
+		"FROM snapshot_systems ss JOIN systems s ON s.row = ss.system_row "
+		"JOIN components c ON c.system_row = s.row "
+		"WHERE ss.snapshot = ?1 ORDER BY ss.system_row, c.pos",
 	[ST_SNAPSHOT_COUNT] = "SELECT count(*) FROM snapshot_systems WHERE snapshot = ?1",
 	[ST_SNAPSHOT_AS_OF] = "SELECT as_of FROM snapshots WHERE id = ?1",
 	[ST_FINISH_SNAPSHOT] = "UPDATE snapshots SET as_of = ?2, files = ?3, systems = ?4 "
@@ -1196,6 +1226,160 @@ static int check_conflicts(struct store_import *imp)
 	return found;
 }
 
+/*
+ * Report every component of a member of the new snapshot that is not a
+ * member: a system the import leaves out (its owner's new inventory no
+ * longer lists it) that another system, kept or imported, still uses.
+ * 1 if any, 0, or -1.
+ */
+static int check_dangling(struct store_import *imp)
+{
+	struct store *st = imp->st;
+	sqlite3_stmt *s = stmt(st, ST_DANGLING);
+	int rc, found = 0;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	sqlite3_bind_int64(s, 2, imp->base);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *id = column_str(s, 0), *owner = column_str(s, 1);
+		const char *ref = column_str(s, 5), *ref_owner = column_str(s, 6);
+		found = 1;
+		if (sqlite3_column_int(s, 2)) { /* the user is imported: at its component */
+			error_at(column_str(s, 3), (long)sqlite3_column_int64(s, 4),
+			         "system '%s': component '%s' is not in the database after this import%s%s%s",
+			         id, ref, ref_owner ? " (owner '" : "", ref_owner ? ref_owner : "",
+			         ref_owner ? "' no longer lists it)" : "");
+			continue;
+		}
+		/* a kept system: at the file that covers the component's owner */
+		char *file = NULL;
+		long line = 0;
+		sqlite3_stmt *p = ref_owner ? stmt(st, ST_OWNER_PLACE) : NULL;
+		if (p) {
+			sqlite3_bind_int64(p, 1, imp->snapshot);
+			bind_text(p, 2, ref_owner);
+			if (sqlite3_step(p) == SQLITE_ROW) {
+				file = column_dup(p, 0);
+				line = (long)sqlite3_column_int64(p, 1);
+			}
+			sqlite3_reset(p);
+		}
+		error_at(file ? file : column_str(s, 3), file ? line : (long)sqlite3_column_int64(s, 4),
+		         "system '%s'%s%s%s is left out, but system '%s' (owner '%s', kept in the "
+		         "database) uses it as a component", ref, ref_owner ? " of owner '" : "",
+		         ref_owner ? ref_owner : "", ref_owner ? "'" : "", id, owner ? owner : "");
+		free(file);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot check components");
+	return found;
+}
+
+/* The component references of a snapshot, as a graph for graph.h. */
+struct component_graph {
+	struct strmap ids;   /* system id -> node */
+	size_t nr_nodes;
+	char **names;        /* node -> id (the keys of ids, borrowed) */
+	size_t *from, *to;   /* per edge, in the order read */
+	char **file;         /* per edge: where it is written, NULL when kept */
+	long *line;
+	size_t nr_edges, alloc_edges;
+	size_t *order;       /* CSR position -> edge */
+};
+
+static size_t graph_node(struct component_graph *g, const char *id)
+{
+	size_t i;
+	if (strmap_get(&g->ids, id, &i))
+		return i;
+	strmap_put(&g->ids, id, g->nr_nodes, NULL);
+	return g->nr_nodes++;
+}
+
+static void report_component_cycle(void *data, const size_t *cycle, size_t len)
+{
+	struct component_graph *g = data;
+	size_t at = g->order[cycle[len - 1]];
+	struct strbuf sb;
+	strbuf_init(&sb);
+	/* at an edge this import wrote (a cycle is new only through one) */
+	for (size_t j = 0; j < len; j++)
+		if (g->file[g->order[cycle[j]]]) {
+			at = g->order[cycle[j]];
+			break;
+		}
+	strbuf_addstr(&sb, g->names[g->from[g->order[cycle[0]]]]);
+	for (size_t j = 0; j < len; j++)
+		strbuf_addf(&sb, " -> %s", g->names[g->to[g->order[cycle[j]]]]);
+	error_at(g->file[at], g->line[at], "component cycle over the database: %s", sb.buf);
+	strbuf_release(&sb);
+}
+
+/* Report every component cycle of the new snapshot; 1 if any, 0, or -1. */
+static int check_cycles(struct store_import *imp)
+{
+	struct store *st = imp->st;
+	struct component_graph g;
+	sqlite3_stmt *s = stmt(st, ST_COMPONENT_EDGES);
+	int rc, ret = -1;
+	memset(&g, 0, sizeof(g));
+	strmap_init(&g.ids);
+	if (!s)
+		goto out;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(g.from, g.nr_edges + 1, g.alloc_edges);
+		g.to = xrealloc(g.to, g.alloc_edges * sizeof(*g.to));
+		g.file = xrealloc(g.file, g.alloc_edges * sizeof(*g.file));
+		g.line = xrealloc(g.line, g.alloc_edges * sizeof(*g.line));
+		size_t e = g.nr_edges++;
+		g.from[e] = graph_node(&g, column_str(s, 0) ? column_str(s, 0) : "");
+		g.to[e] = graph_node(&g, column_str(s, 1) ? column_str(s, 1) : "");
+		g.file[e] = sqlite3_column_int(s, 2) ? column_dup(s, 3) : NULL;
+		g.line[e] = (long)sqlite3_column_int64(s, 4);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		db_error(st, "cannot check components");
+		goto out;
+	}
+	/* the edges by node (CSR), and the names of the nodes */
+	size_t *first = xcalloc(g.nr_nodes + 1, sizeof(size_t));
+	size_t *target = xmalloc((g.nr_edges ? g.nr_edges : 1) * sizeof(size_t));
+	g.order = xmalloc((g.nr_edges ? g.nr_edges : 1) * sizeof(size_t));
+	g.names = xcalloc(g.nr_nodes ? g.nr_nodes : 1, sizeof(char *));
+	for (size_t i = 0; i < g.ids.slots; i++)
+		if (g.ids.keys[i])
+			g.names[g.ids.values[i]] = g.ids.keys[i];
+	for (size_t e = 0; e < g.nr_edges; e++)
+		first[g.from[e] + 1]++;
+	for (size_t u = 0; u < g.nr_nodes; u++)
+		first[u + 1] += first[u];
+	size_t *fill = xmalloc((g.nr_nodes + 1) * sizeof(size_t));
+	memcpy(fill, first, (g.nr_nodes + 1) * sizeof(size_t));
+	for (size_t e = 0; e < g.nr_edges; e++) {
+		g.order[fill[g.from[e]]] = e;
+		target[fill[g.from[e]]++] = g.to[e];
+	}
+	ret = graph_each_cycle(g.nr_nodes, first, target, report_component_cycle, &g) ? 1 : 0;
+	free(fill);
+	free(first);
+	free(target);
+out:
+	for (size_t e = 0; e < g.nr_edges; e++)
+		free(g.file[e]);
+	free(g.file);
+	free(g.line);
+	free(g.from);
+	free(g.to);
+	free(g.order);
+	free(g.names);
+	strmap_release(&g.ids);
+	return ret;
+}
+
 /* Build the membership and finish the snapshot row; 0, 1 (rejected) or -1. */
 static int complete_import(struct store_import *imp)
 {
@@ -1230,6 +1414,16 @@ static int complete_import(struct store_import *imp)
 		return -1;
 
 	if ((rc = check_conflicts(imp)) != 0)
+		return rc;
+	/*
+	 * The reader checked the files' references against the previous
+	 * snapshot; the new one may lack what they, or kept systems, refer to,
+	 * and kept systems may close a cycle with the imported ones. Without a
+	 * previous snapshot / a kept system neither can happen.
+	 */
+	if (imp->base && (rc = check_dangling(imp)) != 0)
+		return rc;
+	if (kept_any && (rc = check_cycles(imp)) != 0)
 		return rc;
 
 	if (kept_any && imp->base) {

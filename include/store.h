@@ -119,7 +119,12 @@ long store_import_count(const struct store_import *imp);
  *     lists no system);
  *   - the base snapshot's organizations whose id is not redefined.
  * A system id that is both imported and kept (or imported twice) is an
- * input problem, reported with error_at() at the imported system. The
+ * input problem, reported with error_at() at the imported system; so is,
+ * over the new snapshot's membership, a component that is no member (a
+ * system the import leaves out that a kept or imported system still uses:
+ * at that component, or for a kept user at the file that covers the left
+ * out system's owner) and a component cycle (one that kept systems close
+ * with imported ones: at an imported reference of it). The
  * snapshot's as_of is the latest as-of of its files (and of the base
  * snapshot when it keeps any of the base's systems).
  * Returns 0 after COMMIT (*snapshot_id = the new snapshot), 1 when the input
