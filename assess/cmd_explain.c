@@ -66,6 +66,7 @@ static const struct words en = {
 static void print_padded(const char *s, int width)
 {
 	int n = 0;
+	s = term_text(s);
 	for (const char *p = s; *p; p++)
 		if (((unsigned char)*p & 0xC0) != 0x80)
 			n++;
@@ -96,7 +97,7 @@ static void print_facts(const struct explain *ex, const struct system_record *re
 	for (int i = 0; i < F__COUNT; i++) {
 		if (i == F_ID || i == F_NAME || !rec->value[i])
 			continue;
-		printf("  %-34s %s\n", fact_def((enum fact_id)i)->name, rec->value[i]);
+		printf("  %-34s %s\n", fact_def((enum fact_id)i)->name, term_text(rec->value[i]));
 	}
 }
 
@@ -114,11 +115,11 @@ static int explain_system(void *data, const struct system_result *res,
 	strbuf_init(&sb);
 	ex->found = 1;
 
-	printf("%s: %s — %s\n", w->system, res->system_id,
-	       rec->value[F_NAME] ? rec->value[F_NAME] : "");
-	printf("%s: %s; %s: %s; %s: %s\n", w->owner, rec->value[F_OWNER] ? rec->value[F_OWNER] : "-",
-	       w->op, rec->value[F_OPERATOR] ? rec->value[F_OPERATOR] : "-", w->status,
-	       rec->value[F_STATUS] ? rec->value[F_STATUS] : "-");
+	printf("%s: %s — %s\n", w->system, term_text(res->system_id), term_text(rec->value[F_NAME]));
+	printf("%s: %s; %s: %s; %s: %s\n", w->owner,
+	       rec->value[F_OWNER] ? term_text(rec->value[F_OWNER]) : "-", w->op,
+	       rec->value[F_OPERATOR] ? term_text(rec->value[F_OPERATOR]) : "-", w->status,
+	       rec->value[F_STATUS] ? term_text(rec->value[F_STATUS]) : "-");
 	if (res->determined)
 		printf("\n%s: %d (%s)\n", w->level, res->level, w->determined);
 	else if (res->level_low)
@@ -128,7 +129,7 @@ static int explain_system(void *data, const struct system_result *res,
 		printf("\n%s: %s\n", w->level, w->undetermined);
 	if (!res->determined && res->reason)
 		printf("%s: %s\n", w->reason,
-		       !ex->english && res->reason_vi ? res->reason_vi : res->reason);
+		       term_text(!ex->english && res->reason_vi ? res->reason_vi : res->reason));
 	if (res->approved_level)
 		printf("%s: %d (%s)\n", w->approved, res->approved_level, w->drift[res->drift]);
 	else
@@ -136,22 +137,23 @@ static int explain_system(void *data, const struct system_result *res,
 	if (res->deciding_clause >= 0 && (size_t)res->deciding_clause < ex->nr_clauses) {
 		const char *id = ex->clauses[res->deciding_clause].id;
 		int k = ex->rs ? ruleset_clause_index(ex->rs, id) : -1;
-		printf("%s: %s (%s %d)", w->deciding, id, w->level_word,
+		printf("%s: %s (%s %d)", w->deciding, term_text(id), w->level_word,
 		       ex->clauses[res->deciding_clause].level ? ex->clauses[res->deciding_clause].level
 		                                               : res->level);
 		if (k >= 0)
-			printf(" — %s\n  %s\n", ex->rs->clauses[k].ref, text_of(ex, &ex->rs->clauses[k]));
+			printf(" — %s\n  %s\n", term_text(ex->rs->clauses[k].ref),
+			       term_text(text_of(ex, &ex->rs->clauses[k])));
 		else
 			printf("\n");
 	}
 	if (res->deciding_component)
-		printf("%s: %s\n", w->deciding_comp, res->deciding_component);
+		printf("%s: %s\n", w->deciding_comp, term_text(res->deciding_component));
 	if (res->near_threshold)
-		printf("%s: %s\n", w->near, res->near_threshold);
+		printf("%s: %s\n", w->near, term_text(res->near_threshold));
 
 	print_facts(ex, rec);
 
-	printf("\n%s (%s):\n", w->clauses, ex->rs ? ex->rs->id : "");
+	printf("\n%s (%s):\n", w->clauses, ex->rs ? term_text(ex->rs->id) : "");
 	for (size_t c = 0; c < res->nr_outcomes && c < ex->nr_clauses; c++) {
 		enum tri t = (enum tri)res->outcomes[c];
 		int k = ex->rs ? ruleset_clause_index(ex->rs, ex->clauses[c].id) : -1;
@@ -166,10 +168,10 @@ static int explain_system(void *data, const struct system_result *res,
 			       cl && cl->level_from >= 0 ? fact_def(cl->level_from)->name : "?");
 		printf("%s\n", (int)c == res->deciding_clause ? "  <=" : "");
 		if (cl && t != TRI_NO) {
-			printf("                        %s\n", text_of(ex, cl));
+			printf("                        %s\n", term_text(text_of(ex, cl)));
 			strbuf_reset(&sb);
 			condition_format(&cl->cond, &sb);
-			printf("                        %s: %s\n", w->condition, sb.buf);
+			printf("                        %s: %s\n", w->condition, term_text(sb.buf));
 		}
 	}
 
@@ -189,11 +191,11 @@ static int explain_component(void *data, const struct system_result *res,
 {
 	struct explain *ex = data;
 	if (res->determined)
-		printf("  %-20s %s %d  %s\n", res->system_id, ex->w->level_word, res->level,
-		       rec->value[F_NAME] ? rec->value[F_NAME] : "");
+		printf("  %-20s %s %d  %s\n", term_text(res->system_id), ex->w->level_word, res->level,
+		       term_text(rec->value[F_NAME]));
 	else
-		printf("  %-20s %s  %s\n", res->system_id, ex->w->undetermined,
-		       rec->value[F_NAME] ? rec->value[F_NAME] : "");
+		printf("  %-20s %s  %s\n", term_text(res->system_id), ex->w->undetermined,
+		       term_text(rec->value[F_NAME]));
 	return 0;
 }
 
@@ -205,8 +207,8 @@ static int explain_findings(void *data, const struct system_result *res,
 	printf("\n%s:\n", res->nr_findings ? ex->w->findings : ex->w->no_findings);
 	for (size_t f = 0; f < res->nr_findings; f++)
 		printf("  [%s] %s: %s\n", ex->w->severity[res->findings[f].severity],
-		       res->findings[f].code,
-		       ex->english ? res->findings[f].text_en : res->findings[f].text_vi);
+		       term_text(res->findings[f].code),
+		       term_text(ex->english ? res->findings[f].text_en : res->findings[f].text_vi));
 	return 0;
 }
 
@@ -253,8 +255,9 @@ int cmd_explain(int argc, char **argv)
 		goto out;
 	if (criteria_find(info.rules, info.date, &rs) == 0)
 		ex.rs = rs;
-	printf("%s %ld, %s %s (%s), %s %s\n\n", ex.w->run, run, ex.w->rules, info.rules,
-	       ex.english ? info.rules_title_en : info.rules_title_vi, ex.w->date, info.date);
+	printf("%s %ld, %s %s (%s), %s %s\n\n", ex.w->run, run, ex.w->rules, term_text(info.rules),
+	       term_text(ex.english ? info.rules_title_en : info.rules_title_vi), ex.w->date,
+	       term_text(info.date));
 	if (store_each_run_system(st, run, id, explain_system, &ex) < 0)
 		goto out;
 	if (!ex.found) {

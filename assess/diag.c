@@ -25,11 +25,13 @@ static void emit(const char *prefix, const char *file, long line, const char *fm
 	strbuf_addstr(&sb, "assess: ");
 	if (prefix)
 		strbuf_addstr(&sb, prefix);
+	/* names and values quoted from inventories and databases reach the
+	 * terminal escaped (util.h: strbuf_add_term) */
 	if (file) {
+		strbuf_add_term(&sb, file);
 		if (line > 0)
-			strbuf_addf(&sb, "%s:%ld: ", file, line);
-		else
-			strbuf_addf(&sb, "%s: ", file);
+			strbuf_addf(&sb, ":%ld", line);
+		strbuf_addstr(&sb, ": ");
 	}
 	va_list cp;
 	va_copy(cp, ap);
@@ -42,7 +44,7 @@ static void emit(const char *prefix, const char *file, long line, const char *fm
 		for (char *p = msg; *p; p++)
 			if (*p == '\n' || *p == '\r')
 				*p = ' ';
-		strbuf_addstr(&sb, msg);
+		strbuf_add_term(&sb, msg);
 		free(msg);
 	}
 	while (sb.len && sb.buf[sb.len - 1] == ' ')

@@ -101,6 +101,7 @@ struct builder {
 	xmlNodePtr cur;                       /* the open element of b->doc */
 	int failed;
 	const char **held;                    /* scratch: ids of clauses that held */
+	struct strbuf scratch;                /* scratch: a value made fit for XML */
 };
 
 /* ---- small writer helpers ---------------------------------------------- */
@@ -133,10 +134,13 @@ static void end(struct builder *b)
 	}
 }
 
+/* Values come from a database that may hold what XML cannot carry: such
+ * characters are written as text (util.h: xml_text), never ill-formed. */
 static void attr(struct builder *b, const char *name, const char *value)
 {
 	if (!value || !*value)
 		return;
+	value = xml_text(value, &b->scratch);
 	if (b->w ? xmlTextWriterWriteAttribute(b->w, (const xmlChar *)name, (const xmlChar *)value) < 0
 	         : !b->cur || !xmlNewProp(b->cur, (const xmlChar *)name, (const xmlChar *)value))
 		b->failed = 1;
@@ -153,6 +157,7 @@ static void text_element(struct builder *b, const char *name, const char *lang,
                          const char *text)
 {
 	start(b, name);
+	text = xml_text(text, &b->scratch);
 	if (b->w) {
 		if (lang && xmlTextWriterWriteAttribute(b->w, (const xmlChar *)"xml:lang", (const xmlChar *)lang) < 0)
 			b->failed = 1;
@@ -721,6 +726,7 @@ static void builder_release(struct builder *b)
 	strmap_release(&b->org_index);
 	free(b->peers);
 	strbuf_release(&b->peer_text);
+	strbuf_release(&b->scratch);
 	tallies_release(&b->owners);
 	tallies_release(&b->operators);
 	for (size_t i = 0; i < b->nr_codes; i++)
@@ -740,6 +746,7 @@ static void builder_init(struct builder *b, struct store *st, enum results_detai
 	memset(b, 0, sizeof(*b));
 	strmap_init(&b->org_index);
 	strbuf_init(&b->peer_text);
+	strbuf_init(&b->scratch);
 	strmap_init(&b->owners.index);
 	strmap_init(&b->operators.index);
 	strmap_init(&b->code_index);

@@ -140,6 +140,117 @@ char *strbuf_detach(struct strbuf *sb)
 	return p;
 }
 
+/* The code point of the UTF-8 sequence at p (*len its bytes), or -1 when
+ * the byte at p starts no valid sequence (*len = 1). */
+static long utf8_decode(const unsigned char *p, size_t *len)
+{
+	unsigned char c = p[0];
+	size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+	         : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+	*len = 1;
+	if (!n)
+		return -1;
+	long cp = n == 1 ? c : c & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	/* overlong forms, surrogates, beyond U+10FFFF */
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	*len = n;
+	return cp;
+}
+
+/* Controls that reorder or hide what a terminal shows. */
+static int is_bidi_control(long cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void strbuf_add_term(struct strbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		size_t len;
+		long cp = utf8_decode(p, &len);
+		if (cp < 0 || cp < 0x20 || cp == 0x7F)
+			strbuf_addf(sb, "\\x%02x", *p);
+		else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp))
+			strbuf_addf(sb, "\\u%04lx", cp);
+		else
+			strbuf_add(sb, p, len);
+		p += len;
+	}
+}
+
+void strbuf_add_xml_text(struct strbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		size_t len;
+		long cp = utf8_decode(p, &len);
+		if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'))
+			strbuf_addf(sb, "\\x%02x", *p);
+		else if (cp == 0xFFFE || cp == 0xFFFF)
+			strbuf_addf(sb, "\\u%04lx", cp);
+		else
+			strbuf_add(sb, p, len);
+		p += len;
+	}
+}
+
+int is_xml_text(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		size_t len;
+		long cp = utf8_decode(p, &len);
+		if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    cp == 0xFFFE || cp == 0xFFFF)
+			return 0;
+		p += len;
+	}
+	return 1;
+}
+
+const char *xml_text(const char *s, struct strbuf *scratch)
+{
+	if (!s || is_xml_text(s))
+		return s;
+	strbuf_reset(scratch);
+	strbuf_add_xml_text(scratch, s);
+	return scratch->buf;
+}
+
+/* term_text's buffers, used in turn. */
+static struct strbuf term_ring[8];
+static int term_next, term_ready;
+
+static void release_term_text(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(term_ring); i++)
+		strbuf_release(&term_ring[i]);
+}
+
+const char *term_text(const char *s)
+{
+	if (!term_ready) {
+		for (size_t i = 0; i < ARRAY_SIZE(term_ring); i++)
+			strbuf_init(&term_ring[i]);
+		term_ready = 1;
+		atexit(release_term_text);
+	}
+	struct strbuf *sb = &term_ring[term_next];
+	term_next = (term_next + 1) % (int)ARRAY_SIZE(term_ring);
+	strbuf_reset(sb);
+	strbuf_add_term(sb, s);
+	return sb->buf;
+}
+
 int parse_count(const char *s, long long *out)
 {
 	long long v = 0;

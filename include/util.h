@@ -73,6 +73,28 @@ void strbuf_reset(struct strbuf *sb);
 /* Hand the bytes to the caller (who frees them) and re-initialise sb. */
 char *strbuf_detach(struct strbuf *sb);
 
+/*
+ * Text from an inventory or a database, for a terminal: append s to sb with
+ * C0 controls and DEL as \xNN, C1 controls (U+0080..U+009F) and the
+ * bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069) as \uNNNN, and every byte that starts no valid UTF-8
+ * sequence as \xNN; the rest as it is (a backslash too). NULL is "".
+ */
+void strbuf_add_term(struct strbuf *sb, const char *s);
+/* The same as a string in one of 8 buffers used in turn (valid until the
+ * eighth call after), for the arguments of one printf of the main thread:
+ * printf("%s: %s\n", term_text(id), term_text(name)). */
+const char *term_text(const char *s);
+/* Text for an XML document: 1 when s is well-formed UTF-8 of characters
+ * XML 1.0 allows; else strbuf_add_xml_text() appends it with what XML
+ * cannot carry (C0 but tab, LF, CR; U+FFFE, U+FFFF; bytes that are not
+ * UTF-8) written as the text \xNN or \uNNNN. */
+int is_xml_text(const char *s);
+void strbuf_add_xml_text(struct strbuf *sb, const char *s);
+/* s when is_xml_text(s) (or NULL), else the text strbuf_add_xml_text makes
+ * of it, in scratch (valid until scratch changes). */
+const char *xml_text(const char *s, struct strbuf *scratch);
+
 /* Parse a non-negative decimal integer that fills the whole string.
  * Returns 0 and stores the value, or -1 (nothing reported). */
 int parse_count(const char *s, long long *out);

@@ -190,3 +190,21 @@ TEST(util_output_path_kinds)
 	diag_capture(NULL);
 	strbuf_release(&msgs);
 }
+
+/* Text for a terminal and for XML: controls never pass raw. */
+TEST(util_term_and_xml_text)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_add_term(&sb, "a\x1b[31m\x07 \xc2\x9b \xe2\x80\xae \xe2\x81\xa6 \xff Việt\\");
+	CHECK_STR(sb.buf, "a\\x1b[31m\\x07 \\u009b \\u202e \\u2066 \\xff Việt\\");
+	CHECK_STR(term_text(NULL), "");
+	CHECK_STR(term_text("\x7f"), "\\x7f");
+	CHECK(is_xml_text("Việt \xe2\x80\xae\t\n"));
+	CHECK(!is_xml_text("a\x1b"));
+	CHECK(!is_xml_text("\xed\xa0\x80")); /* a surrogate */
+	CHECK(!is_xml_text("\xef\xbf\xbe")); /* U+FFFE */
+	strbuf_reset(&sb);
+	CHECK_STR(xml_text("a\x01\xc3", &sb), "a\\x01\\xc3");
+	strbuf_release(&sb);
+}
