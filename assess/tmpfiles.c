@@ -175,12 +175,7 @@ void tmpfiles_clean_stale(const char *path, const char *kind)
 	strbuf_init(&dir);
 	strbuf_init(&prefix);
 	strbuf_init(&entry);
-	if (!slash)
-		strbuf_addstr(&dir, ".");
-	else if (slash == path)
-		strbuf_addstr(&dir, "/");
-	else
-		strbuf_add(&dir, path, (size_t)(slash - path));
+	strbuf_add_dirname(&dir, path);
 	strbuf_addf(&prefix, "%s.%s.", base, kind);
 	DIR *d = opendir(dir.buf);
 	while (d) {

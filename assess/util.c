@@ -380,18 +380,22 @@ int fsync_path(const char *path)
 	return ret;
 }
 
+void strbuf_add_dirname(struct strbuf *sb, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		strbuf_addstr(sb, ".");
+	else if (slash == path)
+		strbuf_addstr(sb, "/");
+	else
+		strbuf_add(sb, path, (size_t)(slash - path));
+}
+
 int fsync_dir_of(const char *path)
 {
 	struct strbuf dir;
 	strbuf_init(&dir);
-	strbuf_addstr(&dir, path);
-	char *slash = strrchr(dir.buf, '/');
-	if (!slash) {
-		strbuf_reset(&dir);
-		strbuf_addstr(&dir, ".");
-	} else {
-		slash[slash == dir.buf] = '\0'; /* "/name" -> "/" */
-	}
+	strbuf_add_dirname(&dir, path);
 	int ret = fsync_path(dir.buf);
 	int saved = errno;
 	strbuf_release(&dir);
@@ -420,12 +424,7 @@ static char *absolute_name(const char *path)
 	const char *slash = strrchr(path, '/');
 	struct strbuf dir;
 	strbuf_init(&dir);
-	if (!slash)
-		strbuf_addstr(&dir, ".");
-	else if (slash == path)
-		strbuf_addstr(&dir, "/");
-	else
-		strbuf_add(&dir, path, (size_t)(slash - path));
+	strbuf_add_dirname(&dir, path);
 	char *ret = NULL;
 	if (realpath(dir.buf, real)) {
 		strbuf_reset(&dir);

@@ -115,6 +115,9 @@ int date_add_months(const char *iso, int months, char out[11]);
 /* Today's date (UTC, or $ASSESS_TODAY when set, for tests) as YYYY-MM-DD. */
 void today_iso(char out[11]);
 
+/* Append the folder that holds path: "." for a bare name, "/" for "/name". */
+void strbuf_add_dirname(struct strbuf *sb, const char *path);
+
 /* fsync the file at path / the directory that holds path (so that a file
  * created or renamed there survives a crash). 0, or -1 with errno set;
  * nothing reported. */

@@ -11,34 +11,23 @@
  * is then read back). A value we never write must be refused as "database
  * corrupt", never crash. Messages go to a buffer reset per input.
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <libxml/tree.h>
 
-#include "diag.h"
 #include "evaluate.h"
+#include "fuzz_file.h"
 #include "results.h"
 #include "store.h"
-#include "util.h"
-#include "xmlsafe.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static char path[4096];
-static struct strbuf messages;
 
 /* The input and the files SQLite makes beside it. */
-static void remove_input(void)
+static void remove_database(void)
 {
-	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	static const char *const suffixes[] = {"-wal", "-shm", "-journal"};
 	char name[4200];
+	fuzz_remove_input();
 	for (size_t i = 0; i < ARRAY_SIZE(suffixes); i++) {
-		snprintf(name, sizeof(name), "%s%s", path, suffixes[i]);
+		snprintf(name, sizeof(name), "%s%s", fuzz_path, suffixes[i]);
 		unlink(name);
 	}
 }
@@ -47,27 +36,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
-	snprintf(path, sizeof(path), "%s/fuzz-database-%ld.db", dir ? dir : "/tmp", (long)getpid());
-	atexit(remove_input);
-	xmlsafe_init();
-	strbuf_init(&messages);
-	diag_capture(&messages);
+	fuzz_setup("database", "db");
+	atexit(remove_database);
 	return 0;
-}
-
-/* Touch every byte of a string so that ASan sees bad pointers. */
-static size_t sum(const char *s)
-{
-	size_t n = 0;
-	for (; s && *s; s++)
-		n += (unsigned char)*s;
-	return n;
 }
 
 static int on_run(void *data, const struct run_info *info)
 {
-	*(size_t *)data += sum(info->rules) + sum(info->date) + sum(info->as_of) +
+	*(size_t *)data += fuzz_touch(info->rules) + fuzz_touch(info->date) + fuzz_touch(info->as_of) +
 	                   (size_t)info->systems;
 	return 0;
 }
@@ -76,12 +52,12 @@ static int on_run_system(void *data, const struct system_result *res,
                          const struct system_record *rec)
 {
 	size_t *n = data;
-	*n += sum(res->system_id) + sum(res->reason) + (size_t)res->level;
+	*n += fuzz_touch(res->system_id) + fuzz_touch(res->reason) + (size_t)res->level;
 	for (size_t i = 0; i < res->nr_findings; i++)
-		*n += sum(res->findings[i].code) + sum(res->findings[i].text_vi) +
-		      sum(res->findings[i].text_en);
+		*n += fuzz_touch(res->findings[i].code) + fuzz_touch(res->findings[i].text_vi) +
+		      fuzz_touch(res->findings[i].text_en);
 	for (int f = 0; f < F__COUNT; f++)
-		*n += sum(rec->value[f]);
+		*n += fuzz_touch(rec->value[f]);
 	return 0;
 }
 
@@ -90,17 +66,17 @@ static int on_system(void *data, const struct system_record *rec, long row)
 	size_t *n = data;
 	*n += (size_t)row;
 	for (int f = 0; f < F__COUNT; f++)
-		*n += sum(rec->value[f]);
+		*n += fuzz_touch(rec->value[f]);
 	for (size_t i = 0; i < rec->nr_components; i++)
-		*n += sum(rec->components[i].ref);
+		*n += fuzz_touch(rec->components[i].ref);
 	for (size_t i = 0; i < rec->nr_inspections; i++)
-		*n += sum(rec->inspections[i].date);
+		*n += fuzz_touch(rec->inspections[i].date);
 	return 0;
 }
 
 static int on_organization(void *data, const struct organization *org)
 {
-	*(size_t *)data += sum(org->id) + sum(org->name);
+	*(size_t *)data += fuzz_touch(org->id) + fuzz_touch(org->name);
 	return 0;
 }
 
@@ -123,17 +99,11 @@ static void read_run(struct store *st, size_t *total)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	remove_input();
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		abort();
-	if (size && fwrite(data, 1, size, f) != size)
-		abort();
-	fclose(f);
-
+	remove_database(); /* no WAL of the last input */
+	fuzz_write(data, size);
 	struct store *st = NULL;
 	size_t total = 0;
-	if (store_open(path, &st) == 0) {
+	if (store_open(fuzz_path, &st) == 0) {
 		store_each_run(st, on_run, &total);
 		read_run(st, &total);
 		long snapshot = store_latest_snapshot(st);
@@ -145,7 +115,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	store_close(st);
-	strbuf_reset(&messages);
-	diag_reset_problems();
+	fuzz_done();
 	return 0;
 }
