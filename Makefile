@@ -4,6 +4,8 @@
 #   make check           unit tests, CLI golden tests, Word documents, acceptance tests
 #   make SAN=1 check     the same under AddressSanitizer + UBSan
 #   make check-valgrind  CLI tests under valgrind
+#   make check-faults    a full disk swept over every byte count, kill -9 and
+#                        SIGTERM trials (tests/faults/run.sh)
 #   make install         PREFIX=/usr/local DESTDIR=
 #   make bench           performance table (see tests/bench/)
 #   make fuzz            libFuzzer targets for a bounded time (clang)
@@ -56,12 +58,13 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIB_SRC   := $(filter-out assess/main.c,$(sort $(wildcard assess/*.c assess/*/*.c)))
 LIB_OBJ   := $(LIB_SRC:assess/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
-UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o)
+UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o) $(BUILD)/unit/faultvfs.o
 
 BIN       := $(BUILD)/assess
 UNIT_BIN  := $(BUILD)/unit-tests
 
-.PHONY: all check check-unit check-cli check-docs check-acceptance check-valgrind install clean bench fuzz
+.PHONY: all check check-unit check-cli check-docs check-acceptance check-valgrind check-faults \
+        install clean bench fuzz
 
 all: $(BIN)
 
@@ -73,7 +76,12 @@ $(BUILD)/obj/%.o: assess/%.c $(wildcard include/*.h) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/unit/%.o: tests/unit/%.c $(wildcard include/*.h) tests/unit/harness.h | $(BUILD)/unit
-	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Itests/faults -c -o $@ $<
+
+# a full disk for SQLite (tests/faults/faultvfs.h): linked into the unit
+# tests, and preloaded into the real binary by check-faults
+$(BUILD)/unit/faultvfs.o: tests/faults/faultvfs.c tests/faults/faultvfs.h | $(BUILD)/unit
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(UNIT_BIN): $(UNIT_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS_PKG) -lm
@@ -108,6 +116,15 @@ check-valgrind: $(BIN) $(BUILD)/bench-gen
 	ASSESS=$(CURDIR)/$(BIN) BENCH_GEN=$(CURDIR)/$(BUILD)/bench-gen ASSESS_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 		sh tests/cli/run.sh
 
+# The fault injection: tests/faults/faultvfs.c preloaded into the real
+# binary as a library (no test hook is compiled into assess).
+$(BUILD)/faultvfs.so: tests/faults/faultvfs.c tests/faults/faultvfs.h | $(BUILD)/obj
+	$(CC) $(CSTD) $(OPT) $(WARN) -fPIC -shared -DFAULTVFS_PRELOAD $(CFLAGS_PKG) -o $@ $< $(LIBS_PKG)
+
+check-faults: $(BIN) $(BUILD)/faultvfs.so $(BUILD)/bench-gen
+	ASSESS=$(CURDIR)/$(BIN) FAULTVFS=$(CURDIR)/$(BUILD)/faultvfs.so \
+		BENCH_GEN=$(CURDIR)/$(BUILD)/bench-gen sh tests/faults/run.sh
+
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/assess
@@ -139,13 +156,14 @@ FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,$(FUZZ_BUILD)/fuzz-%,$(wildcard t
 $(FUZZ_BUILD)/obj/%.o: assess/%.c $(wildcard include/*.h) | $(FUZZ_BUILD)/obj
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
-$(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBS_PKG) -lm
+$(FUZZ_BUILD)/fuzz-%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_file.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $(filter-out %.h,$^) \
+		$(LIBS_PKG) -lm
 $(FUZZ_BUILD)/obj:
 	mkdir -p $@
 
 # keep the instrumented objects between runs
 .SECONDARY: $(FUZZ_OBJ)
 
-fuzz: $(FUZZ_TARGETS)
-	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+fuzz: $(FUZZ_TARGETS) $(BIN)
+	ASSESS=$(CURDIR)/$(BIN) FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh

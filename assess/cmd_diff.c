@@ -107,10 +107,23 @@ struct out {
 	long added, removed, changed, appeared, resolved;
 };
 
+/* Text from the database as XML can carry it (util.h: xml_text). */
 static void xattr(struct out *o, const char *name, const char *value)
 {
+	struct strbuf scratch;
+	strbuf_init(&scratch);
 	if (value)
-		xmlTextWriterWriteAttribute(o->w, (const xmlChar *)name, (const xmlChar *)value);
+		xmlTextWriterWriteAttribute(o->w, (const xmlChar *)name,
+		                            (const xmlChar *)xml_text(value, &scratch));
+	strbuf_release(&scratch);
+}
+
+static void xtext(struct out *o, const char *text)
+{
+	struct strbuf scratch;
+	strbuf_init(&scratch);
+	xmlTextWriterWriteString(o->w, (const xmlChar *)xml_text(text ? text : "", &scratch));
+	strbuf_release(&scratch);
 }
 
 static void xattr_level(struct out *o, const char *name, const struct dsys *d)
@@ -139,7 +152,8 @@ static void emit_system(struct out *o, const char *kind, const struct dsys *d)
 		xattr_level(o, "level", d);
 		xmlTextWriterEndElement(o->w);
 	} else {
-		printf("%-8s %s  level %s  %s\n", kind, d->id, level_text(d, buf), d->name ? d->name : "");
+		printf("%-8s %s  level %s  %s\n", kind, term_text(d->id), level_text(d, buf),
+		       term_text(d->name));
 	}
 }
 
@@ -151,16 +165,16 @@ static void emit_finding(struct out *o, const char *kind, const struct dfinding 
 		xattr(o, "severity", severity_name(f->severity));
 		xmlTextWriterStartElement(o->w, (const xmlChar *)"text");
 		xattr(o, "xml:lang", "vi");
-		xmlTextWriterWriteString(o->w, (const xmlChar *)f->text_vi);
+		xtext(o, f->text_vi);
 		xmlTextWriterEndElement(o->w);
 		xmlTextWriterStartElement(o->w, (const xmlChar *)"text");
 		xattr(o, "xml:lang", "en");
-		xmlTextWriterWriteString(o->w, (const xmlChar *)f->text_en);
+		xtext(o, f->text_en);
 		xmlTextWriterEndElement(o->w);
 		xmlTextWriterEndElement(o->w);
 	} else {
-		printf("  %s %s [%s] %s: %s\n", kind[8] == 'a' ? "+" : "-", id,
-		       severity_name(f->severity), f->code, f->text_en);
+		printf("  %s %s [%s] %s: %s\n", kind[8] == 'a' ? "+" : "-", term_text(id),
+		       severity_name(f->severity), term_text(f->code), term_text(f->text_en));
 	}
 }
 
@@ -186,11 +200,11 @@ static void compare(struct out *o, const struct dsys *a, const struct dsys *b)
 		xattr_level(o, "from-level", a);
 		xattr_level(o, "to-level", b);
 	} else if (level_changed) {
-		printf("%-8s %s  level %s -> %s  %s\n", "changed", b->id, level_text(a, ba),
-		       level_text(b, bb), b->name ? b->name : "");
+		printf("%-8s %s  level %s -> %s  %s\n", "changed", term_text(b->id), level_text(a, ba),
+		       level_text(b, bb), term_text(b->name));
 	} else {
-		printf("%-8s %s  level %s  %s\n", "changed", b->id, level_text(b, bb),
-		       b->name ? b->name : "");
+		printf("%-8s %s  level %s  %s\n", "changed", term_text(b->id), level_text(b, bb),
+		       term_text(b->name));
 	}
 	for (size_t i = 0; i < b->nr_findings; i++)
 		if (!has_finding(a, &b->findings[i]))
@@ -276,8 +290,8 @@ int cmd_diff(int argc, char **argv)
 		xattr(&o, "from-date", ia.date);
 		xattr(&o, "to-date", ib.date);
 	} else {
-		printf("diff run %ld (%s, %s) -> run %ld (%s, %s)\n", ra, ia.rules, ia.date, rb,
-		       ib.rules, ib.date);
+		printf("diff run %ld (%s, %s) -> run %ld (%s, %s)\n", ra, term_text(ia.rules),
+		       term_text(ia.date), rb, term_text(ib.rules), term_text(ib.date));
 	}
 	struct walk_b wb = {&a, 0, &o};
 	if (store_each_run_system(st, rb, NULL, walk_b, &wb) < 0)

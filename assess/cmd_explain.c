@@ -67,6 +67,7 @@ static const struct words en = {
 static void print_padded(const char *s, int width)
 {
 	int n = 0;
+	s = term_text(s);
 	for (const char *p = s; *p; p++)
 		if (((unsigned char)*p & 0xC0) != 0x80)
 			n++;
@@ -126,8 +127,8 @@ static void print_readings(const struct explain *ex, const struct system_result 
 			const struct run_reading *rd = &ex->readings[r];
 			if (strlen(rd->id) == len && !strncmp(rd->id, p, len) && c->rules &&
 			    !strcmp(rd->rules, c->rules))
-				printf("%s%s (%s): %s\n", indent, ex->w->reading, rd->id,
-				       ex->english ? rd->text_en : rd->text_vi);
+				printf("%s%s (%s): %s\n", indent, ex->w->reading, term_text(rd->id),
+				       term_text(ex->english ? rd->text_en : rd->text_vi));
 		}
 		p += len;
 		p += strspn(p, " ");
@@ -141,7 +142,7 @@ static void print_facts(const struct explain *ex, const struct system_record *re
 	for (int i = 0; i < F__COUNT; i++) {
 		if (i == F_ID || i == F_NAME || !rec->value[i])
 			continue;
-		printf("  %-34s %s\n", fact_def((enum fact_id)i)->name, rec->value[i]);
+		printf("  %-34s %s\n", fact_def((enum fact_id)i)->name, term_text(rec->value[i]));
 	}
 }
 
@@ -159,14 +160,14 @@ static int explain_system(void *data, const struct system_result *res,
 	strbuf_init(&sb);
 	ex->found = 1;
 
-	printf("%s: %s — %s\n", w->system, res->system_id,
-	       rec->value[F_NAME] ? rec->value[F_NAME] : "");
-	printf("%s: %s; %s: %s; %s: %s\n", w->owner, rec->value[F_OWNER] ? rec->value[F_OWNER] : "-",
-	       w->op, rec->value[F_OPERATOR] ? rec->value[F_OPERATOR] : "-", w->status,
-	       rec->value[F_STATUS] ? rec->value[F_STATUS] : "-");
+	printf("%s: %s — %s\n", w->system, term_text(res->system_id), term_text(rec->value[F_NAME]));
+	printf("%s: %s; %s: %s; %s: %s\n", w->owner,
+	       rec->value[F_OWNER] ? term_text(rec->value[F_OWNER]) : "-", w->op,
+	       rec->value[F_OPERATOR] ? term_text(rec->value[F_OPERATOR]) : "-", w->status,
+	       rec->value[F_STATUS] ? term_text(rec->value[F_STATUS]) : "-");
 	if (res->rules_reason)
-		printf("%s: %s — %s\n", w->assessed_under, res->rules,
-		       ex->english ? res->rules_reason : res->rules_reason_vi);
+		printf("%s: %s — %s\n", w->assessed_under, term_text(res->rules),
+		       term_text(ex->english ? res->rules_reason : res->rules_reason_vi));
 	if (res->determined)
 		printf("\n%s: %d (%s)\n", w->level, res->level, w->determined);
 	else if (res->level_low)
@@ -176,30 +177,31 @@ static int explain_system(void *data, const struct system_result *res,
 		printf("\n%s: %s\n", w->level, w->undetermined);
 	if (!res->determined && res->reason)
 		printf("%s: %s\n", w->reason,
-		       !ex->english && res->reason_vi ? res->reason_vi : res->reason);
+		       term_text(!ex->english && res->reason_vi ? res->reason_vi : res->reason));
 	if (res->approved_level)
 		printf("%s: %d (%s)\n", w->approved, res->approved_level, w->drift[res->drift]);
 	else
 		printf("%s: %s\n", w->approved, w->none);
 	if (res->deciding_clause >= 0 && (size_t)res->deciding_clause < ex->nr_clauses) {
 		const struct run_clause *dc = &ex->clauses[res->deciding_clause];
-		printf("%s: %s (%s %d)", w->deciding, dc->id, w->level_word,
+		printf("%s: %s (%s %d)", w->deciding, term_text(dc->id), w->level_word,
 		       dc->level ? dc->level : res->level);
 		if (text_of(ex, dc)) {
-			printf(" — %s\n  %s\n", ref_of(ex, dc) ? ref_of(ex, dc) : "", text_of(ex, dc));
+			printf(" — %s\n  %s\n", ref_of(ex, dc) ? term_text(ref_of(ex, dc)) : "",
+			       term_text(text_of(ex, dc)));
 			print_readings(ex, res, dc, "  ");
 		} else {
 			printf("\n");
 		}
 	}
 	if (res->deciding_component)
-		printf("%s: %s\n", w->deciding_comp, res->deciding_component);
+		printf("%s: %s\n", w->deciding_comp, term_text(res->deciding_component));
 	if (res->near_threshold)
-		printf("%s: %s\n", w->near, res->near_threshold);
+		printf("%s: %s\n", w->near, term_text(res->near_threshold));
 
 	print_facts(ex, rec);
 
-	printf("\n%s (%s):\n", w->clauses, res->rules ? res->rules : "");
+	printf("\n%s (%s):\n", w->clauses, res->rules ? term_text(res->rules) : "");
 	for (size_t c = 0; c < res->nr_outcomes && c < ex->nr_clauses; c++) {
 		if (res->outcomes[c] == OUTCOME_NOT_ASKED)
 			continue; /* a clause of another rule set of the run */
@@ -208,19 +210,19 @@ static int explain_system(void *data, const struct system_result *res,
 		const struct clause *cl = clause_now(ex, rc);
 		printf("  ");
 		print_padded(outcome_word(ex, t), 9);
-		print_padded(rc->id, 13);
+		print_padded(term_text(rc->id), 13);
 		if (rc->level) /* else the level comes from a fact (decided-level) */
 			printf("%s %d", w->level_word, rc->level);
 		else
-			printf("%s = %s", w->level_word, rc->level_from ? rc->level_from : "?");
+			printf("%s = %s", w->level_word, rc->level_from ? term_text(rc->level_from) : "?");
 		printf("%s\n", (int)c == res->deciding_clause ? "  <=" : "");
 		if (t != TRI_NO && text_of(ex, rc)) {
-			printf("                        %s — %s\n", ref_of(ex, rc) ? ref_of(ex, rc) : "",
-			       text_of(ex, rc));
+			printf("                        %s — %s\n",
+			       ref_of(ex, rc) ? term_text(ref_of(ex, rc)) : "", term_text(text_of(ex, rc)));
 			if (cl) {
 				strbuf_reset(&sb);
 				condition_format(&cl->cond, &sb);
-				printf("                        %s: %s\n", w->condition, sb.buf);
+				printf("                        %s: %s\n", w->condition, term_text(sb.buf));
 			}
 			print_readings(ex, res, rc, "                        ");
 		}
@@ -242,11 +244,11 @@ static int explain_component(void *data, const struct system_result *res,
 {
 	struct explain *ex = data;
 	if (res->determined)
-		printf("  %-20s %s %d  %s\n", res->system_id, ex->w->level_word, res->level,
-		       rec->value[F_NAME] ? rec->value[F_NAME] : "");
+		printf("  %-20s %s %d  %s\n", term_text(res->system_id), ex->w->level_word, res->level,
+		       term_text(rec->value[F_NAME]));
 	else
-		printf("  %-20s %s  %s\n", res->system_id, ex->w->undetermined,
-		       rec->value[F_NAME] ? rec->value[F_NAME] : "");
+		printf("  %-20s %s  %s\n", term_text(res->system_id), ex->w->undetermined,
+		       term_text(rec->value[F_NAME]));
 	return 0;
 }
 
@@ -258,8 +260,8 @@ static int explain_findings(void *data, const struct system_result *res,
 	printf("\n%s:\n", res->nr_findings ? ex->w->findings : ex->w->no_findings);
 	for (size_t f = 0; f < res->nr_findings; f++)
 		printf("  [%s] %s: %s\n", ex->w->severity[res->findings[f].severity],
-		       res->findings[f].code,
-		       ex->english ? res->findings[f].text_en : res->findings[f].text_vi);
+		       term_text(res->findings[f].code),
+		       term_text(ex->english ? res->findings[f].text_en : res->findings[f].text_vi));
 	return 0;
 }
 
@@ -309,8 +311,9 @@ int cmd_explain(int argc, char **argv)
 		ex.sets = NULL;
 		ex.nr_sets = 0;
 	}
-	printf("%s %ld, %s %s (%s), %s %s\n\n", ex.w->run, run, ex.w->rules, info.rules,
-	       ex.english ? info.rules_title_en : info.rules_title_vi, ex.w->date, info.date);
+	printf("%s %ld, %s %s (%s), %s %s\n\n", ex.w->run, run, ex.w->rules, term_text(info.rules),
+	       term_text(ex.english ? info.rules_title_en : info.rules_title_vi), ex.w->date,
+	       term_text(info.date));
 	if (store_each_run_system(st, run, id, explain_system, &ex) < 0)
 		goto out;
 	if (!ex.found) {

@@ -105,6 +105,10 @@ int cmd_report(int argc, char **argv)
 		goto out;
 	}
 	if (results_file) {
+		if (output_path_check(out) < 0) {
+			status = EXIT_USAGE;
+			goto out;
+		}
 		xmlDocPtr doc = read_results(results_file);
 		if (!doc) {
 			status = diag_problem_count() ? EXIT_INVALID : EXIT_RUNTIME;
@@ -120,6 +124,12 @@ int cmd_report(int argc, char **argv)
 	struct store *st;
 	if (open_existing_store(db_path(db), &st) < 0)
 		goto out;
+	/* after the store is open: it protects the database's files */
+	if (output_path_check(out) < 0) {
+		status = EXIT_USAGE;
+		store_close(st);
+		goto out;
+	}
 	struct strbuf msg;
 	strbuf_init(&msg);
 	int known = subject_check(st, run, system, owner, &msg);

@@ -10,6 +10,7 @@
 #include "paths.h"
 #include "results.h"
 #include "store.h"
+#include "util.h"
 
 static const char usage[] =
 	"usage: assess results [--db DB] [--run N] [--system ID] [--full] [-o FILE]\n"
@@ -47,6 +48,11 @@ int cmd_results(int argc, char **argv)
 	struct store *st;
 	if (open_existing_store(db_path(db), &st) < 0)
 		return EXIT_RUNTIME;
+	/* after the store is open: it protects the database's files */
+	if (output_path_check(out) < 0) {
+		store_close(st);
+		return EXIT_USAGE;
+	}
 	struct results_filter filter = {.system_id = system};
 	int rc = results_write(st, run, full ? RESULTS_FULL : RESULTS_COMPACT, &filter, out);
 	store_close(st);

@@ -3,11 +3,9 @@
  * import the inventories, classify, and render the standard report set into
  * a directory, index.html first.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "cmdline.h"
@@ -16,6 +14,7 @@
 #include "diag.h"
 #include "evaluate.h"
 #include "import.h"
+#include "outdir.h"
 #include "paths.h"
 #include "render.h"
 #include "results.h"
@@ -43,30 +42,8 @@ static const char usage[] =
 	"  --lang L     report language: vi (default) or en\n"
 	"  --settings F the unit's details for filed documents (default:\n"
 	"               assess-settings.xml beside the database, when there is one)\n"
-	"  -o DIR       output directory (created if missing)\n";
-
-static int make_dir(const char *dir)
-{
-	struct strbuf sb;
-	strbuf_init(&sb);
-	strbuf_addstr(&sb, dir);
-	for (char *p = sb.buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(sb.buf, 0777) < 0 && errno != EEXIST)
-			goto fail;
-		*p = '/';
-	}
-	if (mkdir(sb.buf, 0777) < 0 && errno != EEXIST)
-		goto fail;
-	strbuf_release(&sb);
-	return 0;
-fail:
-	error("cannot create directory '%s': %s", sb.buf, strerror(errno));
-	strbuf_release(&sb);
-	return -1;
-}
+	"  -o DIR       output directory (created if missing); the reports appear\n"
+	"               there together when all are written, or not at all\n";
 
 /* One report of the set: template name, output file name. */
 struct rendition {
@@ -89,9 +66,9 @@ static const struct rendition owner_set[] = {
 	{"annual-docx", "docx"},
 };
 
-/* Render owner_set for every owner of the run into dir; the owners go to
+/* Render owner_set for every owner of the run into out; the owners go to
  * *owners (the caller frees them). 0 or -1 after reporting. */
-static int render_owner_reports(struct store *st, long run, const char *lang, const char *dir,
+static int render_owner_reports(struct store *st, long run, const char *lang, struct outdir *out,
                                 const struct doc_context *ctx, char ***owners, size_t *nr)
 {
 	struct render_job jobs[ARRAY_SIZE(owner_set)];
@@ -105,10 +82,9 @@ static int render_owner_reports(struct store *st, long run, const char *lang, co
 		for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++) {
 			/* owner ids are [A-Za-z0-9._-] (inventory.rng): safe in a file name */
 			strbuf_reset(&paths[k]);
-			strbuf_addf(&paths[k], "%s/annual-%s.%s", dir, (*owners)[i],
-			            owner_set[k].file_name);
+			strbuf_addf(&paths[k], "annual-%s.%s", (*owners)[i], owner_set[k].file_name);
 			jobs[k].name = owner_set[k].template_name;
-			jobs[k].out_path = paths[k].buf;
+			jobs[k].out_path = outdir_path(out, paths[k].buf);
 		}
 		ret = render_set(st, run, lang, NULL, (*owners)[i], jobs, ARRAY_SIZE(owner_set), ctx);
 	}
@@ -149,79 +125,88 @@ int cmd_review(int argc, char **argv)
 	}
 
 	struct store *st = NULL;
+	struct outdir *out = NULL;
 	struct timespec clock;
-	struct strbuf path;
-	strbuf_init(&path);
 	struct doc_context ctx;
+	char **owners = NULL;
+	size_t nr_owners = 0;
 	doc_context_init(&ctx);
-	struct import_db d;
+	const char *names[ARRAY_SIZE(set) + 1 + ARRAY_SIZE(owner_set)];
+	char *patterns[ARRAY_SIZE(owner_set)];
+	size_t nr_names = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(set); i++)
+		names[nr_names++] = set[i].file_name;
+	names[nr_names++] = "results.xml";
+	for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++) {
+		struct strbuf sb;
+		strbuf_init(&sb);
+		strbuf_addf(&sb, "annual-*.%s", owner_set[k].file_name);
+		names[nr_names++] = patterns[k] = strbuf_detach(&sb);
+	}
 	trace_perf_start(&clock);
 	/* the settings first: a bad file stops the review before anything is stored */
 	if (doc_context_load_settings(&ctx, settings, db_path(db)) < 0) {
 		status = diag_problem_count() ? EXIT_INVALID : EXIT_RUNTIME;
 		goto out;
 	}
+	/* the reports go to a private folder, made before anything is imported:
+	 * an output folder that cannot be written fails the review at once */
+	if ((status = outdir_begin(dir, names, nr_names, &out)) != 0)
+		goto out;
+	struct import_db d;
 	if (import_db_open(&d, db_path(db)) < 0) {
 		status = EXIT_RUNTIME;
 		goto out;
 	}
 	struct import_totals imported;
+	struct run_totals totals;
 	status = import_inventories(d.st, args, nargs, &imported);
+	if (status == EXIT_OK) {
+		trace_perf(&clock, "import");
+		/* a new database is published with its run, or not at all */
+		status = evaluate_run(d.st, rules, date, &totals);
+	}
 	if (import_db_finish(&d, status == EXIT_OK) < 0 && status == EXIT_OK)
 		status = EXIT_RUNTIME;
 	if (status != EXIT_OK)
 		goto out;
-	trace_perf(&clock, "import");
+	evaluate_print_summary(&totals);
+	trace_perf(&clock, "classify");
 	/* the documents name the files the run was made from, with their digests */
 	status = EXIT_RUNTIME;
 	for (int i = 0; i < nargs; i++)
 		if (doc_context_add_file(&ctx, args[i]) < 0)
 			goto out;
 	/* reopen under its name (a new database has just been published there) */
-	if (store_open(db_path(db), &st) < 0) {
-		status = EXIT_RUNTIME;
+	if (store_open(db_path(db), &st) < 0)
 		goto out;
-	}
-	struct run_totals totals;
-	status = evaluate_run(st, rules, date, &totals);
-	if (status != EXIT_OK)
-		goto out;
-	evaluate_print_summary(&totals);
-	trace_perf(&clock, "classify");
 
-	status = EXIT_RUNTIME;
-	if (make_dir(dir) < 0)
-		goto out;
 	int large = render_is_large(totals.systems);
 	struct render_job jobs[ARRAY_SIZE(set)];
-	char *paths[ARRAY_SIZE(set)];
 	size_t nr_jobs = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(set); i++) {
 		if (large && !strcmp(set[i].template_name, "dossier"))
 			continue; /* per system on request: see render.h */
-		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/%s", dir, set[i].file_name);
-		paths[nr_jobs] = strbuf_detach(&path);
 		jobs[nr_jobs].name = set[i].template_name;
-		jobs[nr_jobs].out_path = paths[nr_jobs];
+		jobs[nr_jobs].out_path = outdir_path(out, set[i].file_name);
 		nr_jobs++;
 	}
-	int rc = render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs, &ctx);
-	for (size_t i = 0; i < nr_jobs; i++)
-		free(paths[i]);
-	if (rc < 0)
+	if (render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs, &ctx) < 0)
 		goto out;
+	trace_perf_start(&clock); /* render_set traced each report */
 	if (!large) {
-		strbuf_reset(&path);
-		strbuf_addf(&path, "%s/results.xml", dir);
-		if (results_write(st, totals.run, RESULTS_FULL, NULL, path.buf) < 0)
+		if (results_write(st, totals.run, RESULTS_FULL, NULL,
+		                  outdir_path(out, "results.xml")) < 0)
 			goto out;
 		trace_perf(&clock, "results.xml");
 	}
 	/* each owner's annual report, to file (Word) and to read (HTML) */
-	char **owners = NULL;
-	size_t nr_owners = 0;
-	if (!large && render_owner_reports(st, totals.run, lang, dir, &ctx, &owners, &nr_owners) < 0)
+	if (!large && render_owner_reports(st, totals.run, lang, out, &ctx, &owners, &nr_owners) < 0)
+		goto out;
+	/* every report is written: publish the set at once */
+	int rc = outdir_commit(out);
+	out = NULL;
+	if (rc < 0)
 		goto out;
 	/* index.html first, as the contract says */
 	printf("%s/index.html\n", dir);
@@ -230,17 +215,19 @@ int cmd_review(int argc, char **argv)
 			printf("%s/%s\n", dir, set[i].file_name);
 	if (!large)
 		printf("%s/results.xml\n", dir);
-	for (size_t i = 0; i < nr_owners; i++) {
+	for (size_t i = 0; i < nr_owners; i++)
 		for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++)
 			printf("%s/annual-%s.%s\n", dir, owners[i], owner_set[k].file_name);
-		free(owners[i]);
-	}
-	free(owners);
 	status = EXIT_OK;
 out:
+	outdir_abort(out);
 	store_close(st);
 	doc_context_release(&ctx);
-	strbuf_release(&path);
+	for (size_t i = 0; i < nr_owners; i++)
+		free(owners[i]);
+	free(owners);
+	for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++)
+		free(patterns[k]);
 	free(args);
 	return status;
 }

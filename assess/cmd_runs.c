@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "paths.h"
 #include "store.h"
+#include "util.h"
 
 static const char usage[] =
 	"usage: assess runs [--db DB]\n"
@@ -22,9 +23,9 @@ static int print_run(void *data, const struct run_info *r)
 	if (!(*count)++)
 		printf("%-4s %-10s %-6s %8s %6s %8s %8s %6s  %s\n", "run", "date", "rules", "systems",
 		       "undet", "critical", "warning", "info", "generated");
-	printf("%-4ld %-10s %-6s %8ld %6ld %8ld %8ld %6ld  %s\n", r->id, r->date ? r->date : "",
-	       r->rules ? r->rules : "", r->systems, r->undetermined, r->critical, r->warning,
-	       r->info, r->generated ? r->generated : "");
+	printf("%-4ld %-10s %-6s %8ld %6ld %8ld %8ld %6ld  %s\n", r->id, term_text(r->date),
+	       term_text(r->rules), r->systems, r->undetermined, r->critical, r->warning, r->info,
+	       term_text(r->generated));
 	return 0;
 }
 

@@ -25,11 +25,13 @@ static void emit(const char *prefix, const char *file, long line, const char *fm
 	strbuf_addstr(&sb, "assess: ");
 	if (prefix)
 		strbuf_addstr(&sb, prefix);
+	/* names and values quoted from inventories and databases reach the
+	 * terminal escaped (util.h: strbuf_add_term) */
 	if (file) {
+		strbuf_add_term(&sb, file);
 		if (line > 0)
-			strbuf_addf(&sb, "%s:%ld: ", file, line);
-		else
-			strbuf_addf(&sb, "%s: ", file);
+			strbuf_addf(&sb, ":%ld", line);
+		strbuf_addstr(&sb, ": ");
 	}
 	va_list cp;
 	va_copy(cp, ap);
@@ -42,7 +44,7 @@ static void emit(const char *prefix, const char *file, long line, const char *fm
 		for (char *p = msg; *p; p++)
 			if (*p == '\n' || *p == '\r')
 				*p = ' ';
-		strbuf_addstr(&sb, msg);
+		strbuf_add_term(&sb, msg);
 		free(msg);
 	}
 	while (sb.len && sb.buf[sb.len - 1] == ' ')
@@ -103,6 +105,10 @@ static void xml_structured_error(void *ctx, xmlErrorPtr err)
 	(void)ctx;
 	if (!err || err->level == XML_ERR_NONE)
 		return;
+	/* libxml2 goes on without the node it could not make: a report that
+	 * lost a piece must not be written (util.h) */
+	if (err->code == XML_ERR_NO_MEMORY)
+		die_oom(0);
 	const char *msg = err->message ? err->message : "XML error";
 	size_t len = strlen(msg);
 	while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))

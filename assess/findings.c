@@ -274,7 +274,9 @@ static enum inspection_state state_of(const struct findings_context *ctx, const 
 		return INSP_NOT_REQUIRED;
 	if (!latest)
 		return INSP_NEVER;
-	date_add_months(latest, c->months, next_due);
+	/* due after 9999-12-31: no due date, and not due before the run's date */
+	if (date_add_months(latest, c->months, next_due) < 0)
+		return INSP_OK;
 	long left = date_to_days(next_due) - date_to_days(ctx->run_date);
 	if (left < 0)
 		return INSP_OVERDUE;

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "inventory.h"
 #include "store.h"
+#include "tmpfiles.h"
 #include "util.h"
 
 #define PROGRESS_FROM 5000 /* show progress only for imports larger than this */
@@ -116,73 +117,124 @@ out:
 	return ret;
 }
 
-/* Remove a private temporary database and SQLite's companion files. */
-static void remove_db_files(const char *path)
+/* A database file and SQLite's companions: d->handles follows this order. */
+static const char *const db_suffixes[] = {"", "-wal", "-shm", "-journal"};
+
+/* Remove the private database and its companion files (their data was
+ * never published), and forget them. */
+static void drop_private(struct import_db *d)
 {
-	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
 	struct strbuf sb;
 	strbuf_init(&sb);
-	for (size_t i = 0; i < ARRAY_SIZE(suffixes); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(db_suffixes); i++) {
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "%s%s", path, suffixes[i]);
+		strbuf_addf(&sb, "%s%s", d->tmp, db_suffixes[i]);
 		if (unlink(sb.buf) < 0 && errno != ENOENT)
 			warning("cannot remove '%s': %s", sb.buf, strerror(errno));
+		tmpfiles_forget(d->handles[i]);
+		d->handles[i] = -1;
 	}
 	strbuf_release(&sb);
+	free(d->tmp);
+	d->tmp = NULL;
 }
 
 int import_db_open(struct import_db *d, const char *path)
 {
 	memset(d, 0, sizeof(*d));
 	d->path = path;
+	for (size_t i = 0; i < ARRAY_SIZE(d->handles); i++)
+		d->handles[i] = -1;
+	if (strcmp(path, ":memory:"))
+		tmpfiles_clean_stale(path, "new"); /* what a killed import left */
 	if (!strcmp(path, ":memory:") || access(path, F_OK) == 0)
 		return store_open(path, &d->st);
 	/* a new database: build it privately, publish it only when it holds data */
-	struct strbuf tmp;
-	strbuf_init(&tmp);
-	strbuf_addf(&tmp, "%s.new.XXXXXX", path);
-	int fd = mkstemp(tmp.buf);
+	char *tmp = tmpfiles_template(path, "new");
+	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		error("cannot create the database '%s': %s", path, strerror(errno));
-		strbuf_release(&tmp);
+		free(tmp);
 		return -1;
+	}
+	d->tmp = tmp;
+	/* the file and SQLite's companions go if a signal stops us */
+	for (size_t i = 0; i < ARRAY_SIZE(db_suffixes); i++) {
+		struct strbuf name;
+		strbuf_init(&name);
+		strbuf_addf(&name, "%s%s", tmp, db_suffixes[i]);
+		d->handles[i] = tmpfiles_add(name.buf, 0);
+		strbuf_release(&name);
 	}
 	mode_t mask = umask(0);
 	umask(mask);
 	if (fchmod(fd, 0666 & ~mask) < 0)
-		warning("cannot set the mode of '%s': %s", tmp.buf, strerror(errno));
+		warning("cannot set the mode of '%s': %s", tmp, strerror(errno));
 	close(fd);
-	d->tmp = strbuf_detach(&tmp);
 	if (store_open(d->tmp, &d->st) < 0) {
-		remove_db_files(d->tmp);
-		free(d->tmp);
-		d->tmp = NULL;
+		drop_private(d);
 		return -1;
 	}
 	return 0;
 }
 
+/*
+ * Is the private database complete in its file alone? After a TRUNCATE
+ * checkpoint and a clean close SQLite has removed its WAL; a WAL with
+ * bytes in it would hold committed data the file lacks.
+ */
+static int wal_is_empty(const char *db)
+{
+	struct stat st;
+	struct strbuf wal;
+	strbuf_init(&wal);
+	strbuf_addf(&wal, "%s-wal", db);
+	int empty = stat(wal.buf, &st) < 0 ? errno == ENOENT : st.st_size == 0;
+	strbuf_release(&wal);
+	return empty;
+}
+
 int import_db_finish(struct import_db *d, int ok)
 {
 	int ret = 0;
-	store_close(d->st);
+	if (!d->tmp) {
+		/* an existing database: what is committed is in its WAL or file */
+		ret = store_close(d->st);
+		d->st = NULL;
+		return ret;
+	}
+	/*
+	 * A new database is published only when it is complete on disk: every
+	 * transaction checkpointed into the file (a full disk fails here, not
+	 * later), the connection closed cleanly, no WAL left with data in it,
+	 * the file and its directory synced. Then link(), which refuses to
+	 * replace a database another command created meanwhile.
+	 */
+	if (ok && store_checkpoint(d->st) < 0)
+		ok = 0, ret = -1;
+	if (store_close(d->st) < 0 && ok)
+		ok = 0, ret = -1;
 	d->st = NULL;
-	if (!d->tmp)
-		return 0;
+	if (ok && !wal_is_empty(d->tmp))
+		ok = 0, ret = error("cannot create the database '%s': the new database is not "
+		                    "complete in its file", d->path);
+	if (ok && (fsync_path(d->tmp) < 0 || fsync_dir_of(d->tmp) < 0))
+		ok = 0, ret = error("cannot create the database '%s': %s", d->path, strerror(errno));
 	if (ok) {
-		/* closing the last connection checkpointed the WAL into the file;
-		 * link() refuses to replace a database another command created
-		 * meanwhile */
 		if (link(d->tmp, d->path) < 0) {
 			if (errno == EEXIST)
 				ret = error("the database '%s' was created by another command meanwhile; "
 				            "nothing imported, run the import again", d->path);
 			else
 				ret = error("cannot create the database '%s': %s", d->path, strerror(errno));
+		} else if (fsync_dir_of(d->path) < 0) {
+			ret = error("cannot create the database '%s': %s", d->path, strerror(errno));
+			unlink(d->path); /* not durable: not published */
 		}
 	}
-	remove_db_files(d->tmp);
-	free(d->tmp);
-	d->tmp = NULL;
+	if (ret < 0 && access(d->path, F_OK) < 0)
+		error("nothing imported: the database '%s' was not created", d->path);
+	/* the private files only: never the published name's companions */
+	drop_private(d);
 	return ret;
 }

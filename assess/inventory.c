@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
@@ -28,6 +29,7 @@
 #include <libxml/xmlreader.h>
 
 #include "diag.h"
+#include "graph.h"
 #include "paths.h"
 #include "rx.h"
 #include "util.h"
@@ -1456,6 +1458,19 @@ struct input {
 	char win[9];      /* the last bytes seen, oldest first */
 	long doctype_line;/* line of "<!DOCTYPE", 0 if none */
 	long win_line[9]; /* line of each byte of win */
+	/* the encoding (criteria/schema/inventory.md): decided from the first
+	 * bytes before the parser has the whole XML declaration */
+	unsigned char head[256]; /* the first bytes */
+	size_t head_len;
+	int encoding_known;      /* decided (accepted, or refused below) */
+	char refused[160];       /* why the encoding is refused ("" if it is not) */
+	long refused_line;       /* where */
+	/* a windows-1258 declaration: is the text UTF-8 all the same? */
+	int utf8_watch;          /* checking */
+	int utf8_need;           /* continuation bytes still due */
+	int utf8_multibyte;      /* whole multibyte sequences seen */
+	long utf8_line;          /* the line the check has reached */
+	long utf8_first_line;    /* line of the first multibyte sequence */
 };
 
 static void input_byte(struct input *in, char c)
@@ -1480,10 +1495,139 @@ static void input_byte(struct input *in, char c)
 	}
 }
 
+/* The value of encoding="..." in the XML declaration at decl (NUL-ended),
+ * into out; 0 when there is none. */
+static int declared_encoding(const char *decl, char *out, size_t size)
+{
+	const char *end = strstr(decl, "?>");
+	const char *p = strstr(decl, "encoding");
+	if (!p || (end && p > end))
+		return 0;
+	p += strlen("encoding");
+	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		p++;
+	if (*p++ != '=')
+		return 0;
+	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		p++;
+	char quote = *p++;
+	const char *q = quote == '"' || quote == '\'' ? strchr(p, quote) : NULL;
+	if (!q || (size_t)(q - p) >= size)
+		return 0;
+	memcpy(out, p, (size_t)(q - p));
+	out[q - p] = '\0';
+	return 1;
+}
+
+/*
+ * Decide the encoding from the first bytes (at_end: there are no more):
+ * UTF-8, declared or not; UTF-16 with a byte order mark; windows-1258 when
+ * declared. Anything else is refused (in->refused says why).
+ */
+static void decide_encoding(struct input *in, int at_end)
+{
+	const unsigned char *h = in->head;
+	size_t n = in->head_len;
+	if (n >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF))) {
+		in->encoding_known = 1; /* UTF-16 with a byte order mark */
+		return;
+	}
+	if (n < 4 && !at_end)
+		return;
+	/* "<?" as the XML recommendation's appendix F guesses it */
+	static const unsigned char other[][4] = {
+		{0, 0, 0, 0x3C}, {0x3C, 0, 0, 0}, {0, 0x3C, 0, 0x3F}, {0x3C, 0, 0x3F, 0},
+		{0x4C, 0x6F, 0xA7, 0x94},
+	};
+	int unsupported = 0;
+	for (size_t i = 0; n >= 4 && i < ARRAY_SIZE(other); i++)
+		unsupported |= !memcmp(h, other[i], 4);
+	if (unsupported) {
+		snprintf(in->refused, sizeof(in->refused),
+		         "the file is UTF-16 or UTF-32 without a byte order mark, or EBCDIC: not "
+		         "supported (UTF-8, UTF-16 with a byte order mark, windows-1258)");
+		in->encoding_known = 1;
+		return;
+	}
+	size_t skip = n >= 3 && h[0] == 0xEF && h[1] == 0xBB && h[2] == 0xBF ? 3 : 0;
+	char decl[sizeof(in->head) + 1], name[64];
+	memcpy(decl, h + skip, n - skip);
+	decl[n - skip] = '\0';
+	if (strncmp(decl, "<?xml", 5) && (n - skip >= 5 || at_end)) {
+		in->encoding_known = 1; /* no declaration: UTF-8 */
+		return;
+	}
+	if (!strstr(decl, "?>") && n < sizeof(in->head) && !at_end)
+		return; /* the declaration is not complete yet */
+	in->encoding_known = 1;
+	if (!declared_encoding(decl, name, sizeof(name)) || !strcasecmp(name, "UTF-8"))
+		return;
+	if (!strcasecmp(name, "windows-1258")) {
+		/* the whole text is checked as it passes: valid UTF-8 is a lie */
+		in->utf8_watch = 1;
+		in->utf8_line = 1;
+		return;
+	}
+	if (!strcasecmp(name, "UTF-16"))
+		snprintf(in->refused, sizeof(in->refused),
+		         "encoding UTF-16 is declared, but the file has no UTF-16 byte order mark");
+	else
+		snprintf(in->refused, sizeof(in->refused),
+		         "encoding %s is not supported (UTF-8, UTF-16, windows-1258)", name);
+}
+
+/*
+ * The UTF-8 check of a windows-1258 file over n more bytes: it ends at the
+ * first byte that UTF-8 does not allow (the declaration holds). Three whole
+ * multibyte sequences and nothing UTF-8 does not allow is Vietnamese text in
+ * UTF-8 (windows-1258 text puts ASCII after nearly every byte above 0x7F):
+ * the file is refused before the parser decodes it as mojibake.
+ */
+#define UTF8_LIE_SEQUENCES 3
+static void watch_utf8(struct input *in, const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n && in->utf8_watch; i++) {
+		unsigned char c = p[i];
+		if (in->utf8_need) {
+			if ((c & 0xC0) != 0x80) {
+				in->utf8_watch = 0;
+			} else if (!--in->utf8_need && !in->utf8_multibyte++) {
+				in->utf8_first_line = in->utf8_line;
+			}
+			if (in->utf8_watch && in->utf8_multibyte >= UTF8_LIE_SEQUENCES) {
+				in->utf8_watch = 0;
+				in->refused_line = in->utf8_first_line;
+				snprintf(in->refused, sizeof(in->refused),
+				         "encoding windows-1258 is declared, but the text is UTF-8 (first "
+				         "here); declare encoding=\"UTF-8\"");
+			}
+			continue;
+		}
+		if (c == '\n')
+			in->utf8_line++;
+		else if (c >= 0xC2 && c <= 0xDF)
+			in->utf8_need = 1;
+		else if (c >= 0xE0 && c <= 0xEF)
+			in->utf8_need = 2;
+		else if (c >= 0xF0 && c <= 0xF4)
+			in->utf8_need = 3;
+		else if (c >= 0x80)
+			in->utf8_watch = 0;
+	}
+}
+
+/* After the last byte: a windows-1258 declaration on UTF-8 text (fewer
+ * sequences than watch_utf8 needs to stop early), line of its first
+ * non-ASCII character; 0 when the declaration holds. */
+static long utf8_lie_line(const struct input *in)
+{
+	return in->utf8_watch && !in->utf8_need && in->utf8_multibyte ? in->utf8_first_line : 0;
+}
+
 static int input_read(void *ctx, char *buf, int len)
 {
 	struct input *in = ctx;
-	if (in->doctype_line)
+	if (in->doctype_line || in->refused[0])
 		return -1;
 	ssize_t n;
 	do
@@ -1493,6 +1637,23 @@ static int input_read(void *ctx, char *buf, int len)
 	if (n < 0)
 		return -1;
 	in->offset += n;
+	if (!in->encoding_known) {
+		size_t room = sizeof(in->head) - in->head_len;
+		size_t take = (size_t)n < room ? (size_t)n : room;
+		memcpy(in->head + in->head_len, buf, take);
+		in->head_len += take;
+		/* before the parser sees the declaration whole: this call's bytes
+		 * are not handed over when the encoding is refused */
+		decide_encoding(in, n == 0);
+		if (in->refused[0])
+			return -1;
+		if (in->encoding_known && in->utf8_watch)
+			watch_utf8(in, in->head, in->head_len - take); /* the bytes already read */
+	}
+	if (in->utf8_watch)
+		watch_utf8(in, (const unsigned char *)buf, (size_t)n);
+	if (in->refused[0])
+		return -1;
 	for (ssize_t i = 0; in->prolog && i < n; i++) {
 		input_byte(in, buf[i]);
 		if (in->doctype_line)
@@ -1503,7 +1664,7 @@ static int input_read(void *ctx, char *buf, int len)
 
 static int input_stopped(const struct input *in)
 {
-	return in && in->doctype_line;
+	return in && (in->doctype_line || in->refused[0]);
 }
 
 static int input_close(void *ctx)
@@ -1801,7 +1962,7 @@ int inventory_read(struct inventory_checker *chk, const char *path,
 	if (chk->worker) {
 		/* a stream cut short (rc < 0, DOCTYPE, not an inventory) needs no
 		 * more schema messages */
-		stopped = rc < 0 || chk->cut || in.doctype_line;
+		stopped = rc < 0 || chk->cut || in.doctype_line || in.refused[0];
 		worker_finish(chk, stopped, &valid);
 		flush_pending(chk, 0, 0);
 		if (valid < 0 && !stopped) {
@@ -1815,6 +1976,14 @@ int inventory_read(struct inventory_checker *chk, const char *path,
 		error_at(chk->file, in.doctype_line,
 		         "a DOCTYPE is not allowed in an inventory (nothing after it was read)");
 		rc = 0;
+	}
+	if (in.refused[0]) {
+		error_at(chk->file, in.refused_line ? in.refused_line : 1, "%s", in.refused);
+		rc = 0;
+	} else if (utf8_lie_line(&in)) {
+		error_at(chk->file, utf8_lie_line(&in),
+		         "encoding windows-1258 is declared, but the text is UTF-8 (first here); "
+		         "declare encoding=\"UTF-8\"");
 	}
 	if (rc < 0) {
 		ret = -1;
@@ -1914,10 +2083,30 @@ static size_t system_index(struct inventory_checker *chk, const char *id, int *o
 	return *ok ? e->index : 0;
 }
 
+/* graph_each_cycle callback: report one cycle of component references. */
+struct cycle_report {
+	struct inventory_checker *chk;
+	const size_t *edge; /* CSR edge position -> index in chk->refs */
+};
+
+static void report_cycle(void *data, const size_t *cycle, size_t len)
+{
+	struct cycle_report *cr = data;
+	const struct xref *refs = cr->chk->refs;
+	const struct xref *x = &refs[cr->edge[cycle[len - 1]]];
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_addstr(&sb, x->to);
+	for (size_t j = 0; j < len; j++)
+		strbuf_addf(&sb, " -> %s", refs[cr->edge[cycle[j]]].to);
+	error_at(x->file, x->line, "component cycle: %s", sb.buf);
+	strbuf_release(&sb);
+}
+
 static int find_cycles(struct inventory_checker *chk)
 {
 	size_t n = chk->nr_system_ids, ne = 0;
-	int problems = 0, ok;
+	int ok;
 	size_t *count = xcalloc(n + 1, sizeof(size_t));
 	for (size_t i = 0; i < chk->nr_refs; i++) {
 		struct xref *x = &chk->refs[i];
@@ -1955,61 +2144,13 @@ static int find_cycles(struct inventory_checker *chk)
 		edge[fill[from]] = i;
 		target[fill[from]++] = to;
 	}
-	/* iterative DFS: 0 white, 1 on the stack, 2 done */
-	unsigned char *color = xcalloc(n ? n : 1, 1);
-	size_t *stack = xmalloc((n ? n : 1) * sizeof(size_t));   /* nodes */
-	size_t *next = xmalloc((n ? n : 1) * sizeof(size_t));    /* next edge to try */
-	size_t *via = xmalloc((n ? n : 1) * sizeof(size_t));     /* edge used to enter */
-	for (size_t s = 0; s < n; s++) {
-		if (color[s])
-			continue;
-		size_t sp = 0;
-		stack[sp] = s;
-		next[sp] = count[s];
-		color[s] = 1;
-		sp = 1;
-		while (sp) {
-			size_t u = stack[sp - 1];
-			if (next[sp - 1] == count[u + 1]) {
-				color[u] = 2;
-				sp--;
-				continue;
-			}
-			size_t e = next[sp - 1]++;
-			size_t v = target[e];
-			if (color[v] == 0) {
-				color[v] = 1;
-				via[sp] = e;
-				stack[sp] = v;
-				next[sp] = count[v];
-				sp++;
-			} else if (color[v] == 1) {
-				/* cycle: v ... u -> v */
-				size_t k = sp;
-				while (k > 0 && stack[k - 1] != v)
-					k--;
-				struct strbuf sb;
-				strbuf_init(&sb);
-				strbuf_addstr(&sb, chk->refs[edge[e]].to);
-				for (size_t j = k; j < sp; j++)
-					strbuf_addf(&sb, " -> %s", chk->refs[edge[via[j]]].to);
-				strbuf_addf(&sb, " -> %s", chk->refs[edge[e]].to);
-				const struct xref *x = &chk->refs[edge[e]];
-				error_at(x->file, x->line, "component cycle: %s", sb.buf);
-				strbuf_release(&sb);
-				problems++;
-			}
-		}
-	}
-	free(color);
-	free(stack);
-	free(next);
-	free(via);
+	struct cycle_report cr = {chk, edge};
+	size_t problems = graph_each_cycle(n, count, target, report_cycle, &cr);
 	free(edge);
 	free(target);
 	free(fill);
 	free(count);
-	return problems;
+	return (int)problems;
 }
 
 int inventory_checker_finish(struct inventory_checker *chk)

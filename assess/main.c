@@ -17,6 +17,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "paths.h"
+#include "tmpfiles.h"
 #include "util.h"
 #include "xmlsafe.h"
 
@@ -103,6 +104,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	xmlsafe_init();
+	tmpfiles_install_signals();
 	status = cmd->fn(argc - 1, argv + 1);
 	if (finish_stdout() && status == EXIT_OK)
 		status = EXIT_RUNTIME;

@@ -226,6 +226,86 @@ static size_t csv_thread_job(struct store *st, const struct render_job *jobs, si
 	return nr_jobs;
 }
 
+/*
+ * The dossier of many systems, with flat memory (render.h): the template
+ * writes the frame of the document from the totals (part "frame", with a
+ * comment where the contents entries and where the sections go), then the
+ * contents entries of every lean chunk (part "nav") and the sections of
+ * every full chunk (part "sections") are streamed into those places.
+ */
+#define DOSSIER_NAV_MARK "<!--assess:nav-->"
+#define DOSSIER_SECTIONS_MARK "<!--assess:sections-->"
+
+struct dossier_pipe {
+	struct report *r;
+	struct atomic_file *out;
+	const char *lang;
+	const char *part;   /* "nav" or "sections" */
+	struct strbuf buf;  /* one chunk's output */
+};
+
+/* results_prep_chunks callback: one chunk's part, appended to the file. */
+static int dossier_part(xmlDocPtr doc, int first, int last, void *data)
+{
+	struct dossier_pipe *p = data;
+	const char *params[] = {"lang", p->lang, "part", p->part, NULL};
+	(void)first;
+	(void)last;
+	strbuf_reset(&p->buf);
+	int rc = report_apply_part(p->r, doc, params, &p->buf);
+	xmlFreeDoc(doc);
+	if (rc == 0)
+		rc = atomic_file_write(p->out, p->buf.buf, p->buf.len);
+	return rc;
+}
+
+static int render_dossier_chunked(struct results_prep *prep, const char *name, const char *lang,
+                                  const char *out_path)
+{
+	struct dossier_pipe p = {.lang = lang};
+	const char *params[] = {"lang", lang, "part", "frame", NULL};
+	xmlDocPtr frame = NULL;
+	struct strbuf text;
+	int ret = -1;
+	strbuf_init(&text);
+	strbuf_init(&p.buf);
+	if (!(p.r = report_open(name)) ||
+	    results_prep_build(prep, RESULTS_COMPACT, RESULTS_VIEW_NONE, &frame) < 0 ||
+	    report_apply(p.r, frame, params, &text) < 0)
+		goto out;
+	char *nav = strstr(text.buf, DOSSIER_NAV_MARK);
+	char *sections = nav ? strstr(nav, DOSSIER_SECTIONS_MARK) : NULL;
+	if (!sections) {
+		error("template '%s' has no place for the systems (%s and %s)", name,
+		      DOSSIER_NAV_MARK, DOSSIER_SECTIONS_MARK);
+		goto out;
+	}
+	if (!(p.out = atomic_file_open(out_path)) ||
+	    atomic_file_write(p.out, text.buf, (size_t)(nav - text.buf)) < 0)
+		goto out;
+	p.part = "nav";
+	if (results_prep_chunks(prep, RESULTS_LEAN, RENDER_DOSSIER_CHUNK, dossier_part, &p) < 0)
+		goto out;
+	nav += strlen(DOSSIER_NAV_MARK);
+	if (atomic_file_write(p.out, nav, (size_t)(sections - nav)) < 0)
+		goto out;
+	p.part = "sections";
+	if (results_prep_chunks(prep, RESULTS_FULL, RENDER_DOSSIER_CHUNK, dossier_part, &p) < 0)
+		goto out;
+	sections += strlen(DOSSIER_SECTIONS_MARK);
+	if (atomic_file_write(p.out, sections, strlen(sections)) < 0)
+		goto out;
+	ret = atomic_file_commit(p.out);
+	p.out = NULL;
+out:
+	atomic_file_abort(p.out);
+	report_close(p.r);
+	xmlFreeDoc(frame);
+	strbuf_release(&text);
+	strbuf_release(&p.buf);
+	return ret;
+}
+
 static int is(const char *name, const char *shipped)
 {
 	return !strcmp(name, shipped);
@@ -251,6 +331,9 @@ static int render_one(struct results_prep *prep, long run, int large, const char
 			             run, results_prep_systems(prep));
 		view = is(name, "summary") ? RESULTS_VIEW_SAMPLE : RESULTS_VIEW_NONE;
 	}
+	if (shipped && is(name, "dossier") && !system_id &&
+	    results_prep_systems(prep) > RENDER_DOSSIER_CHUNK)
+		return render_dossier_chunked(prep, name, lang, out_path);
 	if (results_prep_build(prep, detail, view, &doc) < 0)
 		return -1;
 	doc_context_attach(ctx, doc);

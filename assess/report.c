@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxslt/documents.h>
 #include <libxslt/imports.h>
@@ -233,15 +234,15 @@ void report_close(struct report *r)
 	free(r);
 }
 
-int report_apply(struct report *r, xmlDocPtr results, const char *const *params,
-                 struct strbuf *out)
+/* Transform results with r into *res (the caller frees it). 0 or -1. */
+static int transform(struct report *r, xmlDocPtr results, const char *const *params,
+                     xmlDocPtr *res)
 {
 	xsltTransformContextPtr ctxt = NULL;
-	xmlDocPtr res = NULL;
-	xmlChar *buf = NULL;
-	int len = 0, ret = -1;
+	int ret = -1;
 	const char *name = r->name;
 
+	*res = NULL;
 	if (!results)
 		return error("no results document to render");
 	if (!(ctxt = xsltNewTransformContext(r->style, results))) {
@@ -260,13 +261,32 @@ int report_apply(struct report *r, xmlDocPtr results, const char *const *params,
 			goto out;
 		}
 	}
-	res = xsltApplyStylesheetUser(r->style, results, NULL, NULL, NULL, ctxt);
-	if (!res || ctxt->state != XSLT_STATE_OK) {
+	*res = xsltApplyStylesheetUser(r->style, results, NULL, NULL, NULL, ctxt);
+	if (!*res || ctxt->state != XSLT_STATE_OK) {
 		error("template '%s' failed", name);
 		goto out;
 	}
+	ret = 0;
+out:
+	if (ret < 0) {
+		xmlFreeDoc(*res);
+		*res = NULL;
+	}
+	xsltFreeTransformContext(ctxt);
+	return ret;
+}
+
+int report_apply(struct report *r, xmlDocPtr results, const char *const *params,
+                 struct strbuf *out)
+{
+	xmlDocPtr res = NULL;
+	xmlChar *buf = NULL;
+	int len = 0, ret = -1;
+
+	if (transform(r, results, params, &res) < 0)
+		return -1;
 	if (xsltSaveResultToString(&buf, &len, res, r->style) < 0 || len < 0) {
-		error("cannot serialise the output of template '%s'", name);
+		error("cannot serialise the output of template '%s'", r->name);
 		goto out;
 	}
 	if (buf)
@@ -275,7 +295,36 @@ int report_apply(struct report *r, xmlDocPtr results, const char *const *params,
 out:
 	xmlFree(buf);
 	xmlFreeDoc(res);
-	xsltFreeTransformContext(ctxt);
+	return ret;
+}
+
+int report_apply_part(struct report *r, xmlDocPtr results, const char *const *params,
+                      struct strbuf *out)
+{
+	xmlDocPtr res = NULL;
+	xmlOutputBufferPtr buf = NULL;
+	int ret = -1;
+
+	if (transform(r, results, params, &res) < 0)
+		return -1;
+	if (!(buf = xmlAllocOutputBuffer(NULL))) {
+		error("cannot serialise the output of template '%s': out of memory", r->name);
+		goto out;
+	}
+	/* the top-level nodes, as the HTML output method writes them, without
+	 * the document type the method adds to a whole document */
+	for (xmlNodePtr n = res->children; n; n = n->next)
+		if (n->type != XML_DTD_NODE)
+			htmlNodeDumpFormatOutput(buf, res, n, "UTF-8", 1);
+	if (buf->error) {
+		error("cannot serialise the output of template '%s'", r->name);
+		goto out;
+	}
+	strbuf_add(out, xmlOutputBufferGetContent(buf), xmlOutputBufferGetSize(buf));
+	ret = 0;
+out:
+	xmlOutputBufferClose(buf);
+	xmlFreeDoc(res);
 	return ret;
 }
 

@@ -106,7 +106,8 @@ struct builder {
 	xmlNodePtr cur;                       /* the open element of b->doc */
 	int failed;
 	const char **held;                    /* scratch: ids of clauses that held */
-	struct strbuf scratch;                /* scratch: a clause's readings */
+	struct strbuf reading_ids;            /* scratch: a clause's readings */
+	struct strbuf scratch;                /* scratch: a value made fit for XML */
 };
 
 /* ---- small writer helpers ---------------------------------------------- */
@@ -139,10 +140,13 @@ static void end(struct builder *b)
 	}
 }
 
+/* Values come from a database that may hold what XML cannot carry: such
+ * characters are written as text (util.h: xml_text), never ill-formed. */
 static void attr(struct builder *b, const char *name, const char *value)
 {
 	if (!value || !*value)
 		return;
+	value = xml_text(value, &b->scratch);
 	if (b->w ? xmlTextWriterWriteAttribute(b->w, (const xmlChar *)name, (const xmlChar *)value) < 0
 	         : !b->cur || !xmlNewProp(b->cur, (const xmlChar *)name, (const xmlChar *)value))
 		b->failed = 1;
@@ -159,6 +163,7 @@ static void text_element(struct builder *b, const char *name, const char *lang,
                          const char *text)
 {
 	start(b, name);
+	text = xml_text(text, &b->scratch);
 	if (b->w) {
 		if (lang && xmlTextWriterWriteAttribute(b->w, (const xmlChar *)"xml:lang", (const xmlChar *)lang) < 0)
 			b->failed = 1;
@@ -788,9 +793,9 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 		attr(b, "holds", tri_word(t));
 		attr(b, "deciding", res->determined && (int)c == res->deciding_clause ? "yes" : "no");
 		if (res->readings) {
-			strbuf_reset(&b->scratch);
-			result_clause_readings(res, b->clauses[c].id, &b->scratch);
-			attr(b, "reading", b->scratch.buf);
+			strbuf_reset(&b->reading_ids);
+			result_clause_readings(res, b->clauses[c].id, &b->reading_ids);
+			attr(b, "reading", b->reading_ids.buf);
 		}
 		end(b);
 	}
@@ -870,6 +875,7 @@ static void builder_release(struct builder *b)
 	strmap_release(&b->org_index);
 	free(b->peers);
 	strbuf_release(&b->peer_text);
+	strbuf_release(&b->scratch);
 	tallies_release(&b->owners);
 	tallies_release(&b->operators);
 	for (size_t i = 0; i < b->nr_codes; i++)
@@ -880,7 +886,7 @@ static void builder_release(struct builder *b)
 	free(b->code_sampled);
 	xmlFreeDoc(b->doc);
 	free(b->held);
-	strbuf_release(&b->scratch);
+	strbuf_release(&b->reading_ids);
 }
 
 /* An empty builder (builder_release frees what it gathers, at any step). */
@@ -890,11 +896,12 @@ static void builder_init(struct builder *b, struct store *st, enum results_detai
 	memset(b, 0, sizeof(*b));
 	strmap_init(&b->org_index);
 	strbuf_init(&b->peer_text);
+	strbuf_init(&b->scratch);
 	strmap_init(&b->owners.index);
 	strmap_init(&b->operators.index);
 	strmap_init(&b->code_index);
 	strmap_init(&b->sampled);
-	strbuf_init(&b->scratch);
+	strbuf_init(&b->reading_ids);
 	b->st = st;
 	b->detail = detail;
 	b->filter = filter;

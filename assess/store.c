@@ -9,6 +9,9 @@
  */
 #include "store.h"
 
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +20,7 @@
 
 #include "diag.h"
 #include "finding_text.h"
+#include "graph.h"
 #include "strmap.h"
 #include "util.h"
 
@@ -342,6 +346,9 @@ enum stmt_id {
 	ST_ORGS_NEW,
 	ST_ORGS_KEPT,
 	ST_CONFLICTS,
+	ST_DANGLING,
+	ST_OWNER_PLACE,
+	ST_COMPONENT_EDGES,
 	ST_SNAPSHOT_COUNT,
 	ST_SNAPSHOT_AS_OF,
 	ST_FINISH_SNAPSHOT,
@@ -451,8 +458,33 @@ static const char *const stmt_sql[NR_STMT] = {
 		"FROM systems n JOIN systems k ON k.id = n.id AND k.row < n.row "
 		"JOIN snapshot_systems ks ON ks.snapshot = ?1 AND ks.system_row = k.row "
 		"WHERE n.snapshot = ?1 ORDER BY n.row",
+	/* a component of a member that is no member (?2: the base snapshot,
+	 * where the component was, and its owner there) */
+	[ST_DANGLING] =
+		"SELECT s.id, s.owner, s.snapshot = ?1, s.file, c.line, c.ref, "
+		"(SELECT k.owner FROM systems k CROSS JOIN snapshot_systems ks "
+		" ON ks.snapshot = ?2 AND ks.system_row = k.row WHERE k.id = c.ref LIMIT 1) "
+		"FROM snapshot_systems ss JOIN systems s ON s.row = ss.system_row "
+		"JOIN components c ON c.system_row = s.row "
+		/* CROSS JOIN: look the id up (systems_id), then the membership */
+		"WHERE ss.snapshot = ?1 AND NOT EXISTS (SELECT 1 FROM systems m "
+		"  CROSS JOIN snapshot_systems ms ON ms.snapshot = ?1 AND ms.system_row = m.row "
+		"  WHERE m.id = c.ref) "
+		"ORDER BY s.id, c.pos",
+	/* where the import covers an owner: its organization, else its first system */
+	[ST_OWNER_PLACE] =
+		"SELECT file, line FROM (SELECT file, line, 0 AS k, row FROM organizations "
+		"  WHERE snapshot = ?1 AND id = ?2 AND role = 'owner' "
+		"  UNION ALL SELECT file, line, 1, row FROM systems WHERE snapshot = ?1 AND owner = ?2) "
+		"ORDER BY k, row LIMIT 1",
+	/* every component reference of the snapshot: from, to, imported, where */
+	[ST_COMPONENT_EDGES] =
+		"SELECT s.id, c.ref, s.snapshot = ?1, s.file, c.line "
+		"FROM snapshot_systems ss JOIN systems s ON s.row = ss.system_row "
+		"JOIN components c ON c.system_row = s.row "
+		"WHERE ss.snapshot = ?1 ORDER BY ss.system_row, c.pos",
 	[ST_SNAPSHOT_COUNT] = "SELECT count(*) FROM snapshot_systems WHERE snapshot = ?1",
-	[ST_SNAPSHOT_AS_OF] = "SELECT coalesce(as_of, '') FROM snapshots WHERE id = ?1",
+	[ST_SNAPSHOT_AS_OF] = "SELECT as_of FROM snapshots WHERE id = ?1",
 	[ST_FINISH_SNAPSHOT] = "UPDATE snapshots SET as_of = ?2, files = ?3, systems = ?4 "
 	                       "WHERE id = ?1",
 	[ST_KNOWN_SYSTEM] = "SELECT 1 FROM systems s JOIN snapshot_systems ss "
@@ -642,6 +674,88 @@ static const char *column_str(sqlite3_stmt *s, int i)
 	return (const char *)sqlite3_column_text(s, i);
 }
 
+static int corrupt(struct store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Every value read back is checked against what this program writes: the
+ * file may come from anyone (store.h). Column i as an integer in lo..hi, or
+ * null_value when it is NULL and null_value is not STORE_NOT_NULL; -1 after
+ * reporting "database corrupt" with the column and the value.
+ */
+#define STORE_NOT_NULL LLONG_MIN
+
+/* "table.column" of result column i, for messages (into buf). */
+static const char *column_label(sqlite3_stmt *s, int i, char *buf, size_t size)
+{
+	const char *table = sqlite3_column_table_name(s, i);
+	const char *column = sqlite3_column_origin_name(s, i);
+	snprintf(buf, size, "%s%s%s", table ? table : "", table ? "." : "",
+	         column ? column : sqlite3_column_name(s, i));
+	return buf;
+}
+
+static int column_int_in(struct store *st, sqlite3_stmt *s, int i, long long lo, long long hi,
+                         long long null_value, long long *out)
+{
+	char label[96];
+	int type = sqlite3_column_type(s, i);
+	if (type == SQLITE_NULL && null_value != STORE_NOT_NULL) {
+		*out = null_value;
+		return 0;
+	}
+	if (type != SQLITE_INTEGER)
+		return corrupt(st, "%s is not a number", column_label(s, i, label, sizeof(label)));
+	long long v = sqlite3_column_int64(s, i);
+	if (v >= lo && v <= hi) {
+		*out = v;
+		return 0;
+	}
+	if (hi >= INT_MAX)
+		return corrupt(st, "%s is %lld (expected %lld or more)",
+		               column_label(s, i, label, sizeof(label)), v, lo);
+	return corrupt(st, "%s is %lld (expected %lld to %lld)",
+	               column_label(s, i, label, sizeof(label)), v, lo, hi);
+}
+
+/* The same into an int / a long (lo..hi must fit). */
+static int column_int(struct store *st, sqlite3_stmt *s, int i, int lo, int hi, int null_value,
+                      int *out)
+{
+	long long v;
+	if (column_int_in(st, s, i, lo, hi, null_value, &v) < 0)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int column_long(struct store *st, sqlite3_stmt *s, int i, long null_value, long *out)
+{
+	long long v;
+	if (column_int_in(st, s, i, 0, LONG_MAX, null_value, &v) < 0)
+		return -1;
+	*out = (long)v;
+	return 0;
+}
+
+/* A date column: NULL, or a real ISO date (also "" when empty_ok). */
+static int column_date(struct store *st, sqlite3_stmt *s, int i, int empty_ok)
+{
+	char label[96];
+	const char *t = column_str(s, i);
+	if (!t || is_iso_date(t) || (empty_ok && !*t))
+		return 0;
+	return corrupt(st, "%s is '%.40s', not a date", column_label(s, i, label, sizeof(label)), t);
+}
+
+/* A text column that we always write. */
+static int column_needed(struct store *st, sqlite3_stmt *s, int i)
+{
+	char label[96];
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return corrupt(st, "%s is empty", column_label(s, i, label, sizeof(label)));
+	return 0;
+}
+
 /* Step a statement that returns no row; reset it afterwards. */
 static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
 {
@@ -727,21 +841,185 @@ static int exec_sql(struct store *st, const char *sql, const char *what)
 	return 0;
 }
 
+/* Report a value read back that this program never writes: the file was
+ * changed by something else. Returns -1. */
+static int corrupt(struct store *st, const char *fmt, ...)
+{
+	struct strbuf sb;
+	va_list ap;
+	strbuf_init(&sb);
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n > 0) {
+		char *msg = xmalloc((size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		strbuf_addstr(&sb, msg);
+		free(msg);
+	}
+	error("%s: database corrupt: %s", st->path, sb.buf);
+	strbuf_release(&sb);
+	return -1;
+}
+
+/* The schema objects of a database, sorted by type and name. */
+struct schema_object {
+	char *field[4]; /* type, name, table, SQL ("" for NULL) */
+};
+struct schema_list {
+	struct schema_object *o;
+	size_t nr, alloc;
+};
+
+static void schema_list_release(struct schema_list *l)
+{
+	for (size_t i = 0; i < l->nr; i++)
+		for (int f = 0; f < 4; f++)
+			free(l->o[i].field[f]);
+	free(l->o);
+	memset(l, 0, sizeof(*l));
+}
+
+static int read_schema(sqlite3 *db, struct schema_list *out)
+{
+	sqlite3_stmt *s;
+	int rc;
+	if (sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+	                           "ORDER BY type, name", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(out->o, out->nr + 1, out->alloc);
+		for (int f = 0; f < 4; f++) {
+			const unsigned char *t = sqlite3_column_text(s, f);
+			out->o[out->nr].field[f] = xstrdup(t ? (const char *)t : "");
+		}
+		out->nr++;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int same_object(const struct schema_object *a, const struct schema_object *b)
+{
+	for (int f = 0; f < 4; f++)
+		if (strcmp(a->field[f], b->field[f]))
+			return 0;
+	return 1;
+}
+
+/* The first object of a that b lacks, as "type 'name'" into what;
+ * *changed = 1 when b has an object of that type and name (a different one). */
+static void first_foreign(const struct schema_list *a, const struct schema_list *b,
+                          struct strbuf *what, int *changed)
+{
+	*changed = 0;
+	for (size_t i = 0; i < a->nr; i++) {
+		int found = 0;
+		for (size_t j = 0; j < b->nr && !found; j++) {
+			found = same_object(&a->o[i], &b->o[j]);
+			if (!strcmp(a->o[i].field[0], b->o[j].field[0]) &&
+			    !strcmp(a->o[i].field[1], b->o[j].field[1]))
+				*changed = 1;
+		}
+		if (!found) {
+			strbuf_addf(what, "%s '%s'", a->o[i].field[0], a->o[i].field[1]);
+			return;
+		}
+		*changed = 0;
+	}
+}
+
+/*
+ * The schema assess makes at `version`: migrations 1..version applied to a
+ * private in-memory database by this SQLite, so the text of every object
+ * (ALTER TABLE included) is what a database of ours holds.
+ */
+static int reference_schema(long long version, struct schema_list *out)
+{
+	sqlite3 *mem = NULL;
+	int ret = -1;
+	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK)
+		goto out;
+	for (long long v = 0; v < version; v++)
+		if (sqlite3_exec(mem, migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+			goto out;
+	ret = read_schema(mem, out);
+out:
+	if (ret < 0)
+		error("cannot build the reference schema: %s", mem ? sqlite3_errmsg(mem) : "no memory");
+	sqlite3_close(mem);
+	return ret;
+}
+
+/*
+ * Is the file ours, and as we made it? Read in one transaction (another
+ * process may be migrating): the schema version must be 0..latest; a file
+ * with another application id is refused unless it has no schema object
+ * (a new or empty file becomes ours); and the schema must be exactly the
+ * one our migrations make at its version: a trigger, view, index, table or
+ * column someone else added is refused before anything runs.
+ */
+static int check_identity(struct store *st)
+{
+	struct schema_list have = {0}, want = {0};
+	long long version = 0, app_id = 0;
+	int ret = -1, latest = store_schema_version();
+	if (exec_sql(st, "BEGIN", "cannot open the database") < 0)
+		return -1;
+	if (pragma_int(st, "PRAGMA user_version", &version) < 0 ||
+	    pragma_int(st, "PRAGMA application_id", &app_id) < 0)
+		goto out;
+	if (read_schema(st->db, &have) < 0) {
+		db_error(st, "cannot read the schema");
+		goto out;
+	}
+	if (app_id != STORE_APPLICATION_ID && have.nr) {
+		error("%s: not an assess database (application id %lld, %zu schema objects); "
+		      "nothing was changed", st->path, app_id, have.nr);
+		goto out;
+	}
+	if (version < 0) {
+		corrupt(st, "schema version %lld", version);
+		goto out;
+	}
+	if (version > latest) {
+		error("%s: database schema version %lld is newer than this assess knows (%d); "
+		      "use a newer assess", st->path, version, latest);
+		goto out;
+	}
+	if (reference_schema(version, &want) < 0)
+		goto out;
+	struct strbuf what;
+	int changed;
+	strbuf_init(&what);
+	first_foreign(&have, &want, &what, &changed);
+	if (what.len)
+		corrupt(st, "%s %s (schema version %lld)", what.buf,
+		        changed ? "is not as assess made it" : "is not part of the assess schema",
+		        version);
+	else if (have.nr != want.nr) {
+		first_foreign(&want, &have, &what, &changed);
+		corrupt(st, "%s of the assess schema (version %lld) is missing", what.buf, version);
+	} else
+		ret = 0;
+	strbuf_release(&what);
+out:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	schema_list_release(&have);
+	schema_list_release(&want);
+	return ret;
+}
+
 static int migrate(struct store *st)
 {
-	long long version, app_id;
+	long long version;
 	int latest = store_schema_version();
 
 	if (pragma_int(st, "PRAGMA user_version", &version) < 0)
 		return -1;
-	if (version > latest)
-		return error("%s: database schema version %lld is newer than this assess "
-		             "knows (%d); use a newer assess", st->path, version, latest);
-	if (pragma_int(st, "PRAGMA application_id", &app_id) < 0)
-		return -1;
-	if (version > 0 && app_id != STORE_APPLICATION_ID)
-		return error("%s: not an assess database", st->path);
-
 	while (version < latest) {
 		char sql[96];
 		if (exec_sql(st, "BEGIN IMMEDIATE", "cannot start the migration") < 0)
@@ -752,6 +1030,10 @@ static int migrate(struct store *st)
 		if (version >= latest) {
 			exec_sql(st, "ROLLBACK", "cannot end the migration");
 			break;
+		}
+		if (version < 0) {
+			corrupt(st, "schema version %lld", version);
+			goto fail;
 		}
 		if (exec_sql(st, migrations[version], "cannot migrate the database") < 0)
 			goto fail;
@@ -770,12 +1052,38 @@ fail:
 	return -1;
 }
 
+/* A file from anyone: nothing in its schema may run code or change what we
+ * read (SQLite's defensive mode, no triggers, no views, an untrusted schema). */
+static int harden(struct store *st)
+{
+	static const int off[] = {SQLITE_DBCONFIG_ENABLE_TRIGGER, SQLITE_DBCONFIG_ENABLE_VIEW,
+	                          SQLITE_DBCONFIG_TRUSTED_SCHEMA};
+	if (sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) != SQLITE_OK)
+		return db_error(st, "cannot open the database defensively");
+	for (size_t i = 0; i < ARRAY_SIZE(off); i++)
+		if (sqlite3_db_config(st->db, off[i], 0, NULL) != SQLITE_OK)
+			return db_error(st, "cannot open the database defensively");
+	return exec_sql(st, "PRAGMA trusted_schema = OFF", "cannot open the database");
+}
+
 int store_open(const char *path, struct store **out)
 {
 	struct store *st = xcalloc(1, sizeof(*st));
 	*out = NULL;
 	st->path = xstrdup(path);
 	st->resolve_snapshot = -1;
+	if (strcmp(path, ":memory:")) {
+		/* no output file of this process may replace the database */
+		static const char *const companions[] = {"", "-wal", "-shm", "-journal"};
+		struct strbuf name;
+		strbuf_init(&name);
+		for (size_t i = 0; i < ARRAY_SIZE(companions); i++) {
+			strbuf_reset(&name);
+			strbuf_addf(&name, "%s%s", path, companions[i]);
+			output_path_protect(name.buf);
+		}
+		strbuf_release(&name);
+	}
 	/* one thread per connection (store.h): no mutex around every bind and
 	 * column call, ~4% of a classification */
 	if (sqlite3_open_v2(path, &st->db,
@@ -790,7 +1098,10 @@ int store_open(const char *path, struct store **out)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 5000);
-	if (exec_sql(st, "PRAGMA foreign_keys = ON", "cannot open the database") < 0 ||
+	/* nothing is written (not even the WAL mode) before the file is known
+	 * to be ours */
+	if (harden(st) < 0 || check_identity(st) < 0 ||
+	    exec_sql(st, "PRAGMA foreign_keys = ON", "cannot open the database") < 0 ||
 	    exec_sql(st, "PRAGMA journal_mode = WAL", "cannot open the database") < 0 ||
 	    exec_sql(st, "PRAGMA synchronous = NORMAL", "cannot open the database") < 0 ||
 	    migrate(st) < 0) {
@@ -881,19 +1192,37 @@ out:
 	return ret;
 }
 
-void store_close(struct store *st)
+int store_checkpoint(struct store *st)
 {
+	int nlog = -1, ncopied = -1;
+	int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &nlog,
+	                                   &ncopied);
+	if (rc != SQLITE_OK)
+		return db_error(st, "cannot write the database file (checkpoint)");
+	if (nlog > 0 && ncopied != nlog)
+		return error("%s: cannot write the database file (checkpoint): %d of %d pages copied",
+		             st->path, ncopied, nlog);
+	return 0;
+}
+
+int store_close(struct store *st)
+{
+	int ret = 0;
 	if (!st)
-		return;
+		return 0;
 	for (int i = 0; i < NR_STMT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	sqlite3_close(st->db);
+	if (st->db && sqlite3_close(st->db) != SQLITE_OK) {
+		ret = db_error(st, "cannot close the database");
+		sqlite3_close_v2(st->db); /* closes once the rest is finalized */
+	}
 	free_run_clauses(st);
 	free(st->org_role);
 	free(st->path);
 	free(st);
+	return ret;
 }
 
 const char *store_path(const struct store *st)
@@ -1122,6 +1451,160 @@ static int check_conflicts(struct store_import *imp)
 	return found;
 }
 
+/*
+ * Report every component of a member of the new snapshot that is not a
+ * member: a system the import leaves out (its owner's new inventory no
+ * longer lists it) that another system, kept or imported, still uses.
+ * 1 if any, 0, or -1.
+ */
+static int check_dangling(struct store_import *imp)
+{
+	struct store *st = imp->st;
+	sqlite3_stmt *s = stmt(st, ST_DANGLING);
+	int rc, found = 0;
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	sqlite3_bind_int64(s, 2, imp->base);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *id = column_str(s, 0), *owner = column_str(s, 1);
+		const char *ref = column_str(s, 5), *ref_owner = column_str(s, 6);
+		found = 1;
+		if (sqlite3_column_int(s, 2)) { /* the user is imported: at its component */
+			error_at(column_str(s, 3), (long)sqlite3_column_int64(s, 4),
+			         "system '%s': component '%s' is not in the database after this import%s%s%s",
+			         id, ref, ref_owner ? " (owner '" : "", ref_owner ? ref_owner : "",
+			         ref_owner ? "' no longer lists it)" : "");
+			continue;
+		}
+		/* a kept system: at the file that covers the component's owner */
+		char *file = NULL;
+		long line = 0;
+		sqlite3_stmt *p = ref_owner ? stmt(st, ST_OWNER_PLACE) : NULL;
+		if (p) {
+			sqlite3_bind_int64(p, 1, imp->snapshot);
+			bind_text(p, 2, ref_owner);
+			if (sqlite3_step(p) == SQLITE_ROW) {
+				file = column_dup(p, 0);
+				line = (long)sqlite3_column_int64(p, 1);
+			}
+			sqlite3_reset(p);
+		}
+		error_at(file ? file : column_str(s, 3), file ? line : (long)sqlite3_column_int64(s, 4),
+		         "system '%s'%s%s%s is left out, but system '%s' (owner '%s', kept in the "
+		         "database) uses it as a component", ref, ref_owner ? " of owner '" : "",
+		         ref_owner ? ref_owner : "", ref_owner ? "'" : "", id, owner ? owner : "");
+		free(file);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot check components");
+	return found;
+}
+
+/* The component references of a snapshot, as a graph for graph.h. */
+struct component_graph {
+	struct strmap ids;   /* system id -> node */
+	size_t nr_nodes;
+	char **names;        /* node -> id (the keys of ids, borrowed) */
+	size_t *from, *to;   /* per edge, in the order read */
+	char **file;         /* per edge: where it is written, NULL when kept */
+	long *line;
+	size_t nr_edges, alloc_edges;
+	size_t *order;       /* CSR position -> edge */
+};
+
+static size_t graph_node(struct component_graph *g, const char *id)
+{
+	size_t i;
+	if (strmap_get(&g->ids, id, &i))
+		return i;
+	strmap_put(&g->ids, id, g->nr_nodes, NULL);
+	return g->nr_nodes++;
+}
+
+static void report_component_cycle(void *data, const size_t *cycle, size_t len)
+{
+	struct component_graph *g = data;
+	size_t at = g->order[cycle[len - 1]];
+	struct strbuf sb;
+	strbuf_init(&sb);
+	/* at an edge this import wrote (a cycle is new only through one) */
+	for (size_t j = 0; j < len; j++)
+		if (g->file[g->order[cycle[j]]]) {
+			at = g->order[cycle[j]];
+			break;
+		}
+	strbuf_addstr(&sb, g->names[g->from[g->order[cycle[0]]]]);
+	for (size_t j = 0; j < len; j++)
+		strbuf_addf(&sb, " -> %s", g->names[g->to[g->order[cycle[j]]]]);
+	error_at(g->file[at], g->line[at], "component cycle over the database: %s", sb.buf);
+	strbuf_release(&sb);
+}
+
+/* Report every component cycle of the new snapshot; 1 if any, 0, or -1. */
+static int check_cycles(struct store_import *imp)
+{
+	struct store *st = imp->st;
+	struct component_graph g;
+	sqlite3_stmt *s = stmt(st, ST_COMPONENT_EDGES);
+	int rc, ret = -1;
+	memset(&g, 0, sizeof(g));
+	strmap_init(&g.ids);
+	if (!s)
+		goto out;
+	sqlite3_bind_int64(s, 1, imp->snapshot);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(g.from, g.nr_edges + 1, g.alloc_edges);
+		g.to = xrealloc(g.to, g.alloc_edges * sizeof(*g.to));
+		g.file = xrealloc(g.file, g.alloc_edges * sizeof(*g.file));
+		g.line = xrealloc(g.line, g.alloc_edges * sizeof(*g.line));
+		size_t e = g.nr_edges++;
+		g.from[e] = graph_node(&g, column_str(s, 0) ? column_str(s, 0) : "");
+		g.to[e] = graph_node(&g, column_str(s, 1) ? column_str(s, 1) : "");
+		g.file[e] = sqlite3_column_int(s, 2) ? column_dup(s, 3) : NULL;
+		g.line[e] = (long)sqlite3_column_int64(s, 4);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		db_error(st, "cannot check components");
+		goto out;
+	}
+	/* the edges by node (CSR), and the names of the nodes */
+	size_t *first = xcalloc(g.nr_nodes + 1, sizeof(size_t));
+	size_t *target = xmalloc((g.nr_edges ? g.nr_edges : 1) * sizeof(size_t));
+	g.order = xmalloc((g.nr_edges ? g.nr_edges : 1) * sizeof(size_t));
+	g.names = xcalloc(g.nr_nodes ? g.nr_nodes : 1, sizeof(char *));
+	for (size_t i = 0; i < g.ids.slots; i++)
+		if (g.ids.keys[i])
+			g.names[g.ids.values[i]] = g.ids.keys[i];
+	for (size_t e = 0; e < g.nr_edges; e++)
+		first[g.from[e] + 1]++;
+	for (size_t u = 0; u < g.nr_nodes; u++)
+		first[u + 1] += first[u];
+	size_t *fill = xmalloc((g.nr_nodes + 1) * sizeof(size_t));
+	memcpy(fill, first, (g.nr_nodes + 1) * sizeof(size_t));
+	for (size_t e = 0; e < g.nr_edges; e++) {
+		g.order[fill[g.from[e]]] = e;
+		target[fill[g.from[e]]++] = g.to[e];
+	}
+	ret = graph_each_cycle(g.nr_nodes, first, target, report_component_cycle, &g) ? 1 : 0;
+	free(fill);
+	free(first);
+	free(target);
+out:
+	for (size_t e = 0; e < g.nr_edges; e++)
+		free(g.file[e]);
+	free(g.file);
+	free(g.line);
+	free(g.from);
+	free(g.to);
+	free(g.order);
+	free(g.names);
+	strmap_release(&g.ids);
+	return ret;
+}
+
 /* Build the membership and finish the snapshot row; 0, 1 (rejected) or -1. */
 static int complete_import(struct store_import *imp)
 {
@@ -1156,6 +1639,16 @@ static int complete_import(struct store_import *imp)
 		return -1;
 
 	if ((rc = check_conflicts(imp)) != 0)
+		return rc;
+	/*
+	 * The reader checked the files' references against the previous
+	 * snapshot; the new one may lack what they, or kept systems, refer to,
+	 * and kept systems may close a cycle with the imported ones. Without a
+	 * previous snapshot / a kept system neither can happen.
+	 */
+	if (imp->base && (rc = check_dangling(imp)) != 0)
+		return rc;
+	if (kept_any && (rc = check_cycles(imp)) != 0)
 		return rc;
 
 	if (kept_any && imp->base) {
@@ -1271,6 +1764,10 @@ int store_snapshot_as_of(struct store *st, long snapshot, char out[11])
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		const char *t = column_str(s, 0);
+		if (column_date(st, s, 0, 1) < 0) {
+			sqlite3_reset(s);
+			return -1;
+		}
 		if (t && strlen(t) < 11)
 			memcpy(out, t, strlen(t) + 1);
 	}
@@ -1401,10 +1898,13 @@ static int read_children(struct store *st, struct cursor cur[4], long long row,
 	int at;
 
 	while ((at = cursor_at(st, &cur[0], row)) == 1) {
+		if (column_needed(st, cur[0].s, 1) < 0)
+			return -1;
 		ALLOC_GROW(rec->components, rec->nr_components + 1, rec->alloc_components);
 		struct component_ref *c = &rec->components[rec->nr_components++];
 		c->ref = column_str_in(cur[0].s, 1, a);
-		c->line = (long)sqlite3_column_int64(cur[0].s, 2);
+		if (column_long(st, cur[0].s, 2, 0, &c->line) < 0)
+			return -1;
 		cursor_next(&cur[0]);
 	}
 	if (at < 0)
@@ -1417,8 +1917,9 @@ static int read_children(struct store *st, struct cursor cur[4], long long row,
 		in->kind = column_str_in(s, 2, a);
 		in->independent = column_str_in(s, 3, a);
 		in->by = column_str_in(s, 4, a);
-		in->findings = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 5);
-		in->line = (long)sqlite3_column_int64(s, 6);
+		if (column_int_in(st, s, 5, 0, LLONG_MAX, -1, &in->findings) < 0 ||
+		    column_long(st, s, 6, 0, &in->line) < 0 || column_date(st, s, 1, 0) < 0)
+			return -1;
 		cursor_next(&cur[1]);
 	}
 	if (at < 0)
@@ -1431,7 +1932,8 @@ static int read_children(struct store *st, struct cursor cur[4], long long row,
 		c->status = column_str_in(s, 2, a);
 		c->due = column_str_in(s, 3, a);
 		c->evidence = column_str_in(s, 4, a);
-		c->line = (long)sqlite3_column_int64(s, 5);
+		if (column_long(st, s, 5, 0, &c->line) < 0)
+			return -1;
 		cursor_next(&cur[2]);
 	}
 	if (at < 0)
@@ -1444,19 +1946,21 @@ static int read_children(struct store *st, struct cursor cur[4], long long row,
 		w->reason = column_str_in(s, 2, a);
 		w->approved_by = column_str_in(s, 3, a);
 		w->until = column_str_in(s, 4, a);
-		w->line = (long)sqlite3_column_int64(s, 5);
+		if (column_long(st, s, 5, 0, &w->line) < 0)
+			return -1;
 		cursor_next(&cur[3]);
 	}
 	return at < 0 ? -1 : 0;
 }
 
-/* Fill rec's file, line and facts from columns first.. of s. */
-static void read_facts(sqlite3_stmt *s, int first, struct system_record *rec, struct arena *a)
+/* Fill rec's file, line and facts from columns first.. of s. 0 or -1. */
+static int read_facts(struct store *st, sqlite3_stmt *s, int first, struct system_record *rec,
+                      struct arena *a)
 {
 	rec->file = column_str_in(s, first, a);
-	rec->line = (long)sqlite3_column_int64(s, first + 1);
 	for (int i = 0; i < F__COUNT; i++)
 		rec->value[i] = column_str_in(s, first + 2 + i, a);
+	return column_long(st, s, first + 1, 0, &rec->line);
 }
 
 int store_each_system(struct store *st, long snapshot,
@@ -1489,8 +1993,9 @@ int store_each_system_part(struct store *st, long snapshot, unsigned children,
 	sqlite3_bind_int64(s, 1, snapshot);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long long row = sqlite3_column_int64(s, 0);
-		read_facts(s, 1, &rec, &arena);
-		if (read_children(st, cur, row, &rec, &arena) < 0) {
+		if (read_facts(st, s, 1, &rec, &arena) < 0 ||
+		    column_needed(st, s, 1 + 2 + F_ID) < 0 ||
+		    read_children(st, cur, row, &rec, &arena) < 0) {
 			sqlite3_reset(s);
 			goto out;
 		}
@@ -1572,12 +2077,17 @@ int store_each_organization(struct store *st, long snapshot,
 	sqlite3_bind_int64(s, 1, snapshot);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct organization org;
+		long line;
+		if (column_needed(st, s, 0) < 0 || column_long(st, s, 5, 0, &line) < 0) {
+			sqlite3_reset(s);
+			return -1;
+		}
 		org.id = column_dup(s, 0);
 		org.role = column_dup(s, 1);
 		org.parent = column_dup(s, 2);
 		org.name = column_dup(s, 3);
 		org.file = column_dup(s, 4);
-		org.line = (long)sqlite3_column_int64(s, 5);
+		org.line = line;
 		org.policies = NULL;
 		org.nr_policies = org.alloc_policies = 0;
 		if (read_org_policies(st, sqlite3_column_int64(s, 6), &org) < 0) {
@@ -1689,7 +2199,7 @@ fail:
 	return -1;
 }
 
-static const char tri_char[] = {'n', '?', 'y', '-'}; /* by enum tri, OUTCOME_NOT_ASKED */
+static const char tri_char[] = "n?y-"; /* by enum tri, then OUTCOME_NOT_ASKED */
 
 int store_run_system(struct store *st, long run, const struct system_result *res,
                      long system_row)
@@ -1821,23 +2331,31 @@ long store_latest_run(struct store *st)
 
 #define RUN_TEXT_COLUMNS 10 /* rules .. tool_version, columns 2..10, and rules_requested 16 */
 
-/* Fill info from a RUN_COLUMNS row; strings borrowed from the statement. */
-static void run_from_row(sqlite3_stmt *s, struct run_info *info)
+/* Fill info from a RUN_COLUMNS row; strings borrowed from the statement.
+ * 0, or -1 after reporting a value we never write. */
+static int run_from_row(struct store *st, sqlite3_stmt *s, struct run_info *info)
 {
 	const char **text[RUN_TEXT_COLUMNS] = {
 		&info->rules, &info->rules_title_vi, &info->rules_title_en,
 		&info->rules_file, &info->rules_digest, &info->date,
 		&info->as_of, &info->generated, &info->tool_version, &info->rules_requested,
 	};
-	info->id = (long)sqlite3_column_int64(s, 0);
-	info->snapshot = (long)sqlite3_column_int64(s, 1);
+	long *count[] = {&info->id, &info->snapshot, &info->systems, &info->undetermined,
+	                 &info->critical, &info->warning, &info->info};
+	static const int count_column[] = {0, 1, 11, 12, 13, 14, 15};
+	memset(info, 0, sizeof(*info));
+	for (size_t i = 0; i < ARRAY_SIZE(count); i++)
+		if (column_long(st, s, count_column[i], STORE_NOT_NULL, count[i]) < 0)
+			return -1;
+	if (info->undetermined > info->systems)
+		return corrupt(st, "run %ld has %ld undetermined systems of %ld", info->id,
+		               info->undetermined, info->systems);
+	if (column_needed(st, s, 2) < 0 || column_date(st, s, 7, 0) < 0 ||
+	    column_date(st, s, 8, 1) < 0)
+		return -1;
 	for (int i = 0; i < RUN_TEXT_COLUMNS; i++)
 		*text[i] = column_str(s, i < 9 ? 2 + i : 16);
-	info->systems = (long)sqlite3_column_int64(s, 11);
-	info->undetermined = (long)sqlite3_column_int64(s, 12);
-	info->critical = (long)sqlite3_column_int64(s, 13);
-	info->warning = (long)sqlite3_column_int64(s, 14);
-	info->info = (long)sqlite3_column_int64(s, 15);
+	return 0;
 }
 
 int store_get_run(struct store *st, long run, struct run_info *out, char **strings_to_free)
@@ -1858,7 +2376,10 @@ int store_get_run(struct store *st, long run, struct run_info *out, char **strin
 			&out->as_of, &out->generated, &out->tool_version, &out->rules_requested,
 		};
 		size_t len = 1, off = 0;
-		run_from_row(s, out);
+		if (run_from_row(st, s, out) < 0) {
+			sqlite3_reset(s);
+			return -1;
+		}
 		for (int i = 0; i < RUN_TEXT_COLUMNS; i++)
 			if (*text[i])
 				len += strlen(*text[i]) + 1;
@@ -1890,7 +2411,10 @@ int store_each_run(struct store *st, int (*fn)(void *data, const struct run_info
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct run_info info;
-		run_from_row(s, &info);
+		if (run_from_row(st, s, &info) < 0) {
+			sqlite3_reset(s);
+			return -1;
+		}
 		int r = fn(data, &info);
 		if (r) {
 			sqlite3_reset(s);
@@ -1953,6 +2477,17 @@ int store_run_clauses(struct store *st, long run, struct run_clause **out, size_
 		run_clauses_free(rows, *nr);
 		*nr = 0;
 		return -1;
+	}
+	for (size_t i = 0; i < *nr; i++) {
+		const struct run_clause *c = (const struct run_clause *)rows + i;
+		int level = c->level, has_id = c->id != NULL;
+		if (!has_id || level < 0 || level > 5) {
+			run_clauses_free(rows, *nr);
+			*nr = 0;
+			if (!has_id)
+				return corrupt(st, "run_clauses.clause_id is missing");
+			return corrupt(st, "run_clauses.level is %d (expected 0 to 5)", level);
+		}
 	}
 	*out = rows;
 	return 0;
@@ -2070,17 +2605,34 @@ static unsigned char outcome_from_char(char c)
 	return c == 'y' ? TRI_YES : c == 'n' ? TRI_NO : c == '-' ? OUTCOME_NOT_ASKED : TRI_UNKNOWN;
 }
 
-/* Fill res from an ST_EACH_RUN_SYSTEM row. */
-static void result_from_row(sqlite3_stmt *s, const struct run_clause *clauses,
-                            size_t nr_clauses, struct system_result *res)
+/* Fill res from an ST_EACH_RUN_SYSTEM row; 0, or -1 after reporting a value
+ * store_run_system never writes (res is then partly filled: release it). */
+static int result_from_row(struct store *st, sqlite3_stmt *s, const struct run_clause *clauses,
+                           size_t nr_clauses, struct system_result *res)
 {
+	/* columns 2..7, 12, 15..20, 22, 23: the levels (0 = none), counts, layers */
+	static const struct {
+		int column, lo, hi;
+	} ints[] = {
+		{2, 1, 5}, {3, 0, 1}, {4, 0, 5}, {5, 0, 5}, {6, 0, 5}, {7, 0, 5}, {12, 1, 5},
+		{15, 0, INT_MAX}, {16, 0, INT_MAX}, {17, 0, INT_MAX}, {18, 0, INT_MAX},
+		{19, 0, INT_MAX}, {20, 0, INT_MAX}, {22, 0, 15}, {23, 0, 15},
+	};
+	int *field[] = {
+		&res->level, &res->determined, &res->level_low, &res->level_high,
+		&res->own_level_low, &res->own_level_high, &res->approved_level,
+		&res->requirements.applicable, &res->requirements.met, &res->requirements.partial,
+		&res->requirements.not_met, &res->requirements.waived, &res->requirements.unknown,
+		&res->layers, &res->layers_unknown,
+	};
 	system_result_init(res, column_str(s, 0));
-	res->level = int_or_zero(s, 2);
-	res->determined = sqlite3_column_int(s, 3);
-	res->level_low = int_or_zero(s, 4);
-	res->level_high = int_or_zero(s, 5);
-	res->own_level_low = int_or_zero(s, 6);
-	res->own_level_high = int_or_zero(s, 7);
+	if (column_needed(st, s, 0) < 0)
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(ints); i++)
+		if (column_int(st, s, ints[i].column, ints[i].lo, ints[i].hi, 0, field[i]) < 0)
+			return -1;
+	if (res->determined && !res->level)
+		return corrupt(st, "system '%s' is determined without a level", res->system_id);
 	res->reason = column_dup(s, 8);
 	const char *deciding = column_str(s, 9);
 	for (size_t i = 0; deciding && i < nr_clauses; i++)
@@ -2088,30 +2640,37 @@ static void result_from_row(sqlite3_stmt *s, const struct run_clause *clauses,
 			res->deciding_clause = (int)i;
 			break;
 		}
+	if (deciding && res->deciding_clause < 0)
+		return corrupt(st, "system '%s' is decided by clause '%.40s', which its run lacks",
+		               res->system_id, deciding);
 	res->deciding_component = column_dup(s, 10);
 	res->near_threshold = column_dup(s, 11);
-	res->approved_level = int_or_zero(s, 12);
 	const char *drift = column_str(s, 13);
 	res->drift = DRIFT_NONE;
+	int known = !drift;
 	for (int d = DRIFT_NONE; drift && d <= DRIFT_UNAPPROVED; d++)
-		if (!strcmp(drift_name((enum drift)d), drift))
+		if (!strcmp(drift_name((enum drift)d), drift)) {
 			res->drift = (enum drift)d;
+			known = 1;
+		}
+	if (!known)
+		return corrupt(st, "system '%s' has drift '%.40s'", res->system_id, drift);
 	const char *outcomes = column_str(s, 14);
 	res->nr_outcomes = outcomes ? strlen(outcomes) : 0;
 	res->outcomes = xmalloc(res->nr_outcomes + 1);
-	for (size_t i = 0; i < res->nr_outcomes; i++)
+	for (size_t i = 0; i < res->nr_outcomes; i++) {
+		const char *c = outcomes[i] ? strchr(tri_char, outcomes[i]) : NULL;
+		if (!c)
+			return corrupt(st, "system '%s' has clause outcome '%c'", res->system_id,
+			               outcomes[i] >= ' ' && outcomes[i] < 127 ? outcomes[i] : '?');
 		res->outcomes[i] = outcome_from_char(outcomes[i]);
-	res->requirements.applicable = int_or_zero(s, 15);
-	res->requirements.met = int_or_zero(s, 16);
-	res->requirements.partial = int_or_zero(s, 17);
-	res->requirements.not_met = int_or_zero(s, 18);
-	res->requirements.waived = int_or_zero(s, 19);
-	res->requirements.unknown = int_or_zero(s, 20);
+	}
+	if (column_date(st, s, 21, 0) < 0)
+		return -1;
 	const char *due = column_str(s, 21);
-	if (due && strlen(due) < sizeof(res->next_inspection_due))
+	if (due)
 		memcpy(res->next_inspection_due, due, strlen(due) + 1);
-	res->layers = int_or_zero(s, 22);
-	res->layers_unknown = int_or_zero(s, 23);
+	return 0;
 }
 
 /* The inspection fields of res from columns first.. (RUN_INSPECTION_COLUMNS);
@@ -2186,8 +2745,9 @@ int store_each_run_system_part(struct store *st, long run, const char *only_id, 
 	sqlite3_bind_int64(s, 1, run);
 	bind_text(s, 2, only_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		result_from_row(s, clauses, nr_clauses, &res);
-		read_facts(s, 24, &rec, NULL);
+		if (result_from_row(st, s, clauses, nr_clauses, &res) < 0 ||
+		    read_facts(st, s, 24, &rec, NULL) < 0)
+			goto out;
 		res.reason_vi = column_dup(s, 24 + 2 + F__COUNT);
 		res.readings = column_dup(s, 24 + 2 + F__COUNT + 1);
 		inspection_from_row(s, 24 + 2 + F__COUNT + 2, &res);
@@ -2204,7 +2764,14 @@ int store_each_run_system_part(struct store *st, long run, const char *only_id, 
 				break;
 			if (cmp == 0) {
 				int sev = severity_parse(column_str(fc.s, 2));
-				enum severity severity = sev < 0 ? SEV_INFO : (enum severity)sev;
+				if (column_needed(st, fc.s, 0) < 0 || column_needed(st, fc.s, 1) < 0)
+					goto out;
+				if (sev < 0) {
+					corrupt(st, "a finding of system '%s' has severity '%.40s'",
+					        res.system_id, column_str(fc.s, 2) ? column_str(fc.s, 2) : "");
+					goto out;
+				}
+				enum severity severity = (enum severity)sev;
 				const char *args = texts ? column_str(fc.s, 5) : NULL;
 				if (args) {
 					result_take_finding_args(&res, column_str(fc.s, 1), severity,

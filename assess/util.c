@@ -5,20 +5,27 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag.h"
+#include "tmpfiles.h"
 
-static void die_oom(size_t n)
+void die_oom(size_t n)
 {
-	fprintf(stderr, "assess: out of memory allocating %zu bytes\n", n);
-	abort();
+	if (n)
+		fprintf(stderr, "assess: out of memory (allocating %zu bytes)\n", n);
+	else
+		fputs("assess: out of memory\n", stderr);
+	tmpfiles_remove_all();
+	_exit(EXIT_RUNTIME);
 }
 
 void *xmalloc(size_t n)
@@ -133,6 +140,117 @@ char *strbuf_detach(struct strbuf *sb)
 	return p;
 }
 
+/* The code point of the UTF-8 sequence at p (*len its bytes), or -1 when
+ * the byte at p starts no valid sequence (*len = 1). */
+static long utf8_decode(const unsigned char *p, size_t *len)
+{
+	unsigned char c = p[0];
+	size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+	         : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+	*len = 1;
+	if (!n)
+		return -1;
+	long cp = n == 1 ? c : c & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return -1;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	/* overlong forms, surrogates, beyond U+10FFFF */
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	*len = n;
+	return cp;
+}
+
+/* Controls that reorder or hide what a terminal shows. */
+static int is_bidi_control(long cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void strbuf_add_term(struct strbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		size_t len;
+		long cp = utf8_decode(p, &len);
+		if (cp < 0 || cp < 0x20 || cp == 0x7F)
+			strbuf_addf(sb, "\\x%02x", *p);
+		else if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp))
+			strbuf_addf(sb, "\\u%04lx", cp);
+		else
+			strbuf_add(sb, p, len);
+		p += len;
+	}
+}
+
+void strbuf_add_xml_text(struct strbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		size_t len;
+		long cp = utf8_decode(p, &len);
+		if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'))
+			strbuf_addf(sb, "\\x%02x", *p);
+		else if (cp == 0xFFFE || cp == 0xFFFF)
+			strbuf_addf(sb, "\\u%04lx", cp);
+		else
+			strbuf_add(sb, p, len);
+		p += len;
+	}
+}
+
+int is_xml_text(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		size_t len;
+		long cp = utf8_decode(p, &len);
+		if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    cp == 0xFFFE || cp == 0xFFFF)
+			return 0;
+		p += len;
+	}
+	return 1;
+}
+
+const char *xml_text(const char *s, struct strbuf *scratch)
+{
+	if (!s || is_xml_text(s))
+		return s;
+	strbuf_reset(scratch);
+	strbuf_add_xml_text(scratch, s);
+	return scratch->buf;
+}
+
+/* term_text's buffers, used in turn. */
+static struct strbuf term_ring[8];
+static int term_next, term_ready;
+
+static void release_term_text(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(term_ring); i++)
+		strbuf_release(&term_ring[i]);
+}
+
+const char *term_text(const char *s)
+{
+	if (!term_ready) {
+		for (size_t i = 0; i < ARRAY_SIZE(term_ring); i++)
+			strbuf_init(&term_ring[i]);
+		term_ready = 1;
+		atexit(release_term_text);
+	}
+	struct strbuf *sb = &term_ring[term_next];
+	term_next = (term_next + 1) % (int)ARRAY_SIZE(term_ring);
+	strbuf_reset(sb);
+	strbuf_add_term(sb, s);
+	return sb->buf;
+}
+
 int parse_count(const char *s, long long *out)
 {
 	long long v = 0;
@@ -175,12 +293,18 @@ int is_iso_date(const char *s)
 	return d <= days_in_month(y, m);
 }
 
-static void format_date(long y, int m, int d, char out[11])
+/* YYYY-MM-DD into out, or "" when the year is outside 1..9999 (never
+ * wrapped: year 10001 is not year 0001). 0 or -1. */
+static int format_date(long y, int m, int d, char out[11])
 {
 	char tmp[48];
-	snprintf(tmp, sizeof(tmp), "%04ld-%02d-%02d", y % 10000, m % 100, d % 100);
+	out[0] = '\0';
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	snprintf(tmp, sizeof(tmp), "%04ld-%02d-%02d", y, m, d);
 	memcpy(out, tmp, 10);
 	out[10] = '\0';
+	return 0;
 }
 
 /* Howard Hinnant's days_from_civil. */
@@ -202,7 +326,7 @@ long date_to_days(const char *iso)
 	return days_from_civil(y, m, d);
 }
 
-void days_to_date(long z, char out[11])
+int days_to_date(long z, char out[11])
 {
 	z += 719468;
 	long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -214,10 +338,10 @@ void days_to_date(long z, char out[11])
 	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
 	y += m <= 2;
-	format_date(y, m, d, out);
+	return format_date(y, m, d, out);
 }
 
-void date_add_months(const char *iso, int months, char out[11])
+int date_add_months(const char *iso, int months, char out[11])
 {
 	long y = strtol(iso, NULL, 10);
 	int m = (iso[5] - '0') * 10 + (iso[6] - '0');
@@ -225,9 +349,11 @@ void date_add_months(const char *iso, int months, char out[11])
 	long total = y * 12 + (m - 1) + months;
 	y = total / 12;
 	m = (int)(total % 12) + 1;
+	if (y < 1 || y > 9999)
+		return format_date(y, m, d, out);
 	if (d > days_in_month(y, m))
 		d = days_in_month(y, m);
-	format_date(y, m, d, out);
+	return format_date(y, m, d, out);
 }
 
 void today_iso(char out[11])
@@ -243,27 +369,200 @@ void today_iso(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+int fsync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	int ret = fd < 0 || fsync(fd) < 0 ? -1 : 0;
+	int saved = errno;
+	if (fd >= 0)
+		close(fd);
+	errno = saved;
+	return ret;
+}
+
+void strbuf_add_dirname(struct strbuf *sb, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		strbuf_addstr(sb, ".");
+	else if (slash == path)
+		strbuf_addstr(sb, "/");
+	else
+		strbuf_add(sb, path, (size_t)(slash - path));
+}
+
+int fsync_dir_of(const char *path)
+{
+	struct strbuf dir;
+	strbuf_init(&dir);
+	strbuf_add_dirname(&dir, path);
+	int ret = fsync_path(dir.buf);
+	int saved = errno;
+	strbuf_release(&dir);
+	errno = saved;
+	return ret;
+}
+
+/* ---- output paths ------------------------------------------------------ */
+
+/* Names an output must never replace (the databases in use and their
+ * companion files), as absolute paths; store_open may run on two threads. */
+static struct {
+	pthread_mutex_t lock;
+	char **names;
+	size_t nr, alloc;
+} protected = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
+
+/* path as an absolute name with its directory resolved (the file itself
+ * need not exist; a final symbolic link is followed when it leads to a
+ * file); NULL when the directory cannot be resolved. */
+static char *absolute_name(const char *path)
+{
+	char real[PATH_MAX];
+	if (realpath(path, real))
+		return xstrdup(real);
+	const char *slash = strrchr(path, '/');
+	struct strbuf dir;
+	strbuf_init(&dir);
+	strbuf_add_dirname(&dir, path);
+	char *ret = NULL;
+	if (realpath(dir.buf, real)) {
+		strbuf_reset(&dir);
+		strbuf_addf(&dir, "%s/%s", strcmp(real, "/") ? real : "", slash ? slash + 1 : path);
+		ret = strbuf_detach(&dir);
+	}
+	strbuf_release(&dir);
+	return ret;
+}
+
+static void free_protected(void)
+{
+	for (size_t i = 0; i < protected.nr; i++)
+		free(protected.names[i]);
+	free(protected.names);
+	protected.names = NULL;
+	protected.nr = protected.alloc = 0;
+}
+
+void output_path_protect(const char *path)
+{
+	char *name = absolute_name(path);
+	if (!name)
+		return;
+	pthread_mutex_lock(&protected.lock);
+	int known = 0;
+	for (size_t i = 0; i < protected.nr && !known; i++)
+		known = !strcmp(protected.names[i], name);
+	if (known) {
+		free(name);
+	} else {
+		if (!protected.alloc)
+			atexit(free_protected);
+		ALLOC_GROW(protected.names, protected.nr + 1, protected.alloc);
+		protected.names[protected.nr++] = name;
+	}
+	pthread_mutex_unlock(&protected.lock);
+}
+
+/* 1 when path names a protected file (by name, or by inode when it exists). */
+static int is_protected(const char *path, const struct stat *st)
+{
+	char *name = absolute_name(path);
+	int found = 0;
+	pthread_mutex_lock(&protected.lock);
+	for (size_t i = 0; i < protected.nr && !found; i++) {
+		struct stat pst;
+		if (name && !strcmp(protected.names[i], name))
+			found = 1;
+		else if (st && stat(protected.names[i], &pst) == 0 && pst.st_dev == st->st_dev &&
+		         pst.st_ino == st->st_ino)
+			found = 1;
+	}
+	pthread_mutex_unlock(&protected.lock);
+	free(name);
+	return found;
+}
+
+static const char *kind_of(mode_t mode)
+{
+	return S_ISDIR(mode) ? "a directory" : S_ISCHR(mode) || S_ISBLK(mode) ? "a device"
+	       : S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket" : "not a regular file";
+}
+
+/* output_path_check; *existing (may be NULL) gets the file's stat (through
+ * a symbolic link) when there is a file, else st_mode = 0. */
+static int check_output(const char *path, struct stat *existing)
+{
+	struct stat st;
+	memset(&st, 0, sizeof(st));
+	if (existing)
+		existing->st_mode = 0;
+	if (!strcmp(path, "-"))
+		return 0;
+	if (lstat(path, &st) < 0) {
+		if (is_protected(path, NULL))
+			return error("refusing to write '%s': it is a file of the database in use", path);
+		return 0; /* a new name (or a missing directory: writing it says so) */
+	}
+	if (S_ISLNK(st.st_mode) && stat(path, &st) < 0)
+		return error("refusing to write '%s': it is a symbolic link to nothing", path);
+	if (!S_ISREG(st.st_mode))
+		return error("refusing to write '%s': it is %s (write to a regular file or a new name)",
+		             path, kind_of(st.st_mode));
+	if (is_protected(path, &st))
+		return error("refusing to write '%s': it is the database in use", path);
+	if (existing)
+		*existing = st;
+	return 0;
+}
+
+int output_path_check(const char *path)
+{
+	return check_output(path, NULL);
+}
+
 struct atomic_file {
-	char *path;  /* the final name */
+	char *path;  /* the name given, for messages */
+	char *dest;  /* the name renamed over: path, or the file a link leads to */
 	char *tmp;   /* the temporary name; NULL for standard output */
 	int fd;
+	int handle;  /* tmp's registration with tmpfiles_add, or -1 */
 };
 
 struct atomic_file *atomic_file_open(const char *path)
 {
 	struct atomic_file *f = xcalloc(1, sizeof(*f));
+	struct stat existing;
 	f->path = xstrdup(path);
 	f->fd = STDOUT_FILENO;
+	f->handle = -1;
 	if (!strcmp(path, "-"))
 		return f;
-	struct strbuf tmp;
-	strbuf_init(&tmp);
-	strbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
-	f->fd = mkstemp(tmp.buf);
-	f->tmp = strbuf_detach(&tmp);
+	f->fd = -1;
+	if (check_output(path, &existing) < 0) {
+		atomic_file_abort(f);
+		return NULL;
+	}
+	/* through a symbolic link: replace the file it leads to, keep the link */
+	char real[PATH_MAX];
+	f->dest = xstrdup(existing.st_mode && realpath(path, real) ? real : path);
+	/* what a killed run of ours left beside it, then a name with our pid */
+	tmpfiles_clean_stale(f->dest, "tmp");
+	f->tmp = tmpfiles_template(f->dest, "tmp");
+	f->fd = mkstemp(f->tmp);
+	if (f->fd >= 0) {
+		f->handle = tmpfiles_add(f->tmp, 0);
+	} else {
+		int saved = errno;
+		free(f->tmp); /* no file of ours has this name */
+		f->tmp = NULL;
+		errno = saved;
+	}
 	mode_t mask = umask(0);
 	umask(mask);
-	if (f->fd < 0 || fchmod(f->fd, 0666 & ~mask) < 0) {
+	/* an existing file keeps its mode (a 0600 file stays private) */
+	mode_t mode = existing.st_mode ? existing.st_mode & 07777 : 0666 & ~mask;
+	if (f->fd < 0 || fchmod(f->fd, mode) < 0) {
 		error("cannot write '%s': %s", path, strerror(errno));
 		atomic_file_abort(f);
 		return NULL;
@@ -296,13 +595,26 @@ int atomic_file_commit(struct atomic_file *f)
 {
 	int ret = 0;
 	if (f->tmp) {
-		if (fsync(f->fd) < 0 || close(f->fd) < 0 || rename(f->tmp, f->path) < 0) {
-			ret = error("cannot write '%s': %s", f->path, strerror(errno));
-			unlink(f->tmp);
-		}
+		int fd = f->fd;
 		f->fd = -1;
+		/* again just before the rename: the path may have changed meanwhile */
+		if (check_output(f->path, NULL) < 0) {
+			ret = -1;
+			close(fd);
+		} else if (fsync(fd) < 0 || close(fd) < 0 || rename(f->tmp, f->dest) < 0) {
+			ret = error("cannot write '%s': %s", f->path, strerror(errno));
+		} else if (fsync_dir_of(f->dest) < 0) {
+			/* renamed, but the rename may not survive a crash: say so */
+			ret = error("cannot write '%s': %s", f->path, strerror(errno));
+			free(f->tmp);
+			f->tmp = NULL;
+		}
+		if (ret < 0 && f->tmp)
+			unlink(f->tmp);
+		tmpfiles_forget(f->handle);
 	}
 	free(f->tmp);
+	free(f->dest);
 	free(f->path);
 	free(f);
 	return ret;
@@ -316,8 +628,10 @@ void atomic_file_abort(struct atomic_file *f)
 		if (f->fd >= 0)
 			close(f->fd);
 		unlink(f->tmp);
+		tmpfiles_forget(f->handle);
 	}
 	free(f->tmp);
+	free(f->dest);
 	free(f->path);
 	free(f);
 }

@@ -68,7 +68,8 @@ void findings_cadence(const struct findings_context *ctx, const struct system_re
  * as the cadence asks (inventory @independent: no < internal < licensed;
  * "yes" is licensed). The latest one's date goes to *last (borrowed from
  * rec; NULL when none) and its date + the interval to next_due ("" when
- * none). last may be NULL.
+ * none; also when it would fall after 9999-12-31, which is then
+ * INSP_OK: never wrapped, never overdue). last may be NULL.
  */
 enum inspection_state findings_inspection(const struct findings_context *ctx,
                                           const struct system_record *rec, int level,

@@ -26,7 +26,9 @@ int import_inventories(struct store *st, char *const *files, int nfiles,
 
 /*
  * The database of a command that imports. When it does not exist yet, the
- * import goes to a private temporary database beside it ("DB.new.XXXXXX"),
+ * import goes to a private temporary database beside it ("DB.new.PID.XXXXXX",
+ * removed with its companions on a stopping signal; a killed import's files
+ * are swept by the next import_db_open of DB, tmpfiles.h),
  * which import_db_finish(ok=1) publishes under its name with link() once
  * the import committed: a rejected import leaves no file behind, no other
  * command ever sees a half-made database, and one that appears meanwhile is
@@ -36,10 +38,21 @@ struct import_db {
 	const char *path;   /* the database's name (borrowed) */
 	char *tmp;          /* the private database while it is new, else NULL */
 	struct store *st;   /* open on tmp or path */
+	int handles[4];     /* tmp and its -wal, -shm, -journal (tmpfiles_add) */
 };
 /* Open d for path; 0, or -1 after reporting. */
 int import_db_open(struct import_db *d, const char *path);
-/* Close d->st; publish a new database when ok, else discard it. 0 or -1. */
+/*
+ * Close d->st; publish a new database when ok, else discard it. 0 or -1.
+ * A new database is published only when it is complete on disk: a TRUNCATE
+ * checkpoint moved every transaction into its file, the connection closed
+ * cleanly, no WAL with data is left, and the file and its directory were
+ * synced; any failure there (a full disk) is reported, nothing is
+ * published and the private files are removed (their data was never
+ * published). An existing database is only closed: its WAL, which may hold
+ * committed transactions when the checkpoint at close failed, is left to
+ * SQLite.
+ */
 int import_db_finish(struct import_db *d, int ok);
 
 #endif

@@ -15,6 +15,13 @@
  *   a user's template  the whole document (its author's choice).
  * The reports then say they are digests (results/@partial). An owner's
  * report (--owner) follows the same rule on that owner's systems.
+ *
+ * The dossier of more than RENDER_DOSSIER_CHUNK systems (at most
+ * RENDER_DETAIL_LIMIT, or one owner's) is rendered in chunks of that many
+ * systems into one file, so that its memory does not grow with the run
+ * (the whole document of 5,000 systems took 1.5 GB): the template writes
+ * its frame from the totals, then the contents entries and the sections of
+ * each chunk are streamed into it (dossier.xsl, parameter part).
  */
 #ifndef ASSESS_RENDER_H
 #define ASSESS_RENDER_H
@@ -27,6 +34,7 @@ struct doc_context;
 #define RENDER_DETAIL_LIMIT 5000
 #define RENDER_SAMPLE 25
 #define RENDER_CSV_CHUNK 500
+#define RENDER_DOSSIER_CHUNK 100
 
 /*
  * Render template `name` (shipped name or .xsl path) for run (0 = latest)

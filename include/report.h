@@ -40,6 +40,12 @@ struct report *report_open(const char *name);
 int report_apply(struct report *r, xmlDocPtr results, const char *const *params,
                  struct strbuf *out);
 void report_close(struct report *r);
+/* report_apply for a part of a larger HTML document (a template with
+ * xsl:output method html, given a parameter that makes it write a part):
+ * the output's top-level nodes as the HTML method writes them, without the
+ * document type. 0 or -1. */
+int report_apply_part(struct report *r, xmlDocPtr results, const char *const *params,
+                      struct strbuf *out);
 
 /* The file extension template `name` produces, from its xsl:output: "html"
  * for method html, "csv" for media-type text/csv, "txt" for other text,

@@ -54,15 +54,41 @@ int store_schema_version(void);
 /*
  * Open (creating if needed) the database at path and migrate it to the
  * latest schema, one transaction per migration step. ":memory:" gives a
- * private in-memory database (tests). A database written by a newer assess
- * (user_version above store_schema_version()) or a file that is not an
- * assess database is refused. On success *out is a new store the caller
- * frees with store_close(). A store belongs to one thread at a time: the
- * connection is opened without SQLite's per-call mutex.
+ * private in-memory database (tests). The file may come from anyone: it is
+ * opened in SQLite's defensive mode with triggers, views and an untrusted
+ * schema's functions off, and before anything is written it must be ours:
+ * a file with another application id is refused unless it has no schema
+ * object (a new or empty file becomes ours); a schema version below 0 is
+ * "database corrupt", one above store_schema_version() is from a newer
+ * assess; and the schema must be exactly what our migrations make at that
+ * version (an added trigger, view, index, table or column is refused as
+ * "database corrupt"). Every reader below checks each value it reads
+ * against what this program writes (levels 1..5, counts >= 0, dates,
+ * outcome letters, severities, a deciding clause of the run ...) and
+ * reports any other as "PATH: database corrupt: ..." (-1), never trusting
+ * it as an index. The database and its companion files are protected from
+ * being replaced by an output file (output_path_protect). On success *out
+ * is a new store the caller frees with store_close(). A store belongs to
+ * one thread at a time: the connection is opened without SQLite's per-call
+ * mutex.
  */
 int store_open(const char *path, struct store **out);
-/* Finalize every statement and close the connection; accepts NULL. */
-void store_close(struct store *st);
+/*
+ * Finalize every statement and close the connection; accepts NULL (0).
+ * Returns -1 after reporting when SQLite refuses to close. Closing the last
+ * connection checkpoints the WAL into the database file when it can; when
+ * it cannot (a full disk), the WAL keeps the committed transactions and
+ * must not be removed (the next opener replays it).
+ */
+int store_close(struct store *st);
+/*
+ * Copy every committed transaction from the WAL into the database file and
+ * empty the WAL (a TRUNCATE checkpoint; the file is synced), so that the
+ * database file alone holds everything: what a private new database needs
+ * before it is published (import.h). Needs no other connection open.
+ * 0, or -1 after reporting (a full disk: SQLITE_FULL).
+ */
+int store_checkpoint(struct store *st);
 /*
  * The path st was opened with (borrowed, valid until store_close), for a
  * second connection to the same database on another thread: with WAL, a
@@ -100,7 +126,12 @@ long store_import_count(const struct store_import *imp);
  *     lists no system);
  *   - the base snapshot's organizations whose id is not redefined.
  * A system id that is both imported and kept (or imported twice) is an
- * input problem, reported with error_at() at the imported system. The
+ * input problem, reported with error_at() at the imported system; so is,
+ * over the new snapshot's membership, a component that is no member (a
+ * system the import leaves out that a kept or imported system still uses:
+ * at that component, or for a kept user at the file that covers the left
+ * out system's owner) and a component cycle (one that kept systems close
+ * with imported ones: at an imported reference of it). The
  * snapshot's as_of is the latest as-of of its files (and of the base
  * snapshot when it keeps any of the base's systems).
  * Returns 0 after COMMIT (*snapshot_id = the new snapshot), 1 when the input

@@ -7,7 +7,8 @@
   Linear by construction: strings are looked up with a key over the small
   string table; nothing here searches the results document.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:str="http://exslt.org/strings" extension-element-prefixes="str">
 
   <!-- 'vi' (default) or 'en'; anything else falls back to Vietnamese -->
   <xsl:param name="lang" select="'vi'"/>
@@ -75,27 +76,17 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- a space-separated list of system types, each labelled -->
+  <!-- a space-separated list of system types, each labelled (EXSLT
+       str:tokenize and a loop: no template call per item, so no depth limit) -->
   <xsl:template name="types">
     <xsl:param name="list" select="normalize-space(@type)"/>
-    <xsl:if test="$list != ''">
-      <xsl:variable name="first">
-        <xsl:choose>
-          <xsl:when test="contains($list, ' ')"><xsl:value-of select="substring-before($list, ' ')"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$list"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
+    <xsl:for-each select="str:tokenize($list, ' ')">
+      <xsl:if test="position() > 1"><xsl:text>; </xsl:text></xsl:if>
       <xsl:call-template name="coded">
         <xsl:with-param name="prefix" select="'type'"/>
-        <xsl:with-param name="value" select="$first"/>
+        <xsl:with-param name="value" select="string(.)"/>
       </xsl:call-template>
-      <xsl:if test="contains($list, ' ')">
-        <xsl:text>; </xsl:text>
-        <xsl:call-template name="types">
-          <xsl:with-param name="list" select="substring-after($list, ' ')"/>
-        </xsl:call-template>
-      </xsl:if>
-    </xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- the text child in the chosen language, else the first one -->
@@ -203,8 +194,10 @@ a { color: var(--accent); }
 
   <!-- the lines under the title: rule set, as-of date, run, generation time -->
   <xsl:template name="meta-lines">
+    <!-- false() leaves out the digest note (a frame without its systems) -->
+    <xsl:param name="note" select="true()"/>
     <xsl:variable name="r" select="/results"/>
-    <xsl:call-template name="partial-note"/>
+    <xsl:if test="$note"><xsl:call-template name="partial-note"/></xsl:if>
     <p class="meta">
       <xsl:call-template name="t"><xsl:with-param name="id" select="'rules'"/></xsl:call-template>
       <xsl:text>: </xsl:text>

@@ -3,19 +3,24 @@
   csv.xsl - one row per system (RFC 4180): id, name, owner, operator, status,
   level, deciding clause, approved level, drift, findings count. CRLF line
   ends; a field with a comma, a double quote, CR or LF is quoted and its
-  quotes doubled. The first character is a BOM (U+FEFF) so that spreadsheet
+  quotes doubled. A field that begins with =, +, -, @, tab or CR (what a
+  spreadsheet takes for a formula) gets a single quote in front and is
+  quoted (OWASP's rule against CSV injection), whatever column it is in. The first character is a BOM (U+FEFF) so that spreadsheet
   programs read UTF-8. Header row in the chosen language; coded values
   (status, drift) stay as codes so that the file sorts and filters well.
   Parameters: lang = vi (default) | en; header = yes (default) | no: no omits
   the BOM and the header row (the chunks after the first of a large run).
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:str="http://exslt.org/strings" extension-element-prefixes="str">
   <xsl:import href="common.xsl"/>
   <xsl:output method="text" encoding="UTF-8" media-type="text/csv"/>
 
   <xsl:param name="header" select="'yes'"/>
   <xsl:variable name="q">"</xsl:variable>
   <xsl:variable name="special" select="concat(',', $q, '&#10;&#13;')"/>
+  <!-- first characters that make a spreadsheet cell a formula -->
+  <xsl:variable name="formula" select="'=+-@&#9;&#13;'"/>
 
   <xsl:template match="/">
     <xsl:if test="$header != 'no'">
@@ -24,10 +29,11 @@
     <xsl:text>&#13;&#10;</xsl:text>
     </xsl:if>
     <xsl:for-each select="/results/system">
-      <xsl:variable name="fields" select="concat(@id, @name, @owner, @operator, @status, @deciding-clause, @drift)"/>
+      <xsl:variable name="fields" select="concat(@id, @name, @owner, @operator, @status, @level, @deciding-clause, @approved-level, @drift, @findings)"/>
+      <xsl:variable name="firsts" select="concat(substring(@id, 1, 1), substring(@name, 1, 1), substring(@owner, 1, 1), substring(@operator, 1, 1), substring(@status, 1, 1), substring(@level, 1, 1), substring(@deciding-clause, 1, 1), substring(@approved-level, 1, 1), substring(@drift, 1, 1), substring(@findings, 1, 1))"/>
       <xsl:choose>
-        <!-- the usual row: nothing to quote, one expression -->
-        <xsl:when test="translate($fields, $special, '') = $fields">
+        <!-- the usual row: nothing to quote or neutralise, one expression -->
+        <xsl:when test="translate($fields, $special, '') = $fields and translate($firsts, $formula, '') = $firsts">
           <xsl:value-of select="concat(@id, ',', @name, ',', @owner, ',', @operator, ',', @status, ',', @level, substring('undetermined', 1, 12 * not(@level)), ',', @deciding-clause, ',', @approved-level, ',', @drift, ',', @findings)"/>
           <xsl:text>&#13;&#10;</xsl:text>
         </xsl:when>
@@ -43,17 +49,17 @@
         <xsl:call-template name="field"><xsl:with-param name="v" select="@status"/></xsl:call-template>
         <xsl:text>,</xsl:text>
         <xsl:choose>
-          <xsl:when test="@level"><xsl:value-of select="@level"/></xsl:when>
+          <xsl:when test="@level"><xsl:call-template name="field"><xsl:with-param name="v" select="@level"/></xsl:call-template></xsl:when>
           <xsl:otherwise>undetermined</xsl:otherwise>
         </xsl:choose>
         <xsl:text>,</xsl:text>
         <xsl:call-template name="field"><xsl:with-param name="v" select="@deciding-clause"/></xsl:call-template>
         <xsl:text>,</xsl:text>
-        <xsl:value-of select="@approved-level"/>
+        <xsl:call-template name="field"><xsl:with-param name="v" select="@approved-level"/></xsl:call-template>
         <xsl:text>,</xsl:text>
         <xsl:call-template name="field"><xsl:with-param name="v" select="@drift"/></xsl:call-template>
         <xsl:text>,</xsl:text>
-        <xsl:value-of select="@findings"/>
+        <xsl:call-template name="field"><xsl:with-param name="v" select="@findings"/></xsl:call-template>
         <xsl:text>&#13;&#10;</xsl:text>
     </xsl:otherwise>
       </xsl:choose>
@@ -67,28 +73,20 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- one field, quoted when it has to be -->
+  <!-- one field, quoted when it has to be; a formula made text -->
   <xsl:template name="field">
     <xsl:param name="v"/>
     <xsl:variable name="s" select="string($v)"/>
     <xsl:choose>
+      <xsl:when test="$s != '' and contains($formula, substring($s, 1, 1))">
+        <xsl:value-of select="concat($q, &quot;'&quot;, str:replace($s, $q, concat($q, $q)), $q)"/>
+      </xsl:when>
       <xsl:when test="contains($s, ',') or contains($s, $q) or contains($s, '&#10;') or contains($s, '&#13;')">
-        <xsl:value-of select="$q"/>
-        <xsl:call-template name="double-quotes"><xsl:with-param name="s" select="$s"/></xsl:call-template>
-        <xsl:value-of select="$q"/>
+        <!-- EXSLT str:replace: a loop in C, not one template call per quote -->
+        <xsl:value-of select="concat($q, str:replace($s, $q, concat($q, $q)), $q)"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="double-quotes">
-    <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, $q)">
-        <xsl:value-of select="concat(substring-before($s, $q), $q, $q)"/>
-        <xsl:call-template name="double-quotes"><xsl:with-param name="s" select="substring-after($s, $q)"/></xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 </xsl:stylesheet>

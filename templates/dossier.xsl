@@ -7,7 +7,12 @@
   the requirements at that level, and the findings.
 
   Linear: clause texts come from /results/clauses through a key.
-  Parameters: lang = vi (default) | en; system = one system id (default: all).
+  Parameters: lang = vi (default) | en; system = one system id (default: all);
+  part = how a large run is rendered in chunks of systems with flat memory
+  (render.c): '' (default) the whole document; 'frame' the document without
+  its systems, with the comments assess:nav and assess:sections where the
+  contents entries and the sections go; 'nav' the contents entries and
+  'sections' the sections of the systems of one chunk.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="common.xsl"/>
@@ -15,9 +20,30 @@
               doctype-system="about:legacy-compat"/>
 
   <xsl:param name="system" select="''"/>
+  <xsl:param name="part" select="''"/>
   <xsl:key name="clause" match="/results/clauses/clause" use="@id"/>
 
   <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$part = 'nav'">
+        <xsl:for-each select="/results/system"><xsl:call-template name="nav-entry"/></xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$part = 'sections'">
+        <xsl:apply-templates select="/results/system"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="document"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- one entry of the contents -->
+  <xsl:template name="nav-entry">
+    <li><a href="#{@id}"><xsl:value-of select="@name"/></a>
+      <xsl:text> – </xsl:text><xsl:call-template name="level-label"/></li>
+  </xsl:template>
+
+  <!-- the whole document, or its frame -->
+  <xsl:template name="document">
+    <xsl:variable name="frame" select="$part = 'frame'"/>
     <xsl:variable name="title">
       <xsl:call-template name="t"><xsl:with-param name="id" select="'title.dossier'"/></xsl:call-template>
     </xsl:variable>
@@ -31,23 +57,22 @@
       </xsl:call-template>
       <body>
         <h1><xsl:value-of select="$title"/></h1>
-        <xsl:call-template name="meta-lines"/>
-        <xsl:if test="not($systems)">
+        <xsl:call-template name="meta-lines"><xsl:with-param name="note" select="not($frame)"/></xsl:call-template>
+        <xsl:if test="not($systems) and not($frame)">
           <p class="sev-critical"><xsl:call-template name="t"><xsl:with-param name="id" select="'dossier.not-found'"/></xsl:call-template>
             <xsl:text> </xsl:text><code><xsl:value-of select="$system"/></code></p>
         </xsl:if>
-        <xsl:if test="count($systems) &gt; 1">
+        <xsl:if test="count($systems) &gt; 1 or $frame">
           <nav>
             <h2><xsl:call-template name="t"><xsl:with-param name="id" select="'contents'"/></xsl:call-template></h2>
             <ol>
-              <xsl:for-each select="$systems">
-                <li><a href="#{@id}"><xsl:value-of select="@name"/></a>
-                  <xsl:text> – </xsl:text><xsl:call-template name="level-label"/></li>
-              </xsl:for-each>
+              <xsl:for-each select="$systems"><xsl:call-template name="nav-entry"/></xsl:for-each>
+              <xsl:if test="$frame"><xsl:comment>assess:nav</xsl:comment></xsl:if>
             </ol>
           </nav>
         </xsl:if>
         <xsl:apply-templates select="$systems"/>
+        <xsl:if test="$frame"><xsl:comment>assess:sections</xsl:comment></xsl:if>
       </body>
     </html>
   </xsl:template>

@@ -5,51 +5,22 @@
  * criteria_load(); a loaded rule set is formatted (every condition walked)
  * and freed. Messages go to a buffer reset per input.
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <unistd.h>
-
 #include "criteria.h"
-#include "diag.h"
-#include "util.h"
-#include "xmlsafe.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static char path[4096];
-static struct strbuf messages;
-
-static void remove_input(void)
-{
-	unlink(path);
-}
+#include "fuzz_file.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
-	snprintf(path, sizeof(path), "%s/fuzz-criteria-%ld.xml", dir ? dir : "/tmp", (long)getpid());
-	atexit(remove_input);
-	xmlsafe_init();
-	strbuf_init(&messages);
-	diag_capture(&messages);
+	fuzz_setup("criteria", "xml");
 	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		abort();
-	if (size && fwrite(data, 1, size, f) != size)
-		abort();
-	fclose(f);
-
+	fuzz_write(data, size);
 	struct ruleset *rs = NULL;
-	if (criteria_load(path, &rs) == 0) {
+	if (criteria_load(fuzz_path, &rs) == 0) {
 		struct strbuf sb;
 		strbuf_init(&sb);
 		for (size_t i = 0; i < rs->nr_clauses; i++) {
@@ -63,7 +34,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		strbuf_release(&sb);
 	}
 	ruleset_free(rs);
-	strbuf_reset(&messages);
-	diag_reset_problems();
+	fuzz_done();
 	return 0;
 }

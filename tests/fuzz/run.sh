@@ -8,7 +8,9 @@
 # (tests/fixtures/inventory, shared, hostile and the example in criteria/)
 # for "inventory", rule sets (criteria/*.xml, tests/fixtures/criteria) for
 # "criteria", workbooks, CSV files and workbook parts (tests/fixtures/workbook)
-# for "workbook". Crashes, leaks and timeouts are written as
+# for "workbook", small databases made by $ASSESS (build/assess) from
+# inventory fixtures, with 512-byte pages, for "database". Crashes, leaks
+# and timeouts are written as
 # build/fuzz/crash-NAME/...; a target that finds one fails. The last line
 # is "N passed, N failed" (targets).
 set -u
@@ -36,6 +38,20 @@ seed() { # seed NAME DIR: copy the fixtures that fit target NAME into DIR
 		# separator (see fuzz_workbook.c)
 		cp "$top"/tests/fixtures/workbook/*.xlsx "$top"/tests/fixtures/workbook/*.csv \
 			"$top"/tests/fixtures/workbook/parts-*.xml "$2"/ 2>/dev/null
+		;;
+	database)
+		assess=${ASSESS:-$top/build/assess}
+		[ -x "$assess" ] && command -v sqlite3 >/dev/null || return 0
+		db=$2/.seed.db
+		for inv in "$top/tests/fixtures/inventory/good-minimal.xml" \
+			"$top/criteria/examples/inventory-an-hoa.xml"; do
+			rm -f "$db" "$db-wal" "$db-shm"
+			"$assess" import --db "$db" "$inv" >/dev/null 2>&1 &&
+				"$assess" classify --db "$db" >/dev/null 2>&1 &&
+				sqlite3 "$db" 'pragma journal_mode = delete; pragma page_size = 512; vacuum' \
+					>/dev/null && mv "$db" "$2/seed-$(basename "$inv" .xml).db"
+		done
+		rm -f "$db" "$db-wal" "$db-shm"
 		;;
 	esac
 	return 0

@@ -1,6 +1,11 @@
 /* Unit tests of util.c and facts.c. */
 #include <stdlib.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
+#include "diag.h"
 #include "facts.h"
 #include "harness.h"
 #include "util.h"
@@ -29,6 +34,22 @@ TEST(util_date_arithmetic)
 	CHECK_STR(out, "2025-05-12");
 	date_add_months("2024-08-31", 6, out);
 	CHECK_STR(out, "2025-02-28");
+}
+
+/* Four-digit years only: a date after 9999-12-31 is no date, never 0001. */
+TEST(util_dates_never_wrap)
+{
+	char out[11];
+	CHECK_INT(date_add_months("9999-06-01", 24, out), -1);
+	CHECK_STR(out, "");
+	CHECK_INT(date_add_months("9999-06-01", 6, out), 0);
+	CHECK_STR(out, "9999-12-01");
+	CHECK_INT(date_add_months("9998-12-31", 12, out), 0);
+	CHECK_STR(out, "9999-12-31");
+	CHECK_INT(days_to_date(date_to_days("9999-12-31") + 1, out), -1);
+	CHECK_STR(out, "");
+	CHECK_INT(days_to_date(date_to_days("9999-12-31"), out), 0);
+	CHECK_STR(out, "9999-12-31");
 }
 
 TEST(util_parse_count)
@@ -130,4 +151,60 @@ TEST(util_atomic_file_pieces_then_rename)
 		fclose(in);
 	unlink(path);
 	CHECK_INT(rmdir(dir), 0); /* empty: no temporary file left */
+}
+
+/* Output paths: a socket, a device, a FIFO or a directory is never replaced. */
+TEST(util_output_path_kinds)
+{
+	struct strbuf msgs;
+	char dir[] = "/tmp/assess-test-out-XXXXXX";
+	char path[128];
+	strbuf_init(&msgs);
+	diag_capture(&msgs);
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/sock", dir);
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un sa = {.sun_family = AF_UNIX};
+	memcpy(sa.sun_path, path, strlen(path) + 1); /* 32 bytes: fits */
+	CHECK(fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0);
+	CHECK_INT(output_path_check(path), -1);
+	CHECK_CONTAINS(msgs.buf, "it is a socket");
+	CHECK(atomic_file_open(path) == NULL);
+	struct stat st;
+	CHECK(stat(path, &st) == 0 && S_ISSOCK(st.st_mode));
+	CHECK_INT(output_path_check("/dev/null"), -1);
+	CHECK_CONTAINS(msgs.buf, "it is a device");
+	CHECK_INT(output_path_check(dir), -1);
+	CHECK_INT(output_path_check("-"), 0);
+	snprintf(path, sizeof(path), "%s/new.csv", dir);
+	CHECK_INT(output_path_check(path), 0);
+	/* a protected name is refused before the file exists */
+	snprintf(path, sizeof(path), "%s/x.db-wal", dir);
+	output_path_protect(path);
+	CHECK_INT(output_path_check(path), -1);
+	CHECK_CONTAINS(msgs.buf, "database in use");
+	close(fd);
+	snprintf(path, sizeof(path), "%s/sock", dir);
+	unlink(path);
+	rmdir(dir);
+	diag_capture(NULL);
+	strbuf_release(&msgs);
+}
+
+/* Text for a terminal and for XML: controls never pass raw. */
+TEST(util_term_and_xml_text)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	strbuf_add_term(&sb, "a\x1b[31m\x07 \xc2\x9b \xe2\x80\xae \xe2\x81\xa6 \xff Việt\\");
+	CHECK_STR(sb.buf, "a\\x1b[31m\\x07 \\u009b \\u202e \\u2066 \\xff Việt\\");
+	CHECK_STR(term_text(NULL), "");
+	CHECK_STR(term_text("\x7f"), "\\x7f");
+	CHECK(is_xml_text("Việt \xe2\x80\xae\t\n"));
+	CHECK(!is_xml_text("a\x1b"));
+	CHECK(!is_xml_text("\xed\xa0\x80")); /* a surrogate */
+	CHECK(!is_xml_text("\xef\xbf\xbe")); /* U+FFFE */
+	strbuf_reset(&sb);
+	CHECK_STR(xml_text("a\x01\xc3", &sb), "a\\x01\\xc3");
+	strbuf_release(&sb);
 }
