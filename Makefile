@@ -52,10 +52,11 @@ endif
 ALL_CFLAGS  = $(CSTD) $(OPT) $(WARN) $(DEFS) -Iinclude $(CFLAGS_PKG) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
-# Sources: every module of assess/ and of its folders one level down (one
-# folder per stage: assess/input/, ...), main.c apart so tests can link the
-# rest. assess/input/book.c is compiled to $(BUILD)/obj/input/book.o.
-LIB_SRC   := $(filter-out assess/main.c,$(sort $(wildcard assess/*.c assess/*/*.c)))
+# Sources: assess/main.c and one folder per stage of the pipeline
+# (ARCHITECTURE.md): base/ input/ rules/ store/ pipeline/ reports/ commands/;
+# every module but main.c goes into the unit tests too.
+# assess/input/book.c is compiled to $(BUILD)/obj/input/book.o.
+LIB_SRC   := $(sort $(wildcard assess/*/*.c))
 LIB_OBJ   := $(LIB_SRC:assess/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o) $(BUILD)/unit/faultvfs.o
@@ -93,7 +94,7 @@ $(BUILD)/obj $(BUILD)/unit:
 DATADIR_STAMP := $(BUILD)/datadir.txt
 $(DATADIR_STAMP): FORCE | $(BUILD)/obj
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
-$(BUILD)/obj/paths.o: $(DATADIR_STAMP)
+$(BUILD)/obj/base/paths.o: $(DATADIR_STAMP)
 .PHONY: FORCE
 FORCE:
 

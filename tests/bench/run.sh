@@ -73,7 +73,7 @@ phases=$tmp/phases	# review's phases (ASSESS_TRACE_PERF lines)
 : >"$phases"
 
 # The schema the validator uses: the pattern facets assess checks in C are
-# dropped (assess/inventory.c: patterns_checked_in_c).
+# dropped (assess/input/inventory.c: patterns_checked_in_c).
 schema=$tmp/inventory-validator.rng
 grep -v '<param name="pattern">' criteria/schema/inventory.rng >"$schema" ||
 	die "cannot read criteria/schema/inventory.rng (run from the source tree)"
