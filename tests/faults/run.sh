@@ -70,7 +70,7 @@ count() { # count DB TABLE
 	sqlite3 "$1" "select count(*) from $2" 2>/dev/null
 }
 first_snapshot() { # the systems of snapshot 1, as a checksum
-	sqlite3 "$1" 'select s.id, s.name from snapshot_systems ss join systems s
+	sqlite3 "$1" 'select s.id, s.record ->> "$.facts.name" from snapshot_systems ss join systems s
 		on s.row = ss.system_row where ss.snapshot = 1 order by s.id' 2>/dev/null | cksum
 }
 

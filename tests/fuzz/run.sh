@@ -9,7 +9,8 @@
 # for "inventory", rule sets (criteria/*.xml, tests/fixtures/criteria) for
 # "criteria", workbooks, CSV files and workbook parts (tests/fixtures/workbook)
 # for "workbook", small databases made by $ASSESS (build/assess) from
-# inventory fixtures, with 512-byte pages, for "database". Crashes, leaks
+# inventory fixtures, and those of every earlier schema (tests/fixtures/db),
+# with 512-byte pages, for "database". Crashes, leaks
 # and timeouts are written as
 # build/fuzz/crash-NAME/...; a target that finds one fails. The last line
 # is "N passed, N failed" (targets).
@@ -50,6 +51,13 @@ seed() { # seed NAME DIR: copy the fixtures that fit target NAME into DIR
 				"$assess" classify --db "$db" >/dev/null 2>&1 &&
 				sqlite3 "$db" 'pragma journal_mode = delete; pragma page_size = 512; vacuum' \
 					>/dev/null && mv "$db" "$2/seed-$(basename "$inv" .xml).db"
+		done
+		rm -f "$db" "$db-wal" "$db-shm"
+		# databases of every earlier schema, for the migrations
+		for sql in "$top"/tests/fixtures/db/schema*.sql; do
+			rm -f "$db"
+			{ echo 'pragma page_size = 512;'; cat "$sql"; } | sqlite3 "$db" >/dev/null 2>&1 &&
+				mv "$db" "$2/seed-$(basename "$sql" .sql).db"
 		done
 		rm -f "$db" "$db-wal" "$db-shm"
 		;;
