@@ -38,6 +38,7 @@ static const struct command commands[] = {
 	{"results", cmd_results, "print a run as the results XML document"},
 	{"review", cmd_review, "validate, import, classify and render the report set"},
 	{"runs", cmd_runs, "list the stored runs"},
+	{"schema", cmd_schema, "print the inventory's vocabulary or its RELAX NG schema"},
 	{"validate", cmd_validate, "check inventories (schema and meaning), write nothing"},
 };
 
