@@ -33,7 +33,7 @@
 #include "paths.h"
 #include "rx.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 #define ID_PATTERN "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 #define DECISION_PATTERN "^[0-9]+(/[0-9]{4})?/Q[ĐD]-[\\p{L}\\p{N}&]+(-[\\p{L}\\p{N}&]+)*$"
@@ -569,7 +569,7 @@ static int checker_prepare(struct inventory_checker *chk)
 	}
 	if (!chk->schema) {
 		char *path = data_path(SCHEMA_REL);
-		xmlDocPtr doc = xmlReadFile(path, NULL, XMLSAFE_PARSE_OPTIONS);
+		xmlDocPtr doc = xmlio_read_doc(path, "a schema");
 		xmlRelaxNGParserCtxtPtr pctxt = NULL;
 		if (doc) {
 			drop_patterns_checked_in_c(xmlDocGetRootElement(doc));
@@ -1676,7 +1676,7 @@ static int input_close(void *ctx)
 static xmlTextReaderPtr new_reader(struct input *in, const char *path)
 {
 	return xmlReaderForIO(input_read, input_close, in, path, NULL,
-	                      XMLSAFE_PARSE_OPTIONS | XML_PARSE_BIG_LINES);
+	                      XMLIO_PARSE_OPTIONS | XML_PARSE_BIG_LINES);
 }
 
 /* ===== the schema on a second thread ===== */
@@ -1943,7 +1943,6 @@ int inventory_read(struct inventory_checker *chk, const char *path,
 	chk->point = 0;
 	long before = diag_problem_count();
 
-	xmlsafe_deny_all_begin();
 	struct input in = {.fd = fd, .line = 1, .prolog = 1};
 	chk->input = &in;
 	/* before the main reader reads a byte: both start at offset 0 */
@@ -1998,7 +1997,6 @@ out:
 	worker_finish(chk, 1, &valid);
 	clear_pending(chk);
 	xmlFreeTextReader(r);
-	xmlsafe_deny_all_end();
 	if (fd > 0)
 		close(fd);
 	chk->file = NULL;

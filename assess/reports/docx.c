@@ -19,7 +19,7 @@
 
 #include "diag.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 #define RELS_TYPE "application/vnd.openxmlformats-package.relationships+xml"
 #define XML_TYPE "application/xml"
@@ -443,7 +443,7 @@ int docx_pack(const char *flat, size_t len, struct strbuf *out)
 {
 	if (len > (size_t)INT32_MAX)
 		return error("the package is too large");
-	xmlDocPtr doc = xmlReadMemory(flat, (int)len, "package.xml", "UTF-8", XMLSAFE_PARSE_OPTIONS);
+	xmlDocPtr doc = xmlio_read_memory("package.xml", flat, len, "a Word package");
 	if (!doc)
 		return error("the template's output is not well-formed XML");
 	int ret = docx_pack_doc(doc, out);
