@@ -16,7 +16,8 @@
  * Input is hostile. An XLSX is a zip of XML parts: every part is inflated
  * through a counter (never trusting the sizes the zip declares) under the
  * caps below, parsed with libxml2's streaming reader (no DOM of a sheet)
- * through xmlio.h, and refused at the first DOCTYPE or entity reference. Memory is bounded by the caps, not by the size of the sheet.
+ * through xmlio.h, and refused at the first DOCTYPE or entity reference.
+ * Memory is bounded by the caps, not by the size of the sheet.
  *
  * Errors follow util.h: 0 or -1 after reporting once. A problem of the input
  * (corrupt, hostile, over a cap) is reported with error_at() and so counted
