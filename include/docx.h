@@ -64,6 +64,18 @@ int docx_pack_doc(xmlDocPtr pkg, struct strbuf *out);
  * xmlio.h). 0 or -1 after reporting. */
 int docx_pack(const char *flat, size_t len, struct strbuf *out);
 
+/*
+ * A package with parts too large to hold as a tree (report.h: a document in
+ * pieces): once every part is checked and serialised, expand is given the
+ * text of each XML part (text[0..len), NUL-terminated) and returns 1 after
+ * appending to out the text the part is to hold instead, 0 to keep it as
+ * it is, or -1 after reporting (nothing is then packed).
+ */
+typedef int docx_expand_fn(const char *text, size_t len, struct strbuf *out, void *data);
+/* docx_pack with expand applied to the XML parts (expand may be NULL). */
+int docx_pack_expanded(const char *flat, size_t len, docx_expand_fn *expand, void *data,
+                       struct strbuf *out);
+
 /* docx_pack, then write the bytes to path atomically (write_file_atomic;
  * "-" = standard output). 0 or -1 after reporting; on failure nothing is
  * left at path. */

@@ -22,6 +22,10 @@
  * (the whole document of 5,000 systems took 1.5 GB): the template writes
  * its frame from the totals, then the contents entries and the sections of
  * each chunk are streamed into it (dossier.xsl, parameter part).
+ *
+ * The summary and the annual report (HTML and Word) are
+ * rendered from their whole document but written in pieces (report.h), so
+ * that their output never holds every system at once.
  */
 #ifndef ASSESS_RENDER_H
 #define ASSESS_RENDER_H

@@ -19,12 +19,36 @@
  * out_path ("-" = standard output), writing a temporary file and renaming it
  * (write_file_atomic). A template whose xsl:output media-type is
  * DOCX_MEDIA_TYPE writes a Flat OPC package, which is packed into a .docx
- * (docx.h) after the transform, outside the sandbox. params: NULL or NULL-terminated name/value pairs,
+ * (docx.h) after the transform. params: NULL or NULL-terminated name/value pairs,
  * passed with xsltQuoteOneUserParam (e.g. "lang", "en", "system", "ah-tthc",
  * NULL). Returns 0, or -1 after reporting the XSLT message; nothing is left
- * behind on failure. */
+ * behind on failure.
+ *
+ * A document in pieces. A large table would make the output a tree of
+ * hundreds of megabytes (an owner's annual report in Word for 2,500
+ * systems: 24 MB of WordprocessingML, 870 MB in memory), so the template is
+ * first applied with the parameter piece = "frame" and may then write, in
+ * place of what is large, a mark (a comment, or for the text method the
+ * same characters):
+ *   <!--assess:rows NAME-->      the template is applied again for each run
+ *                                of REPORT_PIECE_ROWS systems (the <system>
+ *                                children of the root, in document order)
+ *                                with piece = NAME, piece-from and piece-to
+ *                                (1-based positions, inclusive; piece-to
+ *                                may pass the last system), and writes the
+ *                                rows of those systems only;
+ *   <!--assess:piece NAME ARG-->  applied once with piece = NAME and
+ *                                piece-arg = ARG (ARG may be empty).
+ * NAME is made of letters, digits, '-', '_' and '.', ARG of those and '/'.
+ * A piece's output is its top-level nodes as report_apply_part writes
+ * them; the marks are replaced by the pieces, in a package inside the XML
+ * parts (docx_pack_expanded). A template without marks (every template
+ * that does not declare the parameter piece) is rendered whole, as before. */
 int report_render(xmlDocPtr results, const char *name, const char *const *params,
                   const char *out_path);
+
+/* Systems per piece of a document in pieces. */
+#define REPORT_PIECE_ROWS 200
 
 /*
  * The same in steps, for rendering many documents with one template (a
@@ -40,10 +64,11 @@ struct report *report_open(const char *name);
 int report_apply(struct report *r, xmlDocPtr results, const char *const *params,
                  struct strbuf *out);
 void report_close(struct report *r);
-/* report_apply for a part of a larger HTML document (a template with
- * xsl:output method html, given a parameter that makes it write a part):
- * the output's top-level nodes as the HTML method writes them, without the
- * document type. 0 or -1. */
+/* report_apply for a part of a larger document (a template given a
+ * parameter that makes it write a part): the output's top-level nodes as
+ * its xsl:output method writes them, without the document type or XML
+ * declaration the method adds to a whole document; html as HTML, text as
+ * text, xml with the namespace declarations each element needs. 0 or -1. */
 int report_apply_part(struct report *r, xmlDocPtr results, const char *const *params,
                       struct strbuf *out);
 

@@ -69,6 +69,18 @@
       <xsl:value-of select="concat(' ', $year)"/>
     </xsl:variable>
 
+    <xsl:choose>
+      <!-- a piece of the document in pieces (docx/vn-admin.xsl): one table's rows -->
+      <xsl:when test="$piece = 'm08'">
+        <d:piece><d:landscape><xsl:call-template name="annual-table-m08"><xsl:with-param name="basis" select="$basis"/></xsl:call-template></d:landscape></d:piece>
+      </xsl:when>
+      <xsl:when test="$piece = 'requirements'">
+        <d:piece><xsl:call-template name="annual-table-requirements"/></d:piece>
+      </xsl:when>
+      <xsl:when test="$piece = 'layers'">
+        <d:piece><xsl:call-template name="annual-table-layers"/></d:piece>
+      </xsl:when>
+      <xsl:otherwise>
     <d:document title="{$title}">
       <xsl:attribute name="lang">
         <xsl:choose><xsl:when test="$L = 'vi'">vi-VN</xsl:when><xsl:otherwise>en-GB</xsl:otherwise></xsl:choose>
@@ -130,6 +142,8 @@
         </xsl:with-param>
       </xsl:call-template>
     </d:document>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- "Tổng số ...: N" -->
@@ -345,33 +359,44 @@
         <!-- the form's notes on the columns first: the table may end a page -->
         <d:note><xsl:call-template name="t"><xsl:with-param name="id" select="'m08.notes'"/></xsl:call-template></d:note>
         <d:note><xsl:call-template name="tb"><xsl:with-param name="id" select="'m08.abbrev'"/><xsl:with-param name="basis" select="$basis"/></xsl:call-template></d:note>
-        <d:table widths="4.5 12.5 8.5 8.5 7 9.5 12 8.5 8 8.5 8 11" size="20">
-          <d:hrow>
-            <xsl:for-each select="str:tokenize('1 2 3 4 5 6 7 8 9 10 11 12', ' ')">
-              <d:cell>
-                <xsl:variable name="id" select="concat('m08.col.', .)"/>
-                <xsl:choose>
-                  <xsl:when test=". = 8 or . = 10 or . = 11 or . = 12">
-                    <xsl:call-template name="tb"><xsl:with-param name="id" select="$id"/><xsl:with-param name="basis" select="$basis"/></xsl:call-template>
-                  </xsl:when>
-                  <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:otherwise>
-                </xsl:choose>
-              </d:cell>
-            </xsl:for-each>
-          </d:hrow>
-          <d:hrow>
-            <xsl:for-each select="str:tokenize('1 2 3 4 5 6 7 8 9 10 11 12', ' ')">
-              <d:cell><xsl:value-of select="concat('(', ., ')')"/></d:cell>
-            </xsl:for-each>
-          </d:hrow>
-          <xsl:for-each select="$systems">
-            <xsl:call-template name="annual-row">
-              <xsl:with-param name="basis" select="$basis"/><xsl:with-param name="n" select="position()"/>
-            </xsl:call-template>
-          </xsl:for-each>
-        </d:table>
+        <xsl:call-template name="annual-table-m08"><xsl:with-param name="basis" select="$basis"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- the table of Mẫu số 08 (in a frame, a mark where its rows go) -->
+  <xsl:template name="annual-table-m08">
+    <xsl:param name="basis"/>
+    <d:table widths="4.5 12.5 8.5 8.5 7 9.5 12 8.5 8 8.5 8 11" size="20">
+      <d:hrow>
+        <xsl:for-each select="str:tokenize('1 2 3 4 5 6 7 8 9 10 11 12', ' ')">
+          <d:cell>
+            <xsl:variable name="id" select="concat('m08.col.', .)"/>
+            <xsl:choose>
+              <xsl:when test=". = 8 or . = 10 or . = 11 or . = 12">
+                <xsl:call-template name="tb"><xsl:with-param name="id" select="$id"/><xsl:with-param name="basis" select="$basis"/></xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="$id"/></xsl:call-template></xsl:otherwise>
+            </xsl:choose>
+          </d:cell>
+        </xsl:for-each>
+      </d:hrow>
+      <d:hrow>
+        <xsl:for-each select="str:tokenize('1 2 3 4 5 6 7 8 9 10 11 12', ' ')">
+          <d:cell><xsl:value-of select="concat('(', ., ')')"/></d:cell>
+        </xsl:for-each>
+      </d:hrow>
+      <xsl:choose>
+        <xsl:when test="$piece = 'frame'"><d:pieces name="m08"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$piece-systems">
+            <xsl:call-template name="annual-row">
+              <xsl:with-param name="basis" select="$basis"/><xsl:with-param name="n" select="$piece-offset + position()"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </d:table>
   </xsl:template>
 
   <xsl:template name="annual-row">
@@ -542,63 +567,83 @@
     </d:p>
     <xsl:if test="$systems">
       <d:p><xsl:call-template name="tb"><xsl:with-param name="id" select="'annual.s4.req'"/><xsl:with-param name="basis" select="$basis"/></xsl:call-template></d:p>
-      <d:table widths="6 30 8 10 10 12 10 10 10" size="22">
-        <d:hrow>
-          <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'m08.col.1'"/></xsl:call-template>
-          <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.system'"/></xsl:call-template>
-          <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.level'"/></xsl:call-template>
-          <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.applicable'"/></xsl:call-template>
-          <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.met'"/></xsl:call-template>
-          <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.partial'"/></xsl:call-template>
-          <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.not-met'"/></xsl:call-template>
-          <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.waived'"/></xsl:call-template>
-          <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.unknown'"/></xsl:call-template>
-        </d:hrow>
-        <xsl:for-each select="$systems">
-          <xsl:variable name="q" select="requirements"/>
-          <d:row>
-            <d:cell align="center"><xsl:value-of select="position()"/></d:cell>
-            <d:cell><xsl:value-of select="@name"/></d:cell>
-            <d:cell align="center">
-              <xsl:choose>
-                <xsl:when test="@level"><xsl:value-of select="@level"/></xsl:when>
-                <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="'undetermined'"/></xsl:call-template></xsl:otherwise>
-              </xsl:choose>
-            </d:cell>
-            <xsl:for-each select="$q/@applicable | $q/@met | $q/@partial | $q/@not-met | $q/@waived | $q/@unknown">
-              <d:cell align="right"><xsl:call-template name="admin-count"><xsl:with-param name="n" select="."/></xsl:call-template></d:cell>
-            </xsl:for-each>
-            <xsl:if test="not($q)">
-              <d:cell/><d:cell/><d:cell/><d:cell/><d:cell/><d:cell/>
-            </xsl:if>
-          </d:row>
-        </xsl:for-each>
-      </d:table>
+      <xsl:call-template name="annual-table-requirements"/>
       <d:p><xsl:call-template name="tb"><xsl:with-param name="id" select="'annual.s4.layers'"/><xsl:with-param name="basis" select="$basis"/></xsl:call-template></d:p>
-      <d:table widths="6 46 12 12 12 12" size="22">
-        <d:hrow>
-          <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'m08.col.1'"/></xsl:call-template>
-          <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.system'"/></xsl:call-template>
-          <xsl:for-each select="str:tokenize('1 2 3 4', ' ')">
-            <d:cell>
-              <xsl:call-template name="t"><xsl:with-param name="id" select="'annual.layer.col'"/></xsl:call-template>
-              <xsl:value-of select="."/>
-            </d:cell>
-          </xsl:for-each>
-        </d:hrow>
-        <xsl:for-each select="$systems">
-          <xsl:variable name="l" select="concat(normalize-space(@layers), ' ')"/>
-          <d:row>
-            <d:cell align="center"><xsl:value-of select="position()"/></d:cell>
-            <d:cell><xsl:value-of select="@name"/></d:cell>
-            <d:cell align="center"><xsl:call-template name="annual-tri"><xsl:with-param name="v" select="substring-before($l, ' ')"/></xsl:call-template></d:cell>
-            <d:cell align="center"><xsl:call-template name="annual-tri"><xsl:with-param name="v" select="substring-before(substring-after($l, ' '), ' ')"/></xsl:call-template></d:cell>
-            <d:cell align="center"><xsl:call-template name="annual-tri"><xsl:with-param name="v" select="substring-before(substring-after(substring-after($l, ' '), ' '), ' ')"/></xsl:call-template></d:cell>
-            <d:cell align="center"><xsl:call-template name="annual-tri"><xsl:with-param name="v" select="substring-before(substring-after(substring-after(substring-after($l, ' '), ' '), ' '), ' ')"/></xsl:call-template></d:cell>
-          </d:row>
-        </xsl:for-each>
-      </d:table>
+      <xsl:call-template name="annual-table-layers"/>
       <d:note><xsl:call-template name="t"><xsl:with-param name="id" select="'annual.layers.legend'"/></xsl:call-template></d:note>
     </xsl:if>
+  </xsl:template>
+
+  <!-- the status of the requirements, one row per system -->
+  <xsl:template name="annual-table-requirements">
+    <d:table widths="6 30 8 10 10 12 10 10 10" size="22">
+      <d:hrow>
+        <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'m08.col.1'"/></xsl:call-template>
+        <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.system'"/></xsl:call-template>
+        <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.level'"/></xsl:call-template>
+        <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.applicable'"/></xsl:call-template>
+        <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.met'"/></xsl:call-template>
+        <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.partial'"/></xsl:call-template>
+        <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.not-met'"/></xsl:call-template>
+        <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.waived'"/></xsl:call-template>
+        <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.unknown'"/></xsl:call-template>
+      </d:hrow>
+      <xsl:choose>
+        <xsl:when test="$piece = 'frame'"><d:pieces name="requirements"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$piece-systems">
+            <xsl:variable name="q" select="requirements"/>
+            <d:row>
+              <d:cell align="center"><xsl:value-of select="$piece-offset + position()"/></d:cell>
+              <d:cell><xsl:value-of select="@name"/></d:cell>
+              <d:cell align="center">
+                <xsl:choose>
+                  <xsl:when test="@level"><xsl:value-of select="@level"/></xsl:when>
+                  <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="'undetermined'"/></xsl:call-template></xsl:otherwise>
+                </xsl:choose>
+              </d:cell>
+              <xsl:for-each select="$q/@applicable | $q/@met | $q/@partial | $q/@not-met | $q/@waived | $q/@unknown">
+                <d:cell align="right"><xsl:call-template name="admin-count"><xsl:with-param name="n" select="."/></xsl:call-template></d:cell>
+              </xsl:for-each>
+              <xsl:if test="not($q)">
+                <d:cell/><d:cell/><d:cell/><d:cell/><d:cell/><d:cell/>
+              </xsl:if>
+            </d:row>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </d:table>
+  </xsl:template>
+
+  <!-- the four-layer model, one row per system -->
+  <xsl:template name="annual-table-layers">
+    <d:table widths="6 46 12 12 12 12" size="22">
+      <d:hrow>
+        <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'m08.col.1'"/></xsl:call-template>
+        <xsl:call-template name="annual-th"><xsl:with-param name="id" select="'annual.req.system'"/></xsl:call-template>
+        <xsl:for-each select="str:tokenize('1 2 3 4', ' ')">
+          <d:cell>
+            <xsl:call-template name="t"><xsl:with-param name="id" select="'annual.layer.col'"/></xsl:call-template>
+            <xsl:value-of select="."/>
+          </d:cell>
+        </xsl:for-each>
+      </d:hrow>
+      <xsl:choose>
+        <xsl:when test="$piece = 'frame'"><d:pieces name="layers"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="$piece-systems">
+            <xsl:variable name="l" select="concat(normalize-space(@layers), ' ')"/>
+            <d:row>
+              <d:cell align="center"><xsl:value-of select="$piece-offset + position()"/></d:cell>
+              <d:cell><xsl:value-of select="@name"/></d:cell>
+              <d:cell align="center"><xsl:call-template name="annual-tri"><xsl:with-param name="v" select="substring-before($l, ' ')"/></xsl:call-template></d:cell>
+              <d:cell align="center"><xsl:call-template name="annual-tri"><xsl:with-param name="v" select="substring-before(substring-after($l, ' '), ' ')"/></xsl:call-template></d:cell>
+              <d:cell align="center"><xsl:call-template name="annual-tri"><xsl:with-param name="v" select="substring-before(substring-after(substring-after($l, ' '), ' '), ' ')"/></xsl:call-template></d:cell>
+              <d:cell align="center"><xsl:call-template name="annual-tri"><xsl:with-param name="v" select="substring-before(substring-after(substring-after(substring-after($l, ' '), ' '), ' '), ' ')"/></xsl:call-template></d:cell>
+            </d:row>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </d:table>
   </xsl:template>
 </xsl:stylesheet>

@@ -6,8 +6,15 @@
   the systems behind them, and the undetermined systems with their reasons.
 
   Linear: counts come from /results/summary; systems are walked once per
-  section; systems behind a finding code come from a key.
+  section; the systems behind a finding code are found once per code.
   Parameter: lang = vi (default) | en.
+
+  In pieces (include/report.h), so that a run of 5,000 systems does not
+  hold every finding's sentence in one output tree: the frame (piece =
+  'frame') has marks where the lists go; piece 'findings' (piece-arg =
+  CODE/SEVERITY) is the list of one finding code, 'approval' and
+  'undetermined' the rows of those tables, 'systems' the rows of the list
+  of systems for systems piece-from..piece-to.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:svg="http://www.w3.org/2000/svg" exclude-result-prefixes="svg">
@@ -15,9 +22,35 @@
   <xsl:output method="html" encoding="UTF-8" indent="yes" media-type="text/html"
               doctype-system="about:legacy-compat"/>
 
-  <xsl:key name="finding-by-code" match="/results/system/finding" use="concat(@code, '/', @severity)"/>
+
+  <xsl:param name="piece" select="''"/>
+  <xsl:param name="piece-from" select="'1'"/>
+  <xsl:param name="piece-to" select="'0'"/>
+  <xsl:param name="piece-arg" select="''"/>
+  <xsl:variable name="frame" select="$piece = 'frame'"/>
+  <xsl:variable name="piece-systems" select="/results/system[position() &gt;= number($piece-from) and position() &lt;= number($piece-to)]"/>
 
   <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$piece = 'findings'">
+        <xsl:for-each select="/results/summary/finding-code[concat(@code, '/', @severity) = $piece-arg]">
+          <xsl:call-template name="finding-items"/>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$piece = 'approval'">
+        <xsl:for-each select="/results/system[@drift != 'none']"><xsl:call-template name="approval-row"/></xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$piece = 'undetermined'">
+        <xsl:for-each select="/results/system[@determined = 'no']"><xsl:call-template name="undetermined-row"/></xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$piece = 'systems'">
+        <xsl:for-each select="$piece-systems"><xsl:call-template name="system-row"/></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="document"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="document">
     <xsl:variable name="title">
       <xsl:call-template name="t"><xsl:with-param name="id" select="'title.summary'"/></xsl:call-template>
     </xsl:variable>
@@ -192,27 +225,10 @@
             <th><xsl:call-template name="t"><xsl:with-param name="id" select="'drift'"/></xsl:call-template></th>
           </tr></thead>
           <tbody>
-            <xsl:for-each select="$off">
-              <tr>
-                <td><xsl:value-of select="@name"/><br/><span class="muted"><xsl:value-of select="@id"/></span></td>
-                <td><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template></td>
-                <td><xsl:call-template name="level-label"/></td>
-                <td><xsl:choose>
-                  <xsl:when test="@approved-level"><xsl:call-template name="level-label"><xsl:with-param name="level" select="@approved-level"/></xsl:call-template>
-                    <xsl:if test="@approval-decision"><br/><span class="muted"><xsl:value-of select="@approval-decision"/></span></xsl:if></xsl:when>
-                  <xsl:otherwise>–</xsl:otherwise>
-                </xsl:choose></td>
-                <td>
-                  <xsl:attribute name="class">
-                    <xsl:choose>
-                      <xsl:when test="@status = 'operating'">sev-critical</xsl:when>
-                      <xsl:otherwise>sev-warning</xsl:otherwise>
-                    </xsl:choose>
-                  </xsl:attribute>
-                  <xsl:call-template name="coded"><xsl:with-param name="prefix" select="'drift'"/><xsl:with-param name="value" select="@drift"/></xsl:call-template>
-                </td>
-              </tr>
-            </xsl:for-each>
+            <xsl:choose>
+              <xsl:when test="$frame"><xsl:comment>assess:piece approval</xsl:comment></xsl:when>
+              <xsl:otherwise><xsl:for-each select="$off"><xsl:call-template name="approval-row"/></xsl:for-each></xsl:otherwise>
+            </xsl:choose>
           </tbody>
         </table>
       </xsl:otherwise>
@@ -228,7 +244,6 @@
     </xsl:if>
     <xsl:for-each select="$codes[@severity = 'critical'] | $codes[@severity = 'warning'] | $codes[@severity = 'info']">
       <xsl:sort select="string-length(substring-before('critical warning info', @severity))" data-type="number"/>
-      <xsl:variable name="hits" select="key('finding-by-code', concat(@code, '/', @severity))"/>
       <h3 class="finding-code">
         <xsl:call-template name="severity-badge"/>
         <xsl:text> </xsl:text>
@@ -240,14 +255,14 @@
       <xsl:variable name="cap">
         <xsl:choose>
           <xsl:when test="/results/@sample"><xsl:value-of select="/results/@sample"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="count($hits)"/></xsl:otherwise>
+          <xsl:otherwise><xsl:value-of select="@systems"/></xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
       <ul class="plain">
-        <xsl:for-each select="$hits[position() &lt;= $cap]">
-          <li><xsl:value-of select="../@name"/><xsl:text> </xsl:text><span class="muted">(<xsl:value-of select="../@id"/>)</span>
-            <br/><span class="detail"><xsl:call-template name="localized"/></span></li>
-        </xsl:for-each>
+        <xsl:choose>
+          <xsl:when test="$frame"><xsl:comment>assess:piece findings <xsl:value-of select="concat(@code, '/', @severity)"/></xsl:comment></xsl:when>
+          <xsl:otherwise><xsl:call-template name="finding-items"/></xsl:otherwise>
+        </xsl:choose>
         <xsl:if test="@systems &gt; $cap">
           <li class="more">
             <xsl:call-template name="t"><xsl:with-param name="id" select="'more.1'"/></xsl:call-template>
@@ -275,13 +290,10 @@
             <th><xsl:call-template name="t"><xsl:with-param name="id" select="'reason'"/></xsl:call-template></th>
           </tr></thead>
           <tbody>
-            <xsl:for-each select="$u">
-              <tr>
-                <td><xsl:value-of select="@name"/><br/><span class="muted"><xsl:value-of select="@id"/></span></td>
-                <td><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template></td>
-                <td><xsl:call-template name="reason"/></td>
-              </tr>
-            </xsl:for-each>
+            <xsl:choose>
+              <xsl:when test="$frame"><xsl:comment>assess:piece undetermined</xsl:comment></xsl:when>
+              <xsl:otherwise><xsl:for-each select="$u"><xsl:call-template name="undetermined-row"/></xsl:for-each></xsl:otherwise>
+            </xsl:choose>
           </tbody>
         </table>
       </xsl:otherwise>
@@ -302,29 +314,85 @@
         <th class="num"><xsl:call-template name="t"><xsl:with-param name="id" select="'findings'"/></xsl:call-template></th>
       </tr></thead>
       <tbody>
-        <xsl:for-each select="/results/system">
-          <tr class="system">
-            <td><xsl:value-of select="@name"/><br/><span class="muted"><xsl:value-of select="@id"/></span></td>
-            <td><xsl:value-of select="@operator-name"/><xsl:if test="not(@operator-name)"><xsl:value-of select="@operator"/></xsl:if></td>
-            <td><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template></td>
-            <td><xsl:call-template name="level-label"/></td>
-            <td><xsl:value-of select="@deciding-clause"/></td>
-            <!-- requirements of the level (Circular 12/2022): met / applicable,
-                 then what is not met and what the inventory does not say -->
-            <td class="num req">
-              <xsl:for-each select="requirements[@applicable &gt; 0]">
-                <xsl:value-of select="concat(@met, ' / ', @applicable)"/>
-                <xsl:if test="@not-met &gt; 0"><br/><span class="sev-critical"><xsl:call-template name="t"><xsl:with-param name="id" select="'summary.req.not-met'"/></xsl:call-template><xsl:value-of select="@not-met"/></span></xsl:if>
-                <xsl:if test="@unknown &gt; 0"><br/><span class="muted"><xsl:call-template name="t"><xsl:with-param name="id" select="'summary.req.unknown'"/></xsl:call-template><xsl:value-of select="@unknown"/></span></xsl:if>
-              </xsl:for-each>
-            </td>
-            <td class="num">
-              <xsl:if test="@critical &gt; 0"><span class="sev-critical"><xsl:value-of select="@critical"/></span> / </xsl:if>
-              <xsl:value-of select="@findings"/>
-            </td>
-          </tr>
-        </xsl:for-each>
+        <xsl:choose>
+          <xsl:when test="$frame"><xsl:comment>assess:rows systems</xsl:comment></xsl:when>
+          <xsl:otherwise><xsl:for-each select="/results/system"><xsl:call-template name="system-row"/></xsl:for-each></xsl:otherwise>
+        </xsl:choose>
       </tbody>
     </table>
+  </xsl:template>
+
+  <!-- one system whose approval does not match -->
+  <xsl:template name="approval-row">
+    <tr>
+      <td><xsl:value-of select="@name"/><br/><span class="muted"><xsl:value-of select="@id"/></span></td>
+      <td><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template></td>
+      <td><xsl:call-template name="level-label"/></td>
+      <td><xsl:choose>
+        <xsl:when test="@approved-level"><xsl:call-template name="level-label"><xsl:with-param name="level" select="@approved-level"/></xsl:call-template>
+          <xsl:if test="@approval-decision"><br/><span class="muted"><xsl:value-of select="@approval-decision"/></span></xsl:if></xsl:when>
+        <xsl:otherwise>–</xsl:otherwise>
+      </xsl:choose></td>
+      <td>
+        <xsl:attribute name="class">
+          <xsl:choose>
+            <xsl:when test="@status = 'operating'">sev-critical</xsl:when>
+            <xsl:otherwise>sev-warning</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:call-template name="coded"><xsl:with-param name="prefix" select="'drift'"/><xsl:with-param name="value" select="@drift"/></xsl:call-template>
+      </td>
+    </tr>
+  </xsl:template>
+
+  <!-- one undetermined system -->
+  <xsl:template name="undetermined-row">
+    <tr>
+      <td><xsl:value-of select="@name"/><br/><span class="muted"><xsl:value-of select="@id"/></span></td>
+      <td><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template></td>
+      <td><xsl:call-template name="reason"/></td>
+    </tr>
+  </xsl:template>
+
+  <!-- one row of the list of systems -->
+  <xsl:template name="system-row">
+    <tr class="system">
+      <td><xsl:value-of select="@name"/><br/><span class="muted"><xsl:value-of select="@id"/></span></td>
+      <td><xsl:value-of select="@operator-name"/><xsl:if test="not(@operator-name)"><xsl:value-of select="@operator"/></xsl:if></td>
+      <td><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'status'"/><xsl:with-param name="value" select="@status"/></xsl:call-template></td>
+      <td><xsl:call-template name="level-label"/></td>
+      <td><xsl:value-of select="@deciding-clause"/></td>
+      <!-- requirements of the level (Circular 12/2022): met / applicable,
+           then what is not met and what the inventory does not say -->
+      <td class="num req">
+        <xsl:for-each select="requirements[@applicable &gt; 0]">
+          <xsl:value-of select="concat(@met, ' / ', @applicable)"/>
+          <xsl:if test="@not-met &gt; 0"><br/><span class="sev-critical"><xsl:call-template name="t"><xsl:with-param name="id" select="'summary.req.not-met'"/></xsl:call-template><xsl:value-of select="@not-met"/></span></xsl:if>
+          <xsl:if test="@unknown &gt; 0"><br/><span class="muted"><xsl:call-template name="t"><xsl:with-param name="id" select="'summary.req.unknown'"/></xsl:call-template><xsl:value-of select="@unknown"/></span></xsl:if>
+        </xsl:for-each>
+      </td>
+      <td class="num">
+        <xsl:if test="@critical &gt; 0"><span class="sev-critical"><xsl:value-of select="@critical"/></span> / </xsl:if>
+        <xsl:value-of select="@findings"/>
+      </td>
+    </tr>
+  </xsl:template>
+
+  <!-- the systems behind the finding-code in context: at most /results/@sample
+       in a digest (whose document holds only those), every one otherwise -->
+  <xsl:template name="finding-items">
+    <xsl:variable name="code" select="@code"/>
+    <xsl:variable name="severity" select="@severity"/>
+    <xsl:variable name="hits" select="/results/system/finding[@code = $code and @severity = $severity]"/>
+    <xsl:variable name="cap">
+      <xsl:choose>
+        <xsl:when test="/results/@sample"><xsl:value-of select="/results/@sample"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="count($hits)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:for-each select="$hits[position() &lt;= $cap]">
+      <li><xsl:value-of select="../@name"/><xsl:text> </xsl:text><span class="muted">(<xsl:value-of select="../@id"/>)</span>
+        <br/><span class="detail"><xsl:call-template name="localized"/></span></li>
+    </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

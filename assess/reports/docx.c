@@ -419,7 +419,31 @@ fail:
 	return -1;
 }
 
-int docx_pack_doc(xmlDocPtr doc, struct strbuf *out)
+/* Give expand the serialised text of every XML part; a part it rewrites
+ * holds the new text. 0 or -1 (reported). */
+static int expand_parts(struct package *pkg, docx_expand_fn *expand, void *data)
+{
+	for (size_t i = 0; i < pkg->nr; i++) {
+		struct part *part = &pkg->parts[i];
+		struct strbuf text;
+		if (!part->from_xml)
+			continue;
+		strbuf_init(&text);
+		int rc = expand((const char *)part->data, part->len, &text, data);
+		if (rc > 0) {
+			xmlFree(part->data);
+			part->len = text.len;
+			part->data = (unsigned char *)strbuf_detach(&text);
+			part->from_xml = 0;
+		}
+		strbuf_release(&text);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int pack(xmlDocPtr doc, docx_expand_fn *expand, void *data, struct strbuf *out)
 {
 	struct package pkg = {0};
 	struct strbuf types;
@@ -431,6 +455,8 @@ int docx_pack_doc(xmlDocPtr doc, struct strbuf *out)
 	}
 	if (read_package(doc, &pkg) < 0)
 		goto out;
+	if (expand && expand_parts(&pkg, expand, data) < 0)
+		goto out;
 	content_types(&pkg, &types);
 	ret = zip_package(&pkg, &types, out);
 out:
@@ -439,16 +465,27 @@ out:
 	return ret;
 }
 
-int docx_pack(const char *flat, size_t len, struct strbuf *out)
+int docx_pack_doc(xmlDocPtr doc, struct strbuf *out)
+{
+	return pack(doc, NULL, NULL, out);
+}
+
+int docx_pack_expanded(const char *flat, size_t len, docx_expand_fn *expand, void *data,
+                       struct strbuf *out)
 {
 	if (len > (size_t)INT32_MAX)
 		return error("the package is too large");
 	xmlDocPtr doc = xmlio_read_memory("package.xml", flat, len, "a Word package");
 	if (!doc)
 		return error("the template's output is not well-formed XML");
-	int ret = docx_pack_doc(doc, out);
+	int ret = pack(doc, expand, data, out);
 	xmlFreeDoc(doc);
 	return ret;
+}
+
+int docx_pack(const char *flat, size_t len, struct strbuf *out)
+{
+	return docx_pack_expanded(flat, len, NULL, NULL, out);
 }
 
 int docx_write(const char *flat, size_t len, const char *path)

@@ -15,6 +15,7 @@
 #include "report.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -298,24 +299,38 @@ out:
 	return ret;
 }
 
-int report_apply_part(struct report *r, xmlDocPtr results, const char *const *params,
-                      struct strbuf *out)
+/* Serialise the top-level nodes of res as the output method of r writes
+ * them, without what the method adds to a whole document (a document type
+ * or an XML declaration): html as HTML, text as its text, anything else as
+ * XML (each element with the namespace declarations it needs). 0 or -1. */
+static int dump_top_level(struct report *r, xmlDocPtr res, struct strbuf *out)
 {
-	xmlDocPtr res = NULL;
+	const xmlChar *method;
 	xmlOutputBufferPtr buf = NULL;
 	int ret = -1;
-
-	if (transform(r, results, params, &res) < 0)
-		return -1;
-	if (!(buf = xmlAllocOutputBuffer(NULL))) {
-		error("cannot serialise the output of template '%s': out of memory", r->name);
-		goto out;
+	XSLT_GET_IMPORT_PTR(method, r->style, method);
+	if (method && !strcmp((const char *)method, "text")) {
+		xmlChar *text = NULL;
+		int len = 0;
+		if (xsltSaveResultToString(&text, &len, res, r->style) < 0 || len < 0) {
+			xmlFree(text);
+			return error("cannot serialise the output of template '%s'", r->name);
+		}
+		if (text)
+			strbuf_add(out, text, (size_t)len);
+		xmlFree(text);
+		return 0;
 	}
-	/* the top-level nodes, as the HTML output method writes them, without
-	 * the document type the method adds to a whole document */
-	for (xmlNodePtr n = res->children; n; n = n->next)
-		if (n->type != XML_DTD_NODE)
+	if (!(buf = xmlAllocOutputBuffer(NULL)))
+		return error("cannot serialise the output of template '%s': out of memory", r->name);
+	for (xmlNodePtr n = res->children; n; n = n->next) {
+		if (n->type == XML_DTD_NODE)
+			continue;
+		if (method && !strcmp((const char *)method, "html"))
 			htmlNodeDumpFormatOutput(buf, res, n, "UTF-8", 1);
+		else
+			xmlNodeDumpOutput(buf, res, n, 0, 0, "UTF-8");
+	}
 	if (buf->error) {
 		error("cannot serialise the output of template '%s'", r->name);
 		goto out;
@@ -324,15 +339,144 @@ int report_apply_part(struct report *r, xmlDocPtr results, const char *const *pa
 	ret = 0;
 out:
 	xmlOutputBufferClose(buf);
+	return ret;
+}
+
+int report_apply_part(struct report *r, xmlDocPtr results, const char *const *params,
+                      struct strbuf *out)
+{
+	xmlDocPtr res = NULL;
+	if (transform(r, results, params, &res) < 0)
+		return -1;
+	int ret = dump_top_level(r, res, out);
 	xmlFreeDoc(res);
 	return ret;
+}
+
+/*
+ * A document in pieces (report.h): the marks a frame may hold, and what
+ * expands them.
+ */
+#define PIECE_ROWS "<!--assess:rows "
+#define PIECE_ONE "<!--assess:piece "
+#define PIECE_END "-->"
+
+struct pieces {
+	struct report *r;
+	xmlDocPtr results;
+	const char *const *params; /* the caller's */
+	long systems;              /* <system> children of the root */
+};
+
+/* The caller's params and the piece's (name/value pairs, then NULL) in
+ * *all, which the caller frees (not the strings). */
+static const char **piece_params(const char *const *params, const char *const *more)
+{
+	size_t n = 0, m = 0;
+	while (params && params[n])
+		n += 2;
+	while (more[m])
+		m += 2;
+	const char **all = xcalloc(n + m + 1, sizeof(*all));
+	for (size_t i = 0; i < n; i++)
+		all[i] = params[i];
+	for (size_t i = 0; i < m; i++)
+		all[n + i] = more[i];
+	return all;
+}
+
+static int piece_word_char(char c, int arg)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_' || c == '.' || (arg && c == '/');
+}
+
+/* Render the piece(s) of one mark, the text between its prefix and "-->"
+ * (mark[0..len)), onto out. 0 or -1 after reporting. */
+static int render_mark(struct pieces *pc, int rows, const char *mark, size_t len,
+                       struct strbuf *out)
+{
+	char name[64], arg[128];
+	size_t i = 0, n = 0;
+	arg[0] = '\0';
+	while (i < len && n + 1 < sizeof(name) && piece_word_char(mark[i], 0))
+		name[n++] = mark[i++];
+	name[n] = '\0';
+	if (!rows && i < len && mark[i] == ' ') {
+		size_t k = 0;
+		for (i++; i < len && k + 1 < sizeof(arg) && piece_word_char(mark[i], 1);)
+			arg[k++] = mark[i++];
+		arg[k] = '\0';
+	}
+	if (!n || i != len)
+		return error("template '%s': a piece mark holds '%.*s' (it is 'rows NAME' or "
+		             "'piece NAME ARG')", pc->r->name, (int)len, mark);
+	if (!rows) {
+		const char *const more[] = {"piece", name, "piece-arg", arg, NULL};
+		const char **all = piece_params(pc->params, more);
+		int rc = report_apply_part(pc->r, pc->results, all, out);
+		free(all);
+		return rc;
+	}
+	for (long from = 1; from <= pc->systems; from += REPORT_PIECE_ROWS) {
+		char first[24], last[24];
+		snprintf(first, sizeof(first), "%ld", from);
+		snprintf(last, sizeof(last), "%ld", from + REPORT_PIECE_ROWS - 1);
+		const char *const more[] = {"piece", name, "piece-from", first, "piece-to", last, NULL};
+		const char **all = piece_params(pc->params, more);
+		int rc = report_apply_part(pc->r, pc->results, all, out);
+		free(all);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* docx_expand_fn (and for a frame that is not a package): text with every
+ * mark replaced by its pieces, onto out. 1, 0 when text holds no mark (out
+ * untouched), or -1 after reporting. */
+static int expand_pieces(const char *text, size_t len, struct strbuf *out, void *data)
+{
+	struct pieces *pc = data;
+	const char *p = text, *end = text + len;
+	if (!strstr(text, PIECE_ROWS) && !strstr(text, PIECE_ONE))
+		return 0;
+	while (p < end) {
+		const char *rows = strstr(p, PIECE_ROWS), *one = strstr(p, PIECE_ONE);
+		const char *m = rows && (!one || rows < one) ? rows : one;
+		if (!m)
+			break;
+		int is_rows = m == rows;
+		const char *body = m + (is_rows ? strlen(PIECE_ROWS) : strlen(PIECE_ONE));
+		const char *close = strstr(body, PIECE_END);
+		if (!close)
+			break;
+		strbuf_add(out, p, (size_t)(m - p));
+		if (render_mark(pc, is_rows, body, (size_t)(close - body), out) < 0)
+			return -1;
+		p = close + strlen(PIECE_END);
+	}
+	if (p < end)
+		strbuf_add(out, p, (size_t)(end - p));
+	return 1;
+}
+
+/* The <system> children of the root of results. */
+static long count_systems(xmlDocPtr results)
+{
+	long n = 0;
+	xmlNodePtr root = xmlDocGetRootElement(results);
+	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !c->ns && !strcmp((const char *)c->name, "system"))
+			n++;
+	return n;
 }
 
 int report_render(xmlDocPtr results, const char *name, const char *const *params,
                   const char *out_path)
 {
-	struct strbuf out;
-	int ret = -1;
+	struct strbuf frame, out;
+	int ret = -1, rc;
 
 	if (!results)
 		return error("no results document to render");
@@ -341,16 +485,30 @@ int report_render(xmlDocPtr results, const char *name, const char *const *params
 	struct report *r = report_open(name);
 	if (!r)
 		return -1;
+	strbuf_init(&frame);
 	strbuf_init(&out);
-	if (report_apply(r, results, params, &out) == 0) {
-		int docx = is_docx(r->style);
-		report_close(r);
-		r = NULL;
+	/* the frame: the whole document, or with marks where its pieces go */
+	const char *const more[] = {"piece", "frame", NULL};
+	const char **all = piece_params(params, more);
+	struct pieces pc = {.r = r, .results = results, .params = params,
+	                    .systems = count_systems(results)};
+	const struct strbuf *result = NULL;
+	if (report_apply(r, results, all, &frame) == 0) {
 		/* a Word template writes its package as Flat OPC: C zips it (docx.h) */
-		ret = docx ? docx_write(out.buf, out.len, out_path)
-		           : write_file_atomic(out_path, out.buf, out.len);
+		if (is_docx(r->style))
+			result = docx_pack_expanded(frame.buf, frame.len, expand_pieces, &pc, &out) < 0
+			                 ? NULL
+			                 : &out;
+		else if ((rc = expand_pieces(frame.buf, frame.len, &out, &pc)) >= 0)
+			result = rc ? &out : &frame;
 	}
+	free(all);
 	report_close(r);
+	if (result == &out)
+		strbuf_release(&frame); /* before the file is written: it may be large */
+	if (result)
+		ret = write_file_atomic(out_path, result->buf, result->len);
+	strbuf_release(&frame);
 	strbuf_release(&out);
 	return ret;
 }

@@ -17,7 +17,17 @@
 
   <xsl:template name="admin-html">
     <xsl:param name="model"/>
-    <xsl:variable name="doc" select="$model/d:document"/>
+    <xsl:choose>
+      <!-- a piece of a document in pieces (vn-admin.xsl): the rows only -->
+      <xsl:when test="$model/d:piece">
+        <xsl:for-each select="$model/d:piece//d:table/d:row"><xsl:call-template name="h-row"/></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="admin-html-page"><xsl:with-param name="doc" select="$model/d:document"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="admin-html-page">
+    <xsl:param name="doc"/>
     <html lang="{$L}">
       <head>
         <meta charset="UTF-8"/>
@@ -221,19 +231,28 @@ table.closing td.left { width: 45.5%; }
         </xsl:for-each>
       </thead>
       <tbody>
-        <xsl:for-each select="d:row">
-          <tr>
-            <xsl:if test="@role"><xsl:attribute name="class"><xsl:value-of select="@role"/></xsl:attribute></xsl:if>
-            <xsl:for-each select="d:cell">
-              <td>
-                <xsl:if test="@align"><xsl:attribute name="class"><xsl:value-of select="@align"/></xsl:attribute></xsl:if>
-                <xsl:apply-templates mode="h-inline"/>
-              </td>
-            </xsl:for-each>
-          </tr>
+        <xsl:for-each select="d:row | d:pieces">
+          <xsl:choose>
+            <xsl:when test="self::d:pieces"><xsl:comment>assess:rows <xsl:value-of select="@name"/></xsl:comment></xsl:when>
+            <xsl:otherwise><xsl:call-template name="h-row"/></xsl:otherwise>
+          </xsl:choose>
         </xsl:for-each>
       </tbody>
     </table>
+  </xsl:template>
+
+  <!-- one d:row; a cell with @span covers that many columns -->
+  <xsl:template name="h-row">
+    <tr>
+      <xsl:if test="@role"><xsl:attribute name="class"><xsl:value-of select="@role"/></xsl:attribute></xsl:if>
+      <xsl:for-each select="d:cell">
+        <td>
+          <xsl:if test="@span"><xsl:attribute name="colspan"><xsl:value-of select="@span"/></xsl:attribute></xsl:if>
+          <xsl:if test="@align"><xsl:attribute name="class"><xsl:value-of select="@align"/></xsl:attribute></xsl:if>
+          <xsl:apply-templates mode="h-inline"/>
+        </td>
+      </xsl:for-each>
+    </tr>
   </xsl:template>
 
   <xsl:template match="d:closing" mode="h">

@@ -24,8 +24,9 @@
       d:to  d:item*                               "Kính gửi:" (ô 9a)
       blocks: d:h inline | d:p[@indent='no'] inline | d:list d:item* |
               d:note inline | d:table | d:landscape blocks
-      d:table @widths="4 14 ..." (relative) @size (half-points)
-        d:hrow d:cell* (repeated on every page) | d:row d:cell[@align]*
+      d:table @widths="4 14 ..." (relative) @size (half-points: 14 to 28, even)
+        d:hrow d:cell* (repeated on every page) | d:row d:cell[@align @span]* |
+        d:pieces @name (where the rows of the systems go in a frame)
       (@role on d:row and d:item: a class name for the web page, no effect in Word)
       d:closing  d:recipients d:item* d:archive?, d:signer d:authority* d:position d:name
       d:sources  d:item*                          the data behind the document
@@ -40,6 +41,16 @@
   "Nơi nhận:" 12 pt bold italic, its list 11 pt; signer 14 pt bold caps, the
   name 14 pt bold; page numbers from page 2, centred in the top margin. A
   d:landscape part is a section of its own, A4 across.
+
+  A document in pieces (include/report.h): a table of every system would
+  make the output tree grow with the run (an owner of 2,500 systems: 870 MB),
+  so assess renders such a document as a frame (parameter piece = 'frame')
+  in which a table of systems holds d:pieces name="N" instead of its rows,
+  then each run of systems (piece = N, piece-from, piece-to) as a model
+  d:piece holding that table (inside its d:landscape, if any) with only
+  those rows: "admin-docx" then writes only the rows. $piece-systems and
+  $piece-offset give a content template the systems of the rendering and
+  the number of those before them.
 
   Needs common.xsl (strings, $L) and libexslt (exsl:node-set, str:tokenize,
   date:add), both of which assess provides.
@@ -57,6 +68,17 @@
   <xsl:import href="../common.xsl"/>
 
   <xsl:decimal-format name="vi" decimal-separator="," grouping-separator="."/>
+
+  <!-- '' the whole document; 'frame' the document with d:pieces marks; or
+       the name of a table of systems, whose rows from piece-from to
+       piece-to (positions among /results/system) are rendered -->
+  <xsl:param name="piece" select="''"/>
+  <xsl:param name="piece-from" select="'1'"/>
+  <xsl:param name="piece-to" select="'0'"/>
+  <xsl:variable name="in-piece" select="$piece != '' and $piece != 'frame'"/>
+  <xsl:variable name="piece-systems"
+      select="/results/system[not($in-piece) or (position() &gt;= number($piece-from) and position() &lt;= number($piece-to))]"/>
+  <xsl:variable name="piece-offset" select="(number($piece-from) - 1) * number($in-piece)"/>
 
   <!-- ===== A. helpers for building a model ===== -->
 
@@ -381,6 +403,14 @@
   <xsl:template name="admin-docx">
     <xsl:param name="model"/>
     <xsl:variable name="doc" select="$model/d:document"/>
+    <xsl:choose>
+      <xsl:when test="$model/d:piece"><xsl:apply-templates select="$model/d:piece/*" mode="w-piece"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="admin-package"><xsl:with-param name="doc" select="$doc"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="admin-package">
+    <xsl:param name="doc"/>
     <pkg:package>
       <pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml">
         <pkg:xmlData>
@@ -438,6 +468,22 @@
               <w:name w:val="Normal"/>
               <w:qFormat/>
             </w:style>
+            <!-- the paragraphs of table cells: Cell20L is 10 pt, left -->
+            <xsl:for-each select="str:tokenize('12 14 16 18 20 22 24 26 28', ' ')">
+              <xsl:variable name="size" select="string(.)"/>
+              <xsl:for-each select="str:tokenize('L:left C:center R:right', ' ')">
+                <w:style w:type="paragraph" w:customStyle="1" w:styleId="Cell{$size}{substring-before(., ':')}">
+                  <w:name w:val="Cell {$size div 2} pt {substring-after(., ':')}"/>
+                  <w:basedOn w:val="Normal"/>
+                  <w:pPr>
+                    <w:keepLines/>
+                    <w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>
+                    <w:jc w:val="{substring-after(., ':')}"/>
+                  </w:pPr>
+                  <w:rPr><w:sz w:val="{$size}"/><w:szCs w:val="{$size}"/></w:rPr>
+                </w:style>
+              </xsl:for-each>
+            </xsl:for-each>
             <w:style w:type="table" w:default="1" w:styleId="TableNormal">
               <w:name w:val="Normal Table"/>
               <w:tblPr>
@@ -522,13 +568,14 @@
     <xsl:param name="i" select="false()"/>
     <xsl:param name="caps" select="false()"/>
     <xsl:param name="sz" select="28"/>
+    <xsl:param name="base" select="28"/>
     <xsl:param name="mark" select="false()"/>
-    <xsl:if test="$b or $i or $caps or $sz != 28 or $mark">
+    <xsl:if test="$b or $i or $caps or $sz != $base or $mark">
       <w:rPr>
         <xsl:if test="$b"><w:b/><w:bCs/></xsl:if>
         <xsl:if test="$i"><w:i/><w:iCs/></xsl:if>
         <xsl:if test="$caps"><w:caps/></xsl:if>
-        <xsl:if test="$sz != 28"><w:sz w:val="{$sz}"/><w:szCs w:val="{$sz}"/></xsl:if>
+        <xsl:if test="$sz != $base"><w:sz w:val="{$sz}"/><w:szCs w:val="{$sz}"/></xsl:if>
         <xsl:if test="$mark"><w:highlight w:val="yellow"/></xsl:if>
       </w:rPr>
     </xsl:if>
@@ -540,10 +587,12 @@
     <xsl:param name="i" select="false()"/>
     <xsl:param name="caps" select="false()"/>
     <xsl:param name="sz" select="28"/>
+    <xsl:param name="base" select="28"/>
     <w:r>
       <xsl:call-template name="w-rpr">
         <xsl:with-param name="b" select="$b"/><xsl:with-param name="i" select="$i"/>
         <xsl:with-param name="caps" select="$caps"/><xsl:with-param name="sz" select="$sz"/>
+        <xsl:with-param name="base" select="$base"/>
       </xsl:call-template>
       <w:t xml:space="preserve"><xsl:value-of select="."/></w:t>
     </w:r>
@@ -554,9 +603,11 @@
     <xsl:param name="i" select="false()"/>
     <xsl:param name="caps" select="false()"/>
     <xsl:param name="sz" select="28"/>
+    <xsl:param name="base" select="28"/>
     <xsl:apply-templates mode="w-inline">
       <xsl:with-param name="b" select="$b or self::d:b"/><xsl:with-param name="i" select="$i or self::d:i"/>
       <xsl:with-param name="caps" select="$caps"/><xsl:with-param name="sz" select="$sz"/>
+      <xsl:with-param name="base" select="$base"/>
     </xsl:apply-templates>
   </xsl:template>
 
@@ -569,10 +620,12 @@
     <xsl:param name="b" select="false()"/>
     <xsl:param name="i" select="false()"/>
     <xsl:param name="sz" select="28"/>
+    <xsl:param name="base" select="28"/>
     <w:r>
       <xsl:call-template name="w-rpr">
         <xsl:with-param name="b" select="$b"/><xsl:with-param name="i" select="$i"/>
         <xsl:with-param name="sz" select="$sz"/><xsl:with-param name="mark" select="true()"/>
+        <xsl:with-param name="base" select="$base"/>
       </xsl:call-template>
       <w:t xml:space="preserve">……</w:t>
     </w:r>
@@ -581,6 +634,7 @@
         <xsl:call-template name="w-rpr">
           <xsl:with-param name="i" select="true()"/>
           <xsl:with-param name="sz" select="$sz - 4"/><xsl:with-param name="mark" select="true()"/>
+          <xsl:with-param name="base" select="$base"/>
         </xsl:call-template>
         <w:t xml:space="preserve">[<xsl:call-template name="t"><xsl:with-param name="id" select="'doc.todo'"/></xsl:call-template>: <xsl:value-of select="normalize-space(.)"/>]</w:t>
       </w:r>
@@ -882,19 +936,7 @@
        not split across pages -->
   <xsl:template match="d:table" mode="w">
     <xsl:param name="width" select="$w-text"/>
-    <xsl:variable name="sz">
-      <xsl:choose>
-        <xsl:when test="@size"><xsl:value-of select="@size"/></xsl:when>
-        <xsl:otherwise>24</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="parts" select="str:tokenize(@widths, ' ')"/>
-    <xsl:variable name="sum" select="sum($parts)"/>
-    <xsl:variable name="grid">
-      <xsl:for-each select="$parts">
-        <d:w><xsl:value-of select="floor(number(.) * $width div $sum)"/></d:w>
-      </xsl:for-each>
-    </xsl:variable>
+    <xsl:variable name="grid"><xsl:call-template name="w-grid"><xsl:with-param name="width" select="$width"/></xsl:call-template></xsl:variable>
     <xsl:variable name="cols" select="exsl:node-set($grid)/d:w"/>
     <w:tbl>
       <w:tblPr>
@@ -918,47 +960,98 @@
       <w:tblGrid>
         <xsl:for-each select="$cols"><w:gridCol w:w="{.}"/></xsl:for-each>
       </w:tblGrid>
-      <xsl:for-each select="d:hrow | d:row">
-        <xsl:variable name="head" select="boolean(self::d:hrow)"/>
-        <w:tr>
-          <w:trPr>
-            <w:cantSplit/>
-            <xsl:if test="$head"><w:tblHeader/></xsl:if>
-          </w:trPr>
-          <xsl:for-each select="d:cell">
-            <xsl:variable name="k" select="position()"/>
-            <w:tc>
-              <w:tcPr>
-                <w:tcW w:w="{$cols[$k]}" w:type="dxa"/>
-                <xsl:if test="$head"><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/></xsl:if>
-                <w:vAlign w:val="{substring('topcenter', 1 + 3 * $head, 3 + 3 * $head)}"/>
-              </w:tcPr>
-              <w:p>
-                <w:pPr>
-                  <w:keepLines/>
-                  <w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>
-                  <w:jc>
-                    <xsl:attribute name="w:val">
-                      <xsl:choose>
-                        <xsl:when test="$head">center</xsl:when>
-                        <xsl:when test="@align = 'right'">right</xsl:when>
-                        <xsl:when test="@align = 'center'">center</xsl:when>
-                        <xsl:otherwise>left</xsl:otherwise>
-                      </xsl:choose>
-                    </xsl:attribute>
-                  </w:jc>
-                </w:pPr>
-                <xsl:apply-templates mode="w-inline">
-                  <xsl:with-param name="b" select="$head"/><xsl:with-param name="sz" select="$sz - 2 * $head"/>
-                </xsl:apply-templates>
-              </w:p>
-            </w:tc>
-          </xsl:for-each>
-        </w:tr>
+      <xsl:for-each select="d:hrow | d:row | d:pieces">
+        <xsl:choose>
+          <xsl:when test="self::d:pieces"><xsl:comment>assess:rows <xsl:value-of select="@name"/></xsl:comment></xsl:when>
+          <xsl:otherwise><xsl:call-template name="w-row"><xsl:with-param name="cols" select="$cols"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
     </w:tbl>
     <!-- a table is followed by a paragraph (two tables in a row would merge) -->
     <w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/></w:pPr></w:p>
+  </xsl:template>
+
+  <!-- the widths of the columns of the d:table in context, in twips, as d:w
+       elements (use through exsl:node-set) -->
+  <xsl:template name="w-grid">
+    <xsl:param name="width"/>
+    <xsl:variable name="parts" select="str:tokenize(@widths, ' ')"/>
+    <xsl:variable name="sum" select="sum($parts)"/>
+    <xsl:for-each select="$parts">
+      <d:w><xsl:value-of select="floor(number(.) * $width div $sum)"/></d:w>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- one d:hrow or d:row of a table whose columns are $cols; a cell with
+       @span covers that many columns -->
+  <xsl:template name="w-row">
+    <xsl:param name="cols"/>
+    <xsl:variable name="size">
+      <xsl:choose>
+        <xsl:when test="../@size"><xsl:value-of select="../@size"/></xsl:when>
+        <xsl:otherwise>24</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="head" select="boolean(self::d:hrow)"/>
+    <xsl:variable name="sz" select="$size - 2 * $head"/>
+    <w:tr>
+      <w:trPr>
+        <w:cantSplit/>
+        <xsl:if test="$head"><w:tblHeader/></xsl:if>
+      </w:trPr>
+      <xsl:for-each select="d:cell">
+        <xsl:variable name="k" select="1 + sum(preceding-sibling::d:cell/@span) + count(preceding-sibling::d:cell[not(@span)])"/>
+        <xsl:variable name="span">
+          <xsl:choose>
+            <xsl:when test="@span"><xsl:value-of select="@span"/></xsl:when>
+            <xsl:otherwise>1</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <w:tc>
+          <w:tcPr>
+            <w:tcW w:w="{sum($cols[position() &gt;= $k and position() &lt; $k + $span])}" w:type="dxa"/>
+            <xsl:if test="$span &gt; 1"><w:gridSpan w:val="{$span}"/></xsl:if>
+            <xsl:if test="$head or ../@role = 'group' or ../@role = 'total'"><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/></xsl:if>
+            <xsl:if test="$head"><w:vAlign w:val="center"/></xsl:if>
+          </w:tcPr>
+          <!-- a paragraph style per size and alignment (admin-package) keeps
+               a row small: the pieces of a large table add up -->
+          <w:p>
+            <w:pPr>
+              <w:pStyle>
+                <xsl:attribute name="w:val">
+                  <xsl:value-of select="concat('Cell', $sz)"/>
+                  <xsl:choose>
+                    <xsl:when test="$head">C</xsl:when>
+                    <xsl:when test="@align = 'right'">R</xsl:when>
+                    <xsl:when test="@align = 'center'">C</xsl:when>
+                    <xsl:otherwise>L</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:attribute>
+              </w:pStyle>
+            </w:pPr>
+            <xsl:apply-templates mode="w-inline">
+              <xsl:with-param name="b" select="$head or ../@role = 'group' or ../@role = 'total'"/>
+              <xsl:with-param name="sz" select="$sz"/><xsl:with-param name="base" select="$sz"/>
+            </xsl:apply-templates>
+          </w:p>
+        </w:tc>
+      </xsl:for-each>
+    </w:tr>
+  </xsl:template>
+
+  <!-- a piece of a document in pieces: the rows of its table only -->
+  <xsl:template match="d:landscape" mode="w-piece">
+    <xsl:apply-templates select="d:table" mode="w-piece"><xsl:with-param name="width" select="$w-text-wide"/></xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="d:table" mode="w-piece">
+    <xsl:param name="width" select="$w-text"/>
+    <xsl:variable name="grid"><xsl:call-template name="w-grid"><xsl:with-param name="width" select="$width"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="cols" select="exsl:node-set($grid)/d:w"/>
+    <xsl:for-each select="d:row">
+      <xsl:call-template name="w-row"><xsl:with-param name="cols" select="$cols"/></xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ô 7-9b: "Nơi nhận:" on the left, the signer on the right -->

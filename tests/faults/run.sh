@@ -21,7 +21,10 @@
 #    SIGTERM leaves no temporary file, and the next review works and leaves
 #    none (it sweeps what the killed one left).
 # 4. Memory: a review of 5,000 systems (the largest rendered whole) peaks at
-#    most FAULT_MEMORY_MB (300) MB; reviews under ulimit -v from 45 to 125 MB
+#    most FAULT_MEMORY_MB (300) MB, and the annual report in Word of one of
+#    its owners (2,500 systems) at most FAULT_OWNER_MB (150) MB (a document
+#    in pieces, include/report.h; it took 873 MB whole); reviews under
+#    ulimit -v from 45 to 125 MB
 #    complete or stop with "out of memory" and exit 1, never a crash or an
 #    abort, the database intact and no temporary file left.
 # Prints the figures, and ends with "N passed, N failed" (checks).
@@ -37,6 +40,7 @@ kills=${FAULT_KILLS:-20}
 terms=${FAULT_TERMS:-10}
 systems=${FAULT_SYSTEMS:-1000}
 memory_mb=${FAULT_MEMORY_MB:-300}
+owner_mb=${FAULT_OWNER_MB:-150}
 export LC_ALL=C.UTF-8 TZ=UTC ASSESS_TODAY=2026-11-21
 unset ASSESS_DB ASSESS_DATADIR ASSESS_FAULT_AFTER ASSESS_FAULT_LOG
 inv=$top/criteria/examples/inventory-an-hoa.xml
@@ -329,6 +333,16 @@ else
 		fail "review of 5,000 systems: exit $status, $((kb / 1024)) MB (at most $memory_mb MB): $(head -n 1 err.txt)"
 	fi
 	echo "  review of 5,000 systems: exit $status, peak $((kb / 1024)) MB (at most $memory_mb MB)"
+	/usr/bin/time -f '%M' -o rss.txt "$ASSESS" report --db m.db annual-docx --owner btc -o owner.docx \
+		>/dev/null 2>err.txt
+	status=$?
+	kb=$(tail -n 1 rss.txt)
+	if [ $status -eq 0 ] && [ "$kb" -le $((owner_mb * 1024)) ] && [ -s owner.docx ]; then
+		pass
+	else
+		fail "annual-docx of an owner of 2,500 systems: exit $status, $((kb / 1024)) MB (at most $owner_mb MB): $(head -n 1 err.txt)"
+	fi
+	echo "  annual-docx of an owner of 2,500 systems: exit $status, peak $((kb / 1024)) MB (at most $owner_mb MB)"
 fi
 limits=$(awk -v lo=45 -v hi=125 -v n=17 'BEGIN { for (i = 0; i < n; i++) print int((lo + (hi - lo) * i / (n - 1)) * 1024) }')
 runs=0 oom=0 completed=0 cannot_start=0

@@ -398,3 +398,39 @@ TEST(report_user_template_imports_shipped_pieces)
 	free(dir);
 	xmlFreeDoc(res);
 }
+
+/* A document in pieces (report.h): the frame's marks are replaced by the
+ * pieces, in order, each rendered with its parameters; the text method
+ * writes a mark as plain text. A mark that is not one is refused. */
+TEST(report_document_in_pieces)
+{
+	xmlDocPtr res = load_fixture();
+	char *dir = temp_dir();
+	char *tpl = path_in(dir, "pieces.xsl");
+	char *out = path_in(dir, "out.txt");
+	write_all(tpl,
+	          "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+	          "<xsl:output method='text'/>"
+	          "<xsl:param name='piece' select=\"''\"/><xsl:param name='piece-arg'/>"
+	          "<xsl:param name='piece-from'/><xsl:param name='piece-to'/>"
+	          "<xsl:template match='/'><xsl:choose>"
+	          "<xsl:when test=\"$piece = 'frame'\">[&lt;!--assess:piece one a/b--&gt;|"
+	          "&lt;!--assess:rows r--&gt;|&lt;!--assess:piece one--&gt;]</xsl:when>"
+	          "<xsl:when test=\"$piece = 'one'\">(<xsl:value-of select='$piece-arg'/>)</xsl:when>"
+	          "<xsl:when test=\"$piece = 'r'\"><xsl:value-of select=\"concat($piece-from, '-',"
+	          " $piece-to, ':', count(/results/system))\"/></xsl:when>"
+	          "</xsl:choose></xsl:template></xsl:stylesheet>");
+	CHECK_INT(report_render(res, tpl, NULL, out), 0);
+	char *text = read_all(out, NULL);
+	CHECK_STR(text, "[(a/b)|1-200:9|()]");
+	free(text);
+	free(out);
+	free(tpl);
+	remove_dir(dir);
+	free(dir);
+	xmlFreeDoc(res);
+	check_refused("<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+	              "<xsl:output method='text'/><xsl:template match='/'>"
+	              "&lt;!--assess:rows two words--&gt;</xsl:template></xsl:stylesheet>",
+	              "a piece mark holds 'two words'");
+}
