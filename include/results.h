@@ -44,14 +44,6 @@ struct results_filter {
  * systems-included="N". */
 
 /*
- * Build the results document of run (0 = the latest) into a new DOM *out,
- * which the caller frees with xmlFreeDoc(). filter may be NULL. Returns 0,
- * or -1 after reporting (no such run, database failure).
- */
-int results_build(struct store *st, long run, enum results_detail detail,
-                  const struct results_filter *filter, xmlDocPtr *out);
-
-/*
  * Stream the results document of run (0 = latest) to path ("-" = standard
  * output) without building a DOM; a file is written to a temporary name
  * and renamed. Returns 0 or -1 after reporting.
@@ -114,9 +106,6 @@ int results_lean_chunks(struct store *st, long run, size_t chunk,
 long results_prep_systems(const struct results_prep *p);
 /* Free a preparation; accepts NULL. */
 void results_prep_free(struct results_prep *p);
-
-/* Save a built document to path atomically ("-" = stdout). 0 or -1. */
-int results_save(xmlDocPtr doc, const char *path);
 
 /*
  * The clauses and readings of run (store_run_clauses, store_run_readings).

@@ -1173,22 +1173,6 @@ int results_prep_build(struct results_prep *p, enum results_detail detail,
 	return ret;
 }
 
-int results_build(struct store *st, long run, enum results_detail detail,
-                  const struct results_filter *filter, xmlDocPtr *out)
-{
-	struct results_prep *p;
-	*out = NULL;
-	if (results_prepare(st, run, filter, filter ? filter->sample : 0, &p) < 0)
-		return -1;
-	enum results_view view = !filter ? RESULTS_VIEW_ALL
-	                         : filter->no_systems ? RESULTS_VIEW_NONE
-	                         : filter->sample ? RESULTS_VIEW_SAMPLE
-	                                          : RESULTS_VIEW_ALL;
-	int ret = results_prep_build(p, detail, view, out);
-	results_prep_free(p);
-	return ret;
-}
-
 /* libxml2 output callback: into an atomic file. */
 static int write_to_atomic_file(void *ctx, const char *buf, int len)
 {
@@ -1223,18 +1207,6 @@ int results_write(struct store *st, long run, enum results_detail detail,
 done:
 	atomic_file_abort(f);
 	builder_release(&b);
-	return ret;
-}
-
-int results_save(xmlDocPtr doc, const char *path)
-{
-	xmlChar *mem = NULL;
-	int len = 0;
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	if (!mem)
-		return error("cannot serialise the results document");
-	int ret = write_file_atomic(path, mem, (size_t)len);
-	xmlFree(mem);
 	return ret;
 }
 

@@ -87,8 +87,11 @@ static void read_run(struct store *st, size_t *total)
 	xmlDocPtr doc = NULL;
 	if (run <= 0)
 		return;
-	if (results_build(st, run, RESULTS_FULL, NULL, &doc) == 0)
+	struct results_prep *prep = NULL;
+	if (results_prepare(st, run, NULL, 0, &prep) == 0 &&
+	    results_prep_build(prep, RESULTS_FULL, RESULTS_VIEW_ALL, &doc) == 0)
 		xmlFreeDoc(doc);
+	results_prep_free(prep);
 	struct run_clause *clauses = NULL;
 	size_t nr = 0;
 	if (store_run_clauses(st, run, &clauses, &nr) == 0)
