@@ -14,6 +14,10 @@ xmllint --noout --relaxng inv.rng "$DATA/examples/inventory-an-hoa.xml" "$FIX/sh
 	"$FIX/inventory/good-minimal.xml" 2>&1
 xmllint --noout --relaxng inv.rng "$FIX/inventory/bad-decision-number.xml" >/dev/null 2>&1 ||
 	echo "bad-decision-number.xml fails to validate"
+# the published copy is the generated one (after changing vocabulary.def:
+# build/assess schema inventory >criteria/schema/inventory.rng)
+cmp -s inv.rng "$DATA/schema/inventory.rng" && echo "criteria/schema/inventory.rng is up to date" ||
+	echo "criteria/schema/inventory.rng differs from 'assess schema inventory'"
 $ASSESS schema
 echo "no schema: exit $?"
 $ASSESS schema rules
