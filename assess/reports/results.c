@@ -19,6 +19,7 @@
 
 #include "criteria.h"
 #include "diag.h"
+#include "finding_text.h"
 #include "findings.h"
 #include "paths.h"
 #include "requirements.h"
@@ -833,9 +834,15 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 
 	for (size_t f = 0; f < res->nr_findings; f++) {
 		const struct finding *fd = &res->findings[f];
+		char *basis_vi, *basis_en;
 		start(b, "finding");
 		attr(b, "code", fd->code);
 		attr(b, "severity", severity_name(fd->severity));
+		finding_text_basis(fd->code, fd->args, rules, &basis_vi, &basis_en);
+		attr(b, "basis-vi", basis_vi);
+		attr(b, "basis-en", basis_en);
+		free(basis_vi);
+		free(basis_en);
 		text_element(b, "text", "vi", fd->text_vi);
 		text_element(b, "text", "en", fd->text_en);
 		end(b);
