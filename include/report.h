@@ -2,6 +2,7 @@
  * report.h - rendering a results document through an XSLT template.
  *
  * A template is a shipped name ("summary", "dossier", "annual", "annual-docx",
+ * "audit", "audit-docx", "audit-csv",
  * "csv", "text", "index": DATADIR/templates/NAME.xsl) or the path of a user's stylesheet
  * (anything with a '/' or ending in ".xsl"). Every transform runs with
  * security preferences that forbid writing files, creating directories and

@@ -36,7 +36,8 @@
 #include "xmlio.h"
 
 /* Sorted; templates/NAME.xsl in the data directory. */
-static const char *const shipped[] = {"annual", "annual-docx", "csv", "dossier", "index", "summary", "text"};
+static const char *const shipped[] = {"annual", "annual-docx", "audit",   "audit-csv", "audit-docx",
+                                       "csv",    "dossier",     "index",   "summary",   "text"};
 
 struct sandbox {
 	char *path;                     /* the entry stylesheet */
@@ -150,8 +151,9 @@ static int sandbox_begin(struct sandbox *sb, const char *name)
 		sb->path = strbuf_detach(&p);
 	} else {
 		free(shipped_dir);
-		return error("unknown template '%s' (shipped: annual, annual-docx, csv, dossier, index, "
-		             "summary, text; or the path of an .xsl file)", name);
+		return error("unknown template '%s' (shipped: annual, annual-docx, audit, audit-csv, "
+		             "audit-docx, csv, dossier, index, summary, text; or the path of an .xsl "
+		             "file)", name);
 	}
 	add_dir(sb, shipped_dir);
 	free(shipped_dir);
