@@ -10,6 +10,7 @@
  * tables only make the words clearer.
  */
 #include "inventory.h"
+#include "sheet.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -1933,11 +1934,9 @@ int inventory_read(struct inventory_checker *chk, const char *path,
 	int fd, ret = 0, valid = 0, stopped = 1;
 	if (checker_prepare(chk) < 0)
 		return -1;
-	if (!strcmp(path, "-")) {
-		fd = 0;
-	} else if ((fd = open(path, O_RDONLY)) < 0) {
-		return error("cannot open '%s': %s", path, strerror(errno));
-	}
+	/* XML as it is; a workbook or CSV file converted (sheet.h) */
+	if ((ret = sheet_open_inventory(path, &fd)) != 0)
+		return ret;
 	chk->file = intern_file(chk, path);
 	chk->prev_own = chk->schema_lost = chk->cut = 0;
 	chk->point = 0;
