@@ -548,7 +548,7 @@ static int read_header(struct reader *r, const struct book_row *row)
 	}
 	for (size_t f = 0; f < nf; f++) {
 		const struct vocab_field *fd = &d->fields[f];
-		int must = (fd->flags & VOCAB_ELEMENT) ||
+		int must = ((fd->flags & VOCAB_ELEMENT) && !fd->attribute) ||
 		           ((fd->flags & VOCAB_REQUIRED) && !*fd->element);
 		if (r->r == VR_INVENTORY && f == INV_VERSION)
 			must = 0;
@@ -594,7 +594,8 @@ static int on_row(void *data, const struct book_row *row)
 	const struct vocab_field *key = sheet_key_field(r->r);
 	struct sheet_rec *rec = sheet_book_add(r->b, r->r, NULL);
 	rec->row = row->number;
-	int en = r->lang == VOCAB_EN;
+	int en = r->lang == VOCAB_EN, key_bad = 0;
+	char *bad = xcalloc(d->nr_fields + 1, 1);
 	for (size_t i = 0; i < row->nr_cells; i++) {
 		const struct book_cell *c = &row->cells[i];
 		if (c->col >= r->nr_cols || r->col_field[c->col] == -2) {
@@ -610,6 +611,10 @@ static int on_row(void *data, const struct book_row *row)
 		if (cell_code(r, fd, c) < 0) {
 			book_cell_error(row, c->col, "%s: %s", field_label(fd, r->lang), r->why.buf);
 			r->problems++;
+			if (f == -1)
+				key_bad = 1;
+			else
+				bad[f] = 1;
 			continue;
 		}
 		if (f == -1) {
@@ -620,17 +625,17 @@ static int on_row(void *data, const struct book_row *row)
 		}
 	}
 	/* what must be given */
-	if (key && !rec->key) {
+	if (key && !rec->key && !key_bad) {
 		book_cell_error(row, field_col(r, -1), "%s: %s", field_label(key, r->lang),
 		                en ? "required" : "bắt buộc");
 		r->problems++;
 	}
 	for (size_t f = 0; f < d->nr_fields; f++) {
 		const struct vocab_field *fd = &d->fields[f];
-		if (rec->v[f])
+		if (rec->v[f] || bad[f])
 			continue;
 		int must = 0;
-		if (fd->flags & VOCAB_ELEMENT)
+		if ((fd->flags & VOCAB_ELEMENT) && !fd->attribute)
 			must = 1;
 		else if (fd->flags & VOCAB_REQUIRED)
 			must = !*fd->element || group_given(d, rec, fd->element);
@@ -651,6 +656,7 @@ static int on_row(void *data, const struct book_row *row)
 			r->problems++;
 		}
 	}
+	free(bad);
 	return 0;
 }
 
@@ -858,7 +864,7 @@ static void emit_record(struct xml_writer *w, enum vocab_record r, const struct 
 	for (size_t c = 0; c < n->nr_children; c++) {
 		const struct vocab_node *k = n->children[c];
 		if (k->kind == VN_FIELDS) {
-			int given = 0;
+			int given = k->required;
 			for (size_t a = 0; a < k->nr_attrs; a++)
 				given |= rec->v[k->attrs[a]->index] != NULL;
 			if (k->text && rec->v[k->text->index])
@@ -1184,7 +1190,7 @@ int sheet_from_store(struct store *st, long snapshot, struct sheet_book *b)
 {
 	char as_of[11];
 	if (store_snapshot_as_of(st, snapshot, as_of) < 0)
-		return error("no snapshot %ld", snapshot);
+		return -1; /* reported */
 	struct sheet_rec *x = sheet_book_add(b, VR_INVENTORY, NULL);
 	set(x, INV_VERSION, "1");
 	set(x, INV_AS_OF, as_of);
