@@ -4,6 +4,7 @@
 #define _GNU_SOURCE /* memfd_create */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,17 +190,42 @@ static int same_text(const char *folded, const char *b, struct strbuf *scratch)
 	return !strcmp(folded, scratch->buf);
 }
 
+/* The codes and labels of every list, folded once. */
+static char **folded_values[VL__COUNT]; /* 3 a value: code, vi, en */
+static pthread_once_t folded_once = PTHREAD_ONCE_INIT;
+
+static void fold_lists(void)
+{
+	struct strbuf sb;
+	strbuf_init(&sb);
+	for (int l = 1; l < VL__COUNT; l++) {
+		const struct vocab_list_def *ld = vocab_list((enum vocab_list)l);
+		folded_values[l] = xcalloc(3 * ld->nr_values + 1, sizeof(char *));
+		for (size_t i = 0; i < ld->nr_values; i++) {
+			const char *t[3] = {ld->values[i].code, ld->values[i].label_vi,
+			                    ld->values[i].label_en};
+			for (int k = 0; k < 3; k++) {
+				if (!t[k])
+					continue;
+				fold(&sb, t[k], strlen(t[k]));
+				folded_values[l][3 * i + (size_t)k] = xstrdup(sb.buf);
+			}
+		}
+	}
+	strbuf_release(&sb);
+}
+
 /* The entry of list l that the folded text names (code or label). */
 static const struct vocab_value *find_value(enum vocab_list l, const char *folded,
                                             struct strbuf *scratch)
 {
 	const struct vocab_list_def *ld = vocab_list(l);
-	for (size_t i = 0; i < ld->nr_values; i++) {
-		const struct vocab_value *v = &ld->values[i];
-		if (same_text(folded, v->code, scratch) || same_text(folded, v->label_vi, scratch) ||
-		    same_text(folded, v->label_en, scratch))
-			return v;
-	}
+	(void)scratch;
+	pthread_once(&folded_once, fold_lists);
+	char **fv = folded_values[l];
+	for (size_t i = 0; i < 3 * ld->nr_values; i++)
+		if (fv[i] && !strcmp(fv[i], folded))
+			return &ld->values[i / 3];
 	return NULL;
 }
 
@@ -305,11 +331,9 @@ static int cell_code(struct reader *r, const struct vocab_field *f, const struct
 	}
 	/* the text as typed, trimmed (a date cell: its date) */
 	const char *text = c->type == WB_DATE && c->date[0] ? c->date : c->text;
-	fold(&r->fold, text, strlen(text));
-	const char *folded = r->fold.buf;
 	/* the text trimmed, case kept */
 	const char *s = text;
-	size_t n = strlen(s);
+	size_t n = text == c->text ? c->len : strlen(text);
 	while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) {
 		s++;
 		n--;
@@ -412,6 +436,8 @@ static int cell_code(struct reader *r, const struct vocab_field *f, const struct
 			fold(&r->fold, code->buf, code->len);
 			strbuf_reset(code);
 		}
+		else
+			fold(&r->fold, s, n);
 		if (c->type == WB_BOOLEAN && l == VL_TRI)
 			v = vocab_value_find(l, c->num ? "yes" : "no");
 		else
@@ -453,7 +479,6 @@ static int cell_code(struct reader *r, const struct vocab_field *f, const struct
 			}
 			p = q < end ? q + 1 : q;
 		}
-		(void)folded;
 		strbuf_release(&part);
 		return 0;
 	}
@@ -761,8 +786,13 @@ int sheet_read_book(const char *path, struct sheet_book *b)
 
 static void add_attr_value(struct strbuf *out, const char *s)
 {
-	for (; *s; s++) {
+	while (*s) {
+		size_t n = strcspn(s, "&<>\"\n\r\t");
+		if (n)
+			strbuf_add(out, s, n);
+		s += n;
 		switch (*s) {
+		case 0: return;
 		case '&': strbuf_addstr(out, "&amp;"); break;
 		case '<': strbuf_addstr(out, "&lt;"); break;
 		case '>': strbuf_addstr(out, "&gt;"); break;
@@ -770,8 +800,8 @@ static void add_attr_value(struct strbuf *out, const char *s)
 		case '\n': strbuf_addstr(out, "&#10;"); break;
 		case '\r': strbuf_addstr(out, "&#13;"); break;
 		case '\t': strbuf_addstr(out, "&#9;"); break;
-		default: strbuf_add(out, s, 1);
 		}
+		s++;
 	}
 }
 
@@ -842,7 +872,9 @@ static void emit_attrs(struct strbuf *out, const struct vocab_node *n, const str
 		const char *v = rec->v[f->index];
 		if (!v)
 			continue;
-		strbuf_addf(out, " %s=\"", f->attribute);
+		strbuf_addstr(out, " ");
+		strbuf_addstr(out, f->attribute);
+		strbuf_addstr(out, "=\"");
 		add_attr_value(out, v);
 		strbuf_addstr(out, "\"");
 	}
@@ -856,7 +888,8 @@ static void emit_record(struct xml_writer *w, enum vocab_record r, const struct 
 	const char *id = n->nr_attrs && vocab_node_attr(n, "id") ? rec->v[vocab_node_attr(n, "id")->index]
 	                                                     : NULL;
 	indent(out, depth);
-	strbuf_addf(out, "<%s", n->name);
+	strbuf_addstr(out, "<");
+	strbuf_addstr(out, n->name);
 	emit_attrs(out, n, rec);
 	size_t body = out->len;
 	strbuf_addstr(out, ">\n");
@@ -887,7 +920,8 @@ static void emit_record(struct xml_writer *w, enum vocab_record r, const struct 
 				continue;
 			}
 			indent(out, depth + 1);
-			strbuf_addf(out, "<%s", k->name);
+			strbuf_addstr(out, "<");
+			strbuf_addstr(out, k->name);
 			emit_attrs(out, k, rec);
 			if (k->text && rec->v[k->text->index]) {
 				strbuf_addstr(out, ">");
