@@ -40,6 +40,8 @@ struct sheet_table {
 /* A whole inventory, one table a record (enum vocab_record). */
 struct sheet_book {
 	struct sheet_table t[VR__COUNT];
+	char *sheet[VR__COUNT]; /* the name of each record's sheet as read, or NULL */
+	int csv;                /* read from a CSV file */
 };
 
 void sheet_book_init(struct sheet_book *b);

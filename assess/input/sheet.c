@@ -43,6 +43,7 @@ void sheet_book_release(struct sheet_book *b)
 			free(t->rows[i].v);
 		}
 		free(t->rows);
+		free(b->sheet[r]);
 	}
 	memset(b, 0, sizeof(*b));
 }
@@ -706,9 +707,12 @@ static void check_keys(struct reader *r, struct book *wb)
 				continue;
 			char ref[BOOK_REF_MAX];
 			book_cell_ref(t->rows[i].row, 0, ref);
-			error_at(r->file, 0, "%s!%s: %s: '%s' is not on sheet %s", sheet_name(rr, VOCAB_VI),
-			         ref, field_label(key, VOCAB_VI), t->rows[i].key,
-			         sheet_name(p, VOCAB_VI));
+			const char *here = r->b->sheet[rr] ? r->b->sheet[rr] : sheet_name(rr, VOCAB_VI);
+			int en = r->b->sheet[rr] && !strcmp(r->b->sheet[rr], sheet_name(rr, VOCAB_EN));
+			const char *there = r->b->sheet[p] ? r->b->sheet[p] : sheet_name(p, en);
+			error_at(r->file, 0, en ? "%s!%s: %s: '%s' is not on sheet %s" :
+			                          "%s!%s: %s: '%s' không có trên trang %s",
+			         here, ref, field_label(key, en), t->rows[i].key, there);
 			r->problems++;
 		}
 		strmap_release(&parents);
@@ -725,6 +729,7 @@ int sheet_read_book(const char *path, struct sheet_book *b)
 	r.file = path;
 	r.b = b;
 	r.csv = book_kind(wb) == BOOK_CSV;
+	b->csv = r.csv;
 	strbuf_init(&r.fold);
 	strbuf_init(&r.scratch);
 	strbuf_init(&r.code);
@@ -739,6 +744,8 @@ int sheet_read_book(const char *path, struct sheet_book *b)
 		if (rec == VR_NONE)
 			continue; /* instructions, lists, the user's own notes */
 		any = 1;
+		if (!b->sheet[rec])
+			b->sheet[rec] = xstrdup(name);
 		r.r = rec;
 		r.lang = VOCAB_VI;
 		r.header_done = 0;
@@ -831,11 +838,39 @@ static void children_build(struct children *ch, const struct sheet_table *t)
 	free(last);
 }
 
+/* Where each record of the document came from: from `line` on, the row
+ * `row` of record r's sheet (until the next mark). */
+struct line_mark {
+	long line;
+	enum vocab_record r;
+	long row;
+};
+
 struct xml_writer {
 	const struct sheet_book *b;
 	struct children ch[VR__COUNT];
 	struct strbuf *out;
+	struct line_mark *marks; /* NULL: not wanted */
+	size_t nr_marks, alloc_marks;
+	int want_marks;
+	size_t scanned;
+	long lines;
 };
+
+/* What is written next comes from row `row` of record r's sheet. */
+static void mark(struct xml_writer *w, enum vocab_record r, long row)
+{
+	if (!w->want_marks)
+		return;
+	for (; w->scanned < w->out->len; w->scanned++)
+		if (w->out->buf[w->scanned] == '\n')
+			w->lines++;
+	long line = w->lines + 1;
+	if (w->nr_marks && w->marks[w->nr_marks - 1].line == line)
+		w->nr_marks--;
+	ALLOC_GROW(w->marks, w->nr_marks + 1, w->alloc_marks);
+	w->marks[w->nr_marks++] = (struct line_mark){line, r, row};
+}
 
 static void emit_record(struct xml_writer *w, enum vocab_record r, const struct sheet_rec *rec,
                         int depth);
@@ -888,6 +923,7 @@ static void emit_record(struct xml_writer *w, enum vocab_record r, const struct 
 	const char *id = n->nr_attrs && vocab_node_attr(n, "id") ? rec->v[vocab_node_attr(n, "id")->index]
 	                                                     : NULL;
 	indent(out, depth);
+	mark(w, r, rec->row);
 	strbuf_addstr(out, "<");
 	strbuf_addstr(out, n->name);
 	emit_attrs(out, n, rec);
@@ -939,6 +975,7 @@ static void emit_record(struct xml_writer *w, enum vocab_record r, const struct 
 			} else if (has_children(w, k->record, id)) {
 				any = 1;
 				emit_children(w, k->record, id, depth + 1);
+				mark(w, r, rec->row);
 			}
 		} else { /* a container */
 			int some = 0;
@@ -951,6 +988,7 @@ static void emit_record(struct xml_writer *w, enum vocab_record r, const struct 
 			strbuf_addf(out, "<%s>\n", k->name);
 			for (size_t j = 0; j < k->nr_children; j++)
 				emit_children(w, k->children[j]->record, id, depth + 2);
+			mark(w, r, rec->row);
 			indent(out, depth + 1);
 			strbuf_addf(out, "</%s>\n", k->name);
 		}
@@ -965,26 +1003,98 @@ static void emit_record(struct xml_writer *w, enum vocab_record r, const struct 
 	strbuf_addf(out, "</%s>\n", n->name);
 }
 
-void sheet_to_xml(const struct sheet_book *b, struct strbuf *out)
+static void to_xml(const struct sheet_book *b, struct strbuf *out, struct xml_writer *w)
 {
-	struct xml_writer w = {.b = b, .out = out};
+	w->b = b;
+	w->out = out;
 	for (int r = 0; r < VR__COUNT; r++)
-		children_build(&w.ch[r], &b->t[r]);
+		children_build(&w->ch[r], &b->t[r]);
 	strbuf_addstr(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	struct sheet_rec fallback = {0};
 	char *v[INV__COUNT] = {0};
 	const struct sheet_rec *inv = b->t[VR_INVENTORY].nr ? &b->t[VR_INVENTORY].rows[0] : NULL;
 	if (!inv) {
-		fallback.v = v;
 		static char one[] = "1";
+		fallback.v = v;
 		v[INV_VERSION] = one;
 		inv = &fallback;
 	}
-	emit_record(&w, VR_INVENTORY, inv, 0);
+	emit_record(w, VR_INVENTORY, inv, 0);
 	for (int r = 0; r < VR__COUNT; r++) {
-		strmap_release(&w.ch[r].first);
-		free(w.ch[r].next);
+		strmap_release(&w->ch[r].first);
+		free(w->ch[r].next);
 	}
+}
+
+void sheet_to_xml(const struct sheet_book *b, struct strbuf *out)
+{
+	struct xml_writer w = {0};
+	to_xml(b, out, &w);
+}
+
+/* ---- places of the converted documents, for messages ---- */
+
+struct converted {
+	char *file;
+	struct line_mark *marks;
+	size_t nr_marks;
+	char *sheet[VR__COUNT];
+	int csv;
+};
+static struct converted *converted;
+static size_t nr_converted, alloc_converted;
+
+static const char *place_of(const char *file, long line)
+{
+	static char place[256];
+	for (size_t i = nr_converted; i-- > 0;) {
+		struct converted *c = &converted[i];
+		if (strcmp(c->file, file))
+			continue;
+		size_t lo = 0, hi = c->nr_marks;
+		while (lo < hi) { /* the last mark at or before line */
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->marks[mid].line <= line)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (!lo || c->marks[lo - 1].row <= 0)
+			return NULL;
+		const struct line_mark *m = &c->marks[lo - 1];
+		if (c->csv)
+			snprintf(place, sizeof(place), "row %ld", m->row);
+		else
+			snprintf(place, sizeof(place), "%s!%ld:%ld",
+			         c->sheet[m->r] ? c->sheet[m->r] : sheet_name(m->r, VOCAB_VI), m->row,
+			         m->row);
+		return place;
+	}
+	return NULL;
+}
+
+static void remember_places(const char *file, const struct sheet_book *b, struct xml_writer *w)
+{
+	struct converted *c = NULL;
+	for (size_t i = 0; i < nr_converted; i++)
+		if (!strcmp(converted[i].file, file))
+			c = &converted[i];
+	if (c) {
+		free(c->marks);
+		for (int r = 0; r < VR__COUNT; r++)
+			free(c->sheet[r]);
+	} else {
+		ALLOC_GROW(converted, nr_converted + 1, alloc_converted);
+		c = &converted[nr_converted++];
+		c->file = xstrdup(file);
+	}
+	c->marks = w->marks;
+	c->nr_marks = w->nr_marks;
+	c->csv = b->csv;
+	for (int r = 0; r < VR__COUNT; r++)
+		c->sheet[r] = xstrdup_or_null(b->sheet[r]);
+	w->marks = NULL;
+	diag_set_place_hook(place_of);
 }
 
 /* ===== the reader's hook ===== */
@@ -1034,7 +1144,10 @@ int sheet_open_inventory(const char *path, int *fd)
 	}
 	struct strbuf xml;
 	strbuf_init(&xml);
-	sheet_to_xml(&b, &xml);
+	struct xml_writer w = {0};
+	w.want_marks = 1;
+	to_xml(&b, &xml, &w);
+	remember_places(path, &b, &w);
 	sheet_book_release(&b);
 	int mfd = memfd_create("assess-inventory", MFD_CLOEXEC);
 	if (mfd < 0) {
@@ -1043,8 +1156,8 @@ int sheet_open_inventory(const char *path, int *fd)
 	}
 	size_t off = 0;
 	while (off < xml.len) {
-		ssize_t w = write(mfd, xml.buf + off, xml.len - off);
-		if (w < 0) {
+		ssize_t wr = write(mfd, xml.buf + off, xml.len - off);
+		if (wr < 0) {
 			if (errno == EINTR)
 				continue;
 			int e = errno;
@@ -1052,7 +1165,7 @@ int sheet_open_inventory(const char *path, int *fd)
 			strbuf_release(&xml);
 			return error("cannot convert '%s': %s", path, strerror(e));
 		}
-		off += (size_t)w;
+		off += (size_t)wr;
 	}
 	strbuf_release(&xml);
 	lseek(mfd, 0, SEEK_SET);
