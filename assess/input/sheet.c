@@ -248,6 +248,12 @@ static void list_allowed(struct strbuf *why, enum vocab_list l, enum vocab_lang 
 
 /* ===== reading cells ===== */
 
+/* A workbook's problems are listed up to this many; reading stops there. */
+#define SHEET_MAX_PROBLEMS 1000
+/* Bytes the values of one workbook may take in memory (the book.h caps
+ * bound what is read, this what is kept: one row a system is about 1 KiB). */
+#define SHEET_MAX_BYTES (512L << 20)
+
 #define DECISION_PATTERN "^[0-9]+(/[0-9]{4})?/Q[ĐD]-[\\p{L}\\p{N}&]+(-[\\p{L}\\p{N}&]+)*$"
 
 struct reader {
@@ -263,6 +269,7 @@ struct reader {
 	int *col_field;   /* column -> field index, -1 the key, -2 nothing */
 	unsigned nr_cols;
 	long problems;
+	size_t bytes;     /* kept so far (about) */
 };
 
 static int is_id(const char *s)
@@ -618,6 +625,18 @@ static int on_row(void *data, const struct book_row *row)
 	}
 	const struct vocab_record_def *d = vocab_record(r->r);
 	const struct vocab_field *key = sheet_key_field(r->r);
+	if (r->problems >= SHEET_MAX_PROBLEMS)
+		return book_cell_error(row, -1, "more than %d problems: reading stopped here; correct "
+		                       "these first / quá %d lỗi: dừng đọc tại đây",
+		                       SHEET_MAX_PROBLEMS, SHEET_MAX_PROBLEMS);
+	r->bytes += sizeof(struct sheet_rec) + 16 + d->nr_fields * sizeof(char *) + row->nr_cells * 24;
+	for (size_t i = 0; i < row->nr_cells; i++)
+		r->bytes += row->cells[i].len;
+	if (r->bytes > SHEET_MAX_BYTES)
+		return book_cell_error(row, -1, "the workbook holds more than %ld MiB of values: split "
+		                       "it into several files read together, or write XML / bảng tính "
+		                       "quá lớn: tách thành nhiều tệp",
+		                       SHEET_MAX_BYTES >> 20);
 	struct sheet_rec *rec = sheet_book_add(r->b, r->r, NULL);
 	rec->row = row->number;
 	int en = r->lang == VOCAB_EN, key_bad = 0;
@@ -1105,12 +1124,54 @@ static int ends_with_ci(const char *s, const char *suffix)
 	return n >= m && !strcasecmp(s + n - m, suffix);
 }
 
+static int convert(const char *path, int *fd);
+
+/* 1 when the first line of data has a ',' or ';' (CSV, not XML). */
+static int first_line_has_separator(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len && i < 65536 && p[i] != '\n'; i++)
+		if (p[i] == ',' || p[i] == ';')
+			return 1;
+	return 0;
+}
+
 int sheet_open_inventory(const char *path, int *fd)
 {
 	*fd = -1;
 	if (!strcmp(path, "-")) {
-		*fd = 0;
-		return 0;
+		/* standard input: XML as it is, a workbook (read whole by book.h,
+		 * which keeps the bytes) converted */
+		if (isatty(0)) {
+			*fd = 0;
+			return 0;
+		}
+		const char *data;
+		size_t len;
+		if (book_stdin(&data, &len) < 0)
+			return -1;
+		enum book_kind k = book_sniff_bytes(data, len);
+		if (k != BOOK_XLSX && k != BOOK_LEGACY &&
+		    !(k == BOOK_CSV && first_line_has_separator(data, len))) {
+			int mfd = memfd_create("assess-stdin", MFD_CLOEXEC);
+			if (mfd < 0)
+				return error("cannot read standard input: %s", strerror(errno));
+			for (size_t off = 0; off < len;) {
+				ssize_t wr = write(mfd, data + off, len - off);
+				if (wr < 0 && errno == EINTR)
+					continue;
+				if (wr < 0) {
+					int e = errno;
+					close(mfd);
+					return error("cannot read standard input: %s", strerror(e));
+				}
+				off += (size_t)wr;
+			}
+			lseek(mfd, 0, SEEK_SET);
+			*fd = mfd;
+			return 0;
+		}
+		return convert(path, fd);
 	}
 	int in = open(path, O_RDONLY);
 	if (in < 0)
@@ -1121,20 +1182,19 @@ int sheet_open_inventory(const char *path, int *fd)
 		n = 0;
 	enum book_kind kind = book_sniff_bytes(head, (size_t)n);
 	int workbook = kind == BOOK_XLSX || kind == BOOK_LEGACY;
-	if (kind == BOOK_CSV) {
-		/* a CSV file: by its name, or a first line with separators */
-		size_t i = 0;
-		int sep = 0;
-		for (; i < (size_t)n && head[i] != '\n'; i++)
-			if (head[i] == ',' || head[i] == ';')
-				sep = 1;
-		workbook = ends_with_ci(path, ".csv") || (sep && n > 0);
-	}
+	if (kind == BOOK_CSV) /* a CSV file: by its name, or a first line with separators */
+		workbook = ends_with_ci(path, ".csv") || first_line_has_separator(head, (size_t)n);
 	if (!workbook) {
 		*fd = in;
 		return 0;
 	}
 	close(in);
+	return convert(path, fd);
+}
+
+/* Read path as a workbook, check it and convert it into *fd. */
+static int convert(const char *path, int *fd)
+{
 	struct sheet_book b;
 	sheet_book_init(&b);
 	int rc = sheet_read_book(path, &b);
