@@ -30,15 +30,18 @@ struct command {
 /* Sorted by name. */
 static const struct command commands[] = {
 	{"classify", cmd_classify, "classify the latest snapshot and store a run"},
+	{"convert", cmd_convert, "a workbook or CSV file into inventory XML"},
 	{"criteria", cmd_criteria, "list, show and check rule sets"},
 	{"diff", cmd_diff, "what changed between two runs"},
 	{"explain", cmd_explain, "why a system got its level"},
+	{"export", cmd_export, "a stored snapshot as the inventory workbook"},
 	{"import", cmd_import, "validate and store an inventory snapshot (all files or none)"},
 	{"report", cmd_report, "render one report of a run through XSLT"},
 	{"results", cmd_results, "print a run as the results XML document"},
 	{"review", cmd_review, "validate, import, classify and render the report set"},
 	{"runs", cmd_runs, "list the stored runs"},
 	{"schema", cmd_schema, "print the inventory's vocabulary or its RELAX NG schema"},
+	{"template", cmd_template, "the inventory workbook to fill in"},
 	{"validate", cmd_validate, "check inventories (schema and meaning), write nothing"},
 };
 

@@ -9,15 +9,18 @@
 #define ASSESS_COMMANDS_H
 
 int cmd_classify(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
 int cmd_criteria(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_results(int argc, char **argv);
 int cmd_review(int argc, char **argv);
 int cmd_runs(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_template(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 
 #endif

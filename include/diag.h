@@ -28,6 +28,11 @@ void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int error_at(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Where line LINE of FILE is when FILE is no text (a workbook read through
+ * the inventory XML made of it, sheet.h): fn returns the place to print
+ * instead of ":LINE" ("Hệ thống!12:12"), or NULL. One hook per process. */
+void diag_set_place_hook(const char *(*fn)(const char *file, long line));
+
 /* Number of error_at() reports since start (or the last reset). */
 long diag_problem_count(void);
 void diag_reset_problems(void);

@@ -112,6 +112,11 @@ int days_to_date(long days, char out[11]);
  * 0001-01-01): there is no such date to give. */
 int date_add_months(const char *iso, int months, char out[11]);
 
+/* Today's date (UTC, or $ASSESS_TODAY when set, for tests) as YYYY-MM-DD:
+ * the date of a workbook template's example row and the as-of of a CSV
+ * inventory, which has no inventory row. */
+void today_iso(char out[11]);
+
 /* Append the folder that holds path: "." for a bare name, "/" for "/name". */
 void strbuf_add_dirname(struct strbuf *sb, const char *path);
 

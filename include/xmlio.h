@@ -199,6 +199,11 @@ struct xmlio_stream_ops {
  */
 int xmlio_stream(const char *path, const char *what, const struct xmlio_schema *schema,
                  enum xmlio_schema_use use, const struct xmlio_stream_ops *ops);
+/* The same for everything the open fd gives (not closed), named name in
+ * messages: a regular file is read twice when the schema runs, anything
+ * else is read whole first. */
+int xmlio_stream_fd(int fd, const char *name, const char *what, const struct xmlio_schema *schema,
+                    enum xmlio_schema_use use, const struct xmlio_stream_ops *ops);
 /* The same over len bytes at data (borrowed for the call), named name. */
 int xmlio_stream_memory(const char *name, const void *data, size_t len, const char *what,
                         const struct xmlio_schema *schema, enum xmlio_schema_use use,

@@ -16,6 +16,12 @@
 
 static long problems;
 static struct strbuf *capture;
+static const char *(*place_hook)(const char *file, long line);
+
+void diag_set_place_hook(const char *(*fn)(const char *file, long line))
+{
+	place_hook = fn;
+}
 
 static void emit(const char *prefix, const char *file, long line, const char *fmt,
                  va_list ap)
@@ -28,9 +34,14 @@ static void emit(const char *prefix, const char *file, long line, const char *fm
 	/* names and values quoted from inventories and databases reach the
 	 * terminal escaped (util.h: strbuf_add_term) */
 	if (file) {
+		const char *place = line > 0 && place_hook ? place_hook(file, line) : NULL;
 		strbuf_add_term(&sb, file);
-		if (line > 0)
+		if (place) {
+			strbuf_addstr(&sb, ": ");
+			strbuf_add_term(&sb, place);
+		} else if (line > 0) {
 			strbuf_addf(&sb, ":%ld", line);
+		}
 		strbuf_addstr(&sb, ": ");
 	}
 	va_list cp;

@@ -443,35 +443,39 @@ int xmlio_stream_memory(const char *name, const void *data, size_t len, const ch
 	return run(name, &src, what, schema, use, ops);
 }
 
+int xmlio_stream_fd(int fd, const char *name, const char *what, const struct xmlio_schema *schema,
+                    enum xmlio_schema_use use, const struct xmlio_stream_ops *ops)
+{
+	struct stat sb;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		struct source src = {fd, NULL, 0};
+		return run(name, &src, what, schema, use, ops);
+	}
+	/* a pipe, a terminal, a device: read whole, so that the schema can read
+	 * it again */
+	struct strbuf all;
+	strbuf_init(&all);
+	int ret = xmlio_slurp_fd(fd, name, &all) < 0
+	                  ? -1
+	                  : xmlio_stream_memory(name, all.buf, all.len, what, schema, use, ops);
+	strbuf_release(&all);
+	return ret;
+}
+
 int xmlio_stream(const char *path, const char *what, const struct xmlio_schema *schema,
                  enum xmlio_schema_use use, const struct xmlio_stream_ops *ops)
 {
-	struct stat sb;
-	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : -1;
-	if (strcmp(path, "-") && fd < 0)
-		return error("cannot open '%s': %s", path, strerror(errno));
-	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
-		struct source src = {fd, NULL, 0};
-		int ret = run(path, &src, what, schema, use, ops);
-		close(fd);
-		return ret;
-	}
-	/* standard input, a pipe, a device: read whole, so that the schema can
-	 * read it again */
-	struct strbuf all;
-	strbuf_init(&all);
-	int ret;
-	if (fd < 0) {
+	if (!strcmp(path, "-")) {
 		const char *data;
 		size_t len;
-		ret = xmlio_stdin(&data, &len) < 0 ? -1
-		                                   : xmlio_stream_memory(path, data, len, what, schema, use, ops);
-	} else {
-		ret = xmlio_slurp_fd(fd, path, &all) < 0
-		              ? -1
-		              : xmlio_stream_memory(path, all.buf, all.len, what, schema, use, ops);
-		close(fd);
+		return xmlio_stdin(&data, &len) < 0
+		               ? -1
+		               : xmlio_stream_memory(path, data, len, what, schema, use, ops);
 	}
-	strbuf_release(&all);
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return error("cannot open '%s': %s", path, strerror(errno));
+	int ret = xmlio_stream_fd(fd, path, what, schema, use, ops);
+	close(fd);
 	return ret;
 }

@@ -1,7 +1,8 @@
 /*
  * inventory.c - the streaming inventory reader: files in, records out.
  *
- * xmlio_stream() reads a file one child of <inventory> at a time; each is
+ * xmlio_stream_fd() reads a file (a workbook or CSV file converted first,
+ * sheet.h) one child of <inventory> at a time; each is
  * checked against the vocabulary (element.c: the C checks, the validator of
  * import and review) and, when it has no problem of its own, handed to the
  * caller's sink as a struct system_record or struct organization. Ids and
@@ -14,8 +15,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
+#include "sheet.h"
 #include "util.h"
 #include "xmlio.h"
 
@@ -340,12 +343,19 @@ int inventory_read(struct inventory_checker *chk, const char *path,
 		return error("cannot load the inventory schema");
 	long before = diag_problem_count();
 	size_t grammar = chk->grammar_problems, meaning = chk->meaning_problems;
+	/* XML as it is; a workbook or CSV file read, checked and converted
+	 * (sheet.h): the one hook of the tabular inputs */
+	int fd, rc = sheet_open_inventory(path, &fd);
+	if (rc != 0)
+		return rc;
 	chk->file = xref_file(chk, path);
 	chk->sink = sink;
-	int rc = xmlio_stream(path, "an inventory", schema,
-	                      chk->schema_use == INVENTORY_SCHEMA_ALWAYS ? XMLIO_SCHEMA_ALWAYS
-	                                                                 : XMLIO_SCHEMA_ON_PROBLEM,
-	                      &ops);
+	rc = xmlio_stream_fd(fd, path, "an inventory", schema,
+	                     chk->schema_use == INVENTORY_SCHEMA_ALWAYS ? XMLIO_SCHEMA_ALWAYS
+	                                                                : XMLIO_SCHEMA_ON_PROBLEM,
+	                     &ops);
+	if (fd > 0)
+		close(fd);
 	chk->file = NULL;
 	chk->sink = NULL;
 	chk->stream = NULL;

@@ -17,11 +17,16 @@
 #   report    assess report --db DB -o OUT summary
 #   review    assess review --db DB2 -o DIR FILE    (fresh DB2, end to end),
 #             with ASSESS_TRACE_PERF=1: its phases are printed under the table
+#   export    assess export xlsx --db DB -o FILE.xlsx   (N <= 100000: the
+#             inventory workbook, one row a system)
+#   xlsx-imp  assess import --db DB3 FILE.xlsx     (fresh DB3): the same
+#             inventory read from the workbook
 # A step that fails prints "n/a (exit N)" and the script goes on. At the end
 # it checks the targets (review of 5,000 systems, the largest rendered whole
 # with its dossier, <= 300 MB; review of 100,000 systems <= 4x floor and <=
 # 150 MB; review of 1,000,000 <= 300 MB; import, classify, report and review take at
-# most 15x the time for 10x the systems, 10^5 -> 10^6).
+# most 15x the time for 10x the systems, 10^5 -> 10^6; the import of 10,000
+# systems from the workbook takes at most twice the import from XML).
 #
 # Environment: BUILD (default build) holds assess, bench-gen, bench-floor;
 # BENCH_DIR the cache of generated inventories; TMPDIR the scratch space for
@@ -137,16 +142,21 @@ for n in "$@"; do
 	floor_s=
 	db=$tmp/import-$n.db
 	rdb=$tmp/review-$n.db
-	rm -rf "$db" "$rdb" "$tmp/summary-$n.html" "$tmp/review-$n"
+	xdb=$tmp/xlsx-$n.db
+	rm -rf "$db" "$rdb" "$xdb" "$tmp/summary-$n.html" "$tmp/review-$n" "$tmp/inv-$n.xlsx"
 	measure "$n" floor "$floor" "$file"
 	measure "$n" schema xmllint --stream --noout --relaxng "$schema" "$file"
 	measure "$n" validate "$assess" validate "$file"
 	measure "$n" import "$assess" import --db "$db" "$file"
 	measure "$n" classify "$assess" classify --db "$db"
 	measure "$n" report "$assess" report --db "$db" -o "$tmp/summary-$n.html" summary
+	if [ "$n" -le 100000 ]; then
+		measure "$n" export "$assess" export xlsx --db "$db" -o "$tmp/inv-$n.xlsx"
+		measure "$n" xlsx-imp "$assess" import --db "$xdb" "$tmp/inv-$n.xlsx"
+	fi
 	ASSESS_TRACE_PERF=1 measure "$n" review "$assess" review --db "$rdb" -o "$tmp/review-$n" "$file"
 	sed -n "s/^assess: perf: \(.*\): \([0-9.]*\) s$/$n \1 \2/p" "$tmp/err" >>"$phases"
-	rm -rf "$db" "$rdb" "$tmp/summary-$n.html" "$tmp/review-$n"
+	rm -rf "$db" "$rdb" "$xdb" "$tmp/summary-$n.html" "$tmp/review-$n" "$tmp/inv-$n.xlsx"
 done
 
 if [ -s "$phases" ]; then
@@ -170,6 +180,17 @@ echo "targets:"
 verdicts=$(awk '
 	$3 == "ok" && $2 == "floor" { fl[$1] = $4 }
 	$2 == "review" { st[$1] = $3; s[$1] = $4; kb[$1] = $5 }
+	$3 == "ok" && $2 == "import" { imp[$1] = $4 }
+	$3 == "ok" && $2 == "xlsx-imp" { ximp[$1] = $4 }
+	function workbook(n,   what) {
+		what = sprintf("import of %d systems from xlsx: <= 2x from XML", n)
+		if (!(n in imp) || !(n in ximp) || imp[n] + 0 <= 0) {
+			printf "  %-52s not measured\n", what
+			return
+		}
+		printf "  %-52s %s (%.2fx)\n", what, ximp[n] / imp[n] <= 2 ? "PASS" : "FAIL",
+			ximp[n] / imp[n]
+	}
 	function target(n, maxr, maxmb,   what, ok, why) {
 		what = sprintf("review of %d systems: %s%s MB", n,
 			maxr ? "<= " maxr "x floor and " : "", "<= " maxmb)
@@ -219,6 +240,7 @@ verdicts=$(awk '
 		linear("classify")
 		linear("report")
 		linear("review")
+		workbook(10000)
 	}' "$results")
 echo "$verdicts"
 

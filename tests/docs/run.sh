@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 : "${ASSESS:?set ASSESS to the binary}"
 DATA="$top/criteria"
-export LC_ALL=C.UTF-8 TZ=UTC
+export ASSESS_TODAY=2026-11-21 LC_ALL=C.UTF-8 TZ=UTC
 unset ASSESS_DB ASSESS_DATADIR
 passed=0
 failed=0

@@ -9,9 +9,9 @@
 # for "inventory" and "validators" (with tests/fixtures/validators/, the
 # disagreements found so far), rule sets (criteria/*.xml, tests/fixtures/criteria) for
 # "criteria", workbooks, CSV files and workbook parts (tests/fixtures/workbook)
-# for "workbook", small databases made by $ASSESS (build/assess) from
-# inventory fixtures, and those of every earlier schema (tests/fixtures/db),
-# with 512-byte pages, for "database". Crashes, leaks
+# for "workbook", workbooks and CSV files for "sheet", small databases made by
+# $ASSESS (build/assess) from inventory fixtures, and those of every earlier
+# schema (tests/fixtures/db), with 512-byte pages, for "database". Crashes, leaks
 # and timeouts are written as
 # build/fuzz/crash-NAME/...; a target that finds one fails. The last line
 # is "N passed, N failed" (targets).
@@ -36,6 +36,9 @@ seed() { # seed NAME DIR: copy the fixtures that fit target NAME into DIR
 	criteria)
 		cp "$top"/criteria/*.xml "$top"/tests/fixtures/criteria/*.xml \
 			"$top"/tests/fixtures/hostile/criteria-*.xml "$2"/ 2>/dev/null
+		;;
+	sheet)
+		cp "$top"/tests/fixtures/workbook/*.xlsx "$top"/tests/fixtures/workbook/*.csv "$2"/ 2>/dev/null
 		;;
 	workbook)
 		# whole workbooks and CSV files, and parts joined by the target's
