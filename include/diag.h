@@ -4,6 +4,15 @@
  * Format (git's): "assess: file.xml:42: system 'crm': owner is empty",
  * lowercase, no full stop, one line. Functions that report return -1 so that
  * callers can write `return error("...")`.
+ *
+ * Threads: error() and warning() may be called from any thread (a message
+ * is built in a buffer of the caller's and written with one fputs, so a
+ * line is never cut by another thread's; the order of two threads' lines is
+ * not defined). error_at(), the problem count, diag_capture() and the
+ * install functions belong to the main thread: the threads of assess (the
+ * schema pass of xmlio_stream, the reader of evaluate's pass 2, render's
+ * CSV worker) report problems of the input through their caller, never with
+ * error_at().
  */
 #ifndef ASSESS_DIAG_H
 #define ASSESS_DIAG_H
