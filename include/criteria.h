@@ -271,6 +271,11 @@ void ruleset_article(const struct ruleset *rs, const char *s, int english, struc
  * none is given (findings.h chooses with the conditions). */
 const struct inspection_rule *ruleset_inspection(const struct ruleset *rs, int level);
 
+/* The element name of a kind of condition ("all", "at-least"), or "?". */
+const char *condition_kind_name(enum cond_kind kind);
+/* Free what cond holds (not cond itself) and zero it. */
+void condition_release(struct condition *cond);
+
 /* Append a readable form of cond to sb, e.g.
  * "all(type has citizen-business, data-subjects.users >= 10000)". */
 void condition_format(const struct condition *cond, struct strbuf *sb);
