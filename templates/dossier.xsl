@@ -4,7 +4,9 @@
   system, one HTML document with an anchor per system (id = the system id):
   overview, every clause that held with its legal reference and text, the
   deciding clause, components, who appraises and approves at that level,
-  the requirements at that level, and the findings.
+  and the requirements at that level (no audit finding: those are the audit
+  report's). With parameter system: the level dossier of that system as
+  filed (dossier-content.xsl, the same document as dossier-docx.xsl).
 
   Linear: clause texts come from /results/clauses through a key.
   Parameters: lang = vi (default) | en; system = one system id (default: all);
@@ -14,8 +16,11 @@
   contents entries and the sections go; 'nav' the contents entries and
   'sections' the sections of the systems of one chunk.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:import href="common.xsl"/>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="exsl">
+  <xsl:import href="docx/vn-admin-html.xsl"/>
+  <xsl:import href="annual-content.xsl"/>
+  <xsl:import href="dossier-content.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="yes" media-type="text/html"
               doctype-system="about:legacy-compat"/>
 
@@ -30,6 +35,13 @@
       </xsl:when>
       <xsl:when test="$part = 'sections'">
         <xsl:apply-templates select="/results/system"/>
+      </xsl:when>
+      <!-- one system: its level dossier, as filed (dossier-content.xsl) -->
+      <xsl:when test="$system != '' and $part = ''">
+        <xsl:variable name="model"><xsl:call-template name="dossier-model"/></xsl:variable>
+        <xsl:call-template name="admin-html">
+          <xsl:with-param name="model" select="exsl:node-set($model)"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="document"/></xsl:otherwise>
     </xsl:choose>
@@ -93,7 +105,6 @@
       <xsl:call-template name="components"/>
       <xsl:call-template name="authority"/>
       <xsl:call-template name="requirements"/>
-      <xsl:call-template name="system-findings"/>
     </section>
   </xsl:template>
 
@@ -396,19 +407,4 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="system-findings">
-    <h3><xsl:call-template name="t"><xsl:with-param name="id" select="'dossier.findings'"/></xsl:call-template></h3>
-    <xsl:choose>
-      <xsl:when test="finding">
-        <ul class="plain findings">
-          <xsl:for-each select="finding">
-            <li><xsl:call-template name="severity-badge"/><xsl:text> </xsl:text>
-              <xsl:call-template name="localized"/>
-              <xsl:text> </xsl:text><span class="muted">(<code><xsl:value-of select="@code"/></code>)</span></li>
-          </xsl:for-each>
-        </ul>
-      </xsl:when>
-      <xsl:otherwise><p class="ok"><xsl:call-template name="t"><xsl:with-param name="id" select="'findings.none'"/></xsl:call-template></p></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 </xsl:stylesheet>

@@ -14,7 +14,7 @@ xmllint --xpath 'concat("ah-mat: level ", /results/system[@id="ah-mat"]/@level, 
 xmllint --xpath '/results/system[@id="ah-qlvb"]/finding[@code="rules-drift"]/text[@xml:lang="en"]/text()' r.xml
 echo
 $ASSESS explain --lang en ah-mat | sed -n '1,4p'
-$ASSESS report dossier --system ah-tthc -o d.html && echo "dossier: $(grep -c 'ND331-13' d.html) lines citing ND331-13"
+$ASSESS report dossier --system ah-tthc -o d.html && echo "dossier: $(grep -c 'Điều 13 Nghị định số 331/2026/NĐ-CP' d.html) lines citing Decree 331 Art. 13"
 echo "--- a new run on the migrated database"
 $ASSESS classify --rules ND331 >/dev/null || exit 1
 $ASSESS diff 1 2 | head -5
