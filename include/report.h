@@ -9,7 +9,7 @@
  * any network access, and that let it read only files inside the template's
  * own directory tree (for a user's template, also the shipped templates
  * directory, so that it can import the shared pieces). Stylesheets and the
- * documents they load are parsed with XMLSAFE_PARSE_OPTIONS.
+ * documents they load are read through xmlio.h.
  */
 #ifndef ASSESS_REPORT_H
 #define ASSESS_REPORT_H

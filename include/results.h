@@ -3,11 +3,14 @@
  * one document every report template reads. Its shape is documented in
  * criteria/schema/results.md and checked by criteria/schema/results.rng.
  *
- * The document is written in one pass over the run with xmlTextWriter,
- * either streamed to a file (`assess results`: memory stays flat) or into a
- * DOM for XSLT. Aggregates the reports need (systems per level, per owner and
- * operator, findings per code) are computed in C and put in <summary>, so
- * templates never group or search the whole document.
+ * The document is made from the store alone (store.h: a run stands alone,
+ * whatever became of the criteria since), in one walk over the run's
+ * systems with xmlTextWriter, either streamed to a file (`assess results`:
+ * memory stays flat) or into a DOM for XSLT. The aggregates the reports
+ * need (systems per level, per owner and operator, findings per code) are
+ * the totals the run stored (or, for one owner or one system, counted in C)
+ * and are put in <summary>, so templates never group or search the whole
+ * document.
  */
 #ifndef ASSESS_RESULTS_H
 #define ASSESS_RESULTS_H
@@ -44,14 +47,6 @@ struct results_filter {
  * systems-included="N". */
 
 /*
- * Build the results document of run (0 = the latest) into a new DOM *out,
- * which the caller frees with xmlFreeDoc(). filter may be NULL. Returns 0,
- * or -1 after reporting (no such run, database failure).
- */
-int results_build(struct store *st, long run, enum results_detail detail,
-                  const struct results_filter *filter, xmlDocPtr *out);
-
-/*
  * Stream the results document of run (0 = latest) to path ("-" = standard
  * output) without building a DOM; a file is written to a temporary name
  * and renamed. Returns 0 or -1 after reporting.
@@ -60,29 +55,21 @@ int results_write(struct store *st, long run, enum results_detail detail,
                   const struct results_filter *filter, const char *path);
 
 /*
- * Build the document of run (0 = latest) in chunks of at most `chunk`
- * systems, for rendering a large run with flat memory: every chunk is a
- * complete results document (same header, and in the compact and full
- * detail the same summary, clauses and organizations; a lean chunk has rows
- * only) holding the next systems in id order. fn is called once
+ * The documents of one run from one preparation, for a command that
+ * renders one or many reports of it: results_prepare() reads the header,
+ * clauses, organizations and the totals once (and, with sample > 0, picks
+ * the sample); each results_prep_build() writes one document in the given
+ * view, each results_prep_chunks() the document in chunks of at most
+ * `chunk` systems for rendering a large run with flat memory: every chunk
+ * is a complete results document (same header, and in the compact and
+ * full detail the same summary, clauses and organizations; a lean chunk
+ * has rows only) holding the next systems in id order. fn is called once
  * per chunk, in order, with first/last set for the first and last chunk (a
  * run without systems gives one empty chunk with both set); fn owns the
  * document and frees it with xmlFreeDoc(), at once or later (on another
- * thread, say: the documents share nothing). fn returns 0 to go on.
- * Returns 0, or -1 after reporting (or when fn failed).
- */
-int results_each_chunk(struct store *st, long run, enum results_detail detail,
-                       const struct results_filter *filter, size_t chunk,
-                       int (*fn)(xmlDocPtr doc, int first, int last, void *data),
-                       void *data);
-
-/*
- * The same documents from one preparation, for a command that renders many
- * reports of one run (review): results_prepare() reads the header, clauses,
- * organizations and every total once (and, with sample > 0, picks the
- * sample); each results_prep_build() / results_prep_chunks() then writes one
- * document in the given view without reading the totals again. filter may
- * restrict to one system or owner (its sample / no_systems are ignored).
+ * thread, say: the documents share nothing). fn returns 0 to go on. filter
+ * may restrict to one system or owner (its sample / no_systems are
+ * ignored). Each returns 0, or -1 after reporting (or when fn failed).
  */
 enum results_view {
 	RESULTS_VIEW_ALL,    /* every system */
@@ -114,23 +101,6 @@ int results_lean_chunks(struct store *st, long run, size_t chunk,
 long results_prep_systems(const struct results_prep *p);
 /* Free a preparation; accepts NULL. */
 void results_prep_free(struct results_prep *p);
-
-/* Save a built document to path atomically ("-" = stdout). 0 or -1. */
-int results_save(xmlDocPtr doc, const char *path);
-
-/*
- * The clauses and readings of run (store_run_clauses, store_run_readings).
- * A run stored before schema 5 kept no clause texts: they are taken from
- * its rule set as it is now, which is returned in *rs (the caller frees it;
- * NULL for a newer run, or when the rule set cannot be read: reported).
- */
-struct run_info;
-struct run_clause;
-struct run_reading;
-struct ruleset;
-int results_clauses(struct store *st, const struct run_info *run, struct run_clause **clauses,
-                    size_t *nr_clauses, struct run_reading **readings, size_t *nr_readings,
-                    struct ruleset **rs);
 
 /* Resolve run (0 = latest) to an existing run id; -1 after reporting
  * ("no runs yet: run 'assess classify' first", "no run 7"). */

@@ -82,11 +82,11 @@ static void dsys_release(struct dsys *d)
 	free(d->findings);
 }
 
-static int collect(void *data, const struct system_result *res, const struct system_record *rec)
+static int collect(void *data, const struct run_system_view *v)
 {
 	struct side *s = data;
 	ALLOC_GROW(s->sys, s->n + 1, s->alloc);
-	dsys_fill(&s->sys[s->n++], res, rec);
+	dsys_fill(&s->sys[s->n++], v->res, v->rec);
 	return 0;
 }
 
@@ -222,9 +222,11 @@ struct walk_b {
 	struct out *o;
 };
 
-static int walk_b(void *data, const struct system_result *res, const struct system_record *rec)
+static int walk_b(void *data, const struct run_system_view *v)
 {
 	struct walk_b *wb = data;
+	const struct system_result *res = v->res;
+	const struct system_record *rec = v->rec;
 	struct dsys b;
 	dsys_fill(&b, res, rec);
 	/* systems of A before this id were removed */
@@ -271,7 +273,8 @@ int cmd_diff(int argc, char **argv)
 		goto out;
 	if (store_get_run(st, ra, &ia, &sa) < 0 || store_get_run(st, rb, &ib, &sb) < 0)
 		goto out;
-	if (store_each_run_system(st, ra, NULL, collect, &a) < 0)
+	if (store_each_run_system(st, ra, NULL, NULL, STORE_FINDING_TEXTS | STORE_FACTS_LEAN,
+	                          collect, &a) < 0)
 		goto out;
 	if (o.xml) {
 		xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(stdout, NULL);
@@ -294,7 +297,8 @@ int cmd_diff(int argc, char **argv)
 		       term_text(ia.date), rb, term_text(ib.rules), term_text(ib.date));
 	}
 	struct walk_b wb = {&a, 0, &o};
-	if (store_each_run_system(st, rb, NULL, walk_b, &wb) < 0)
+	if (store_each_run_system(st, rb, NULL, NULL, STORE_FINDING_TEXTS | STORE_FACTS_LEAN,
+	                          walk_b, &wb) < 0)
 		goto out;
 	while (wb.next < a.n) {
 		emit_system(&o, "removed", &a.sys[wb.next++]);

@@ -10,10 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "classify.h"
 #include "cmdline.h"
 #include "commands.h"
-#include "criteria.h"
 #include "diag.h"
 #include "paths.h"
 #include "results.h"
@@ -34,7 +32,7 @@ struct words {
 	const char *level, *determined, *undetermined, *reason, *deciding, *deciding_comp;
 	const char *facts, *clauses, *held, *failed, *unknown, *condition, *components;
 	const char *no_components, *findings, *no_findings, *approved, *none, *level_word;
-	const char *near, *layers, *reading, *assessed_under;
+	const char *near, *layers, *reading, *assessed_under, *not_stored;
 	const char *drift[4];     /* by enum drift */
 	const char *severity[3];  /* by enum severity */
 };
@@ -46,6 +44,7 @@ static const struct words vi = {
 	"Các điều khoản", "đúng", "không", "chưa rõ", "điều kiện", "Thành phần",
 	"Không có thành phần", "Phát hiện", "Không có phát hiện", "Cấp độ đã phê duyệt",
 	"chưa có", "cấp", "Gần ngưỡng", "Mô hình 4 lớp", "cách hiểu", "Đánh giá theo",
+	"Lần đánh giá này (do phiên bản assess trước lập) không lưu",
 	{"khớp với cấp độ xác định", "thấp hơn cấp độ xác định", "cao hơn cấp độ xác định",
 	 "chưa phê duyệt"},
 	{"thông tin", "cảnh báo", "nghiêm trọng"},
@@ -57,7 +56,7 @@ static const struct words en = {
 	"Level decided by component", "Facts (from the inventory)", "Clauses", "held", "failed",
 	"unknown", "condition", "Components", "No components", "Findings", "No findings",
 	"Approved level", "none", "level", "Near threshold", "Four-layer model", "reading",
-	"Assessed under",
+	"Assessed under", "Not stored by this run (made by an earlier assess)",
 	{"matches the computed level", "below the computed level", "above the computed level",
 	 "not approved"},
 	{"info", "warning", "critical"},
@@ -79,10 +78,7 @@ static void print_padded(const char *s, int width)
 struct explain {
 	const struct words *w;
 	int english;
-	struct ruleset **sets;      /* the rule sets as they are now: for conditions */
-	size_t nr_sets;
-	struct ruleset *old;        /* a run before schema 5: its rule set, for texts */
-	struct run_clause *clauses; /* the run's clauses, with their texts */
+	struct run_clause *clauses; /* the run's clauses, with their texts and conditions */
 	size_t nr_clauses;
 	struct run_reading *readings;
 	size_t nr_readings;
@@ -99,19 +95,6 @@ static const char *text_of(const struct explain *ex, const struct run_clause *c)
 static const char *ref_of(const struct explain *ex, const struct run_clause *c)
 {
 	return ex->english ? c->ref_en : c->ref;
-}
-
-/* The clause as the rule set has it now (for its condition), or NULL. */
-static const struct clause *clause_now(const struct explain *ex, const struct run_clause *c)
-{
-	const struct ruleset *rs = ex->old;
-	int k = rs ? ruleset_list_index(&ex->old, 1, c->rules) : -1;
-	if (k < 0) {
-		k = ruleset_list_index(ex->sets, ex->nr_sets, c->rules);
-		rs = k >= 0 ? ex->sets[k] : NULL;
-	}
-	k = rs ? ruleset_clause_index(rs, c->id) : -1;
-	return k >= 0 ? &rs->clauses[k] : NULL;
 }
 
 /* The readings clause c rests on for res, one line each, indented. */
@@ -151,13 +134,12 @@ static const char *outcome_word(const struct explain *ex, enum tri t)
 	return t == TRI_YES ? ex->w->held : t == TRI_NO ? ex->w->failed : ex->w->unknown;
 }
 
-static int explain_system(void *data, const struct system_result *res,
-                          const struct system_record *rec)
+static int explain_system(void *data, const struct run_system_view *v)
 {
 	struct explain *ex = data;
 	const struct words *w = ex->w;
-	struct strbuf sb;
-	strbuf_init(&sb);
+	const struct system_result *res = v->res;
+	const struct system_record *rec = v->rec;
 	ex->found = 1;
 
 	printf("%s: %s — %s\n", w->system, term_text(res->system_id), term_text(rec->value[F_NAME]));
@@ -207,7 +189,6 @@ static int explain_system(void *data, const struct system_result *res,
 			continue; /* a clause of another rule set of the run */
 		enum tri t = (enum tri)res->outcomes[c];
 		const struct run_clause *rc = &ex->clauses[c];
-		const struct clause *cl = clause_now(ex, rc);
 		printf("  ");
 		print_padded(outcome_word(ex, t), 9);
 		print_padded(term_text(rc->id), 13);
@@ -219,11 +200,9 @@ static int explain_system(void *data, const struct system_result *res,
 		if (t != TRI_NO && text_of(ex, rc)) {
 			printf("                        %s — %s\n",
 			       ref_of(ex, rc) ? term_text(ref_of(ex, rc)) : "", term_text(text_of(ex, rc)));
-			if (cl) {
-				strbuf_reset(&sb);
-				condition_format(&cl->cond, &sb);
-				printf("                        %s: %s\n", w->condition, term_text(sb.buf));
-			}
+			if (rc->condition)
+				printf("                        %s: %s\n", w->condition,
+				       term_text(rc->condition));
 			print_readings(ex, res, rc, "                        ");
 		}
 	}
@@ -233,16 +212,15 @@ static int explain_system(void *data, const struct system_result *res,
 	ex->nr_components = rec->nr_components;
 	for (size_t c = 0; c < rec->nr_components; c++)
 		ex->components[c] = xstrdup(rec->components[c].ref);
-
-	strbuf_release(&sb);
 	return 0;
 }
 
 /* After the system itself: each component's level in the same run. */
-static int explain_component(void *data, const struct system_result *res,
-                             const struct system_record *rec)
+static int explain_component(void *data, const struct run_system_view *v)
 {
 	struct explain *ex = data;
+	const struct system_result *res = v->res;
+	const struct system_record *rec = v->rec;
 	if (res->determined)
 		printf("  %-20s %s %d  %s\n", term_text(res->system_id), ex->w->level_word, res->level,
 		       term_text(rec->value[F_NAME]));
@@ -252,11 +230,10 @@ static int explain_component(void *data, const struct system_result *res,
 	return 0;
 }
 
-static int explain_findings(void *data, const struct system_result *res,
-                            const struct system_record *rec)
+static int explain_findings(void *data, const struct run_system_view *v)
 {
 	struct explain *ex = data;
-	(void)rec;
+	const struct system_result *res = v->res;
 	printf("\n%s:\n", res->nr_findings ? ex->w->findings : ex->w->no_findings);
 	for (size_t f = 0; f < res->nr_findings; f++)
 		printf("  [%s] %s: %s\n", ex->w->severity[res->findings[f].severity],
@@ -302,28 +279,29 @@ int cmd_explain(int argc, char **argv)
 		goto out;
 	if ((run = results_resolve_run(st, run)) < 0)
 		goto out;
+	/* everything comes from the run as it was stored */
 	if (store_get_run(st, run, &info, &strings) < 0 ||
-	    results_clauses(st, &info, &ex.clauses, &ex.nr_clauses, &ex.readings, &ex.nr_readings,
-	                    &ex.old) < 0)
+	    store_run_clauses(st, run, &ex.clauses, &ex.nr_clauses) < 0 ||
+	    store_run_readings(st, run, &ex.readings, &ex.nr_readings) < 0)
 		goto out;
-	/* the conditions come from the rule sets as they are now */
-	if (!ex.old && criteria_load_all(&ex.sets, &ex.nr_sets) < 0) {
-		ex.sets = NULL;
-		ex.nr_sets = 0;
-	}
-	printf("%s %ld, %s %s (%s), %s %s\n\n", ex.w->run, run, ex.w->rules, term_text(info.rules),
+	printf("%s %ld, %s %s (%s), %s %s\n", ex.w->run, run, ex.w->rules, term_text(info.rules),
 	       term_text(ex.english ? info.rules_title_en : info.rules_title_vi), ex.w->date,
 	       term_text(info.date));
-	if (store_each_run_system(st, run, id, explain_system, &ex) < 0)
+	if (info.not_stored)
+		printf("%s: %s\n", ex.w->not_stored, term_text(info.not_stored));
+	printf("\n");
+	if (store_each_run_system(st, run, id, NULL, STORE_FINDING_TEXTS | STORE_ALL_CHILDREN,
+	                          explain_system, &ex) < 0)
 		goto out;
 	if (!ex.found) {
 		error("no system '%s' in run %ld", id, run);
 		goto out;
 	}
 	for (size_t c = 0; c < ex.nr_components; c++)
-		if (store_each_run_system(st, run, ex.components[c], explain_component, &ex) < 0)
+		if (store_each_run_system(st, run, ex.components[c], NULL, STORE_FACTS_LEAN,
+		                          explain_component, &ex) < 0)
 			goto out;
-	if (store_each_run_system(st, run, id, explain_findings, &ex) < 0)
+	if (store_each_run_system(st, run, id, NULL, STORE_FINDING_TEXTS, explain_findings, &ex) < 0)
 		goto out;
 	status = EXIT_OK;
 out:
@@ -332,8 +310,6 @@ out:
 	free(ex.components);
 	run_clauses_free(ex.clauses, ex.nr_clauses);
 	run_readings_free(ex.readings, ex.nr_readings);
-	ruleset_list_free(ex.sets, ex.nr_sets);
-	ruleset_free(ex.old);
 	free(strings);
 	store_close(st);
 	free(args);

@@ -17,7 +17,7 @@
 #include "store.h"
 #include "subject.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 static const char usage[] =
 	"usage: assess report [--db DB] [--run N] [--lang vi|en] [--system ID] [--owner ID]\n"
@@ -48,12 +48,7 @@ static const char usage[] =
 /* Read a saved results document ("-" = standard input); NULL after reporting. */
 static xmlDocPtr read_results(const char *file)
 {
-	xmlDocPtr doc;
-	/* XMLSAFE_PARSE_OPTIONS: no DTD loaded, no entity substituted, no network */
-	if (!strcmp(file, "-"))
-		doc = xmlReadFd(0, "-", NULL, XMLSAFE_PARSE_OPTIONS);
-	else
-		doc = xmlReadFile(file, NULL, XMLSAFE_PARSE_OPTIONS);
+	xmlDocPtr doc = xmlio_read_doc(file, "a results document");
 	if (!doc) {
 		error("cannot read results document '%s'", file);
 		return NULL;

@@ -41,6 +41,7 @@ struct run_sets {
 	size_t nr_clauses;           /* clauses in the run's list */
 	struct requirement_catalogue **cats; /* per rule set: its catalogue (shared when two
 	                              * name one file: free each distinct one), or NULL */
+	int *cat_no;                 /* per rule set: its catalogue's number in the run, 0 */
 };
 
 /* The rule set (index into sets->all) that assesses rec. *by is the
@@ -271,8 +272,10 @@ static void own_reason(size_t j, const char **id, const char **en, const char **
 #define VERDICT_BATCH 64 /* the writer wakes for this many (or the last ones) */
 
 struct verdict {
-	struct system_result res;
+	struct system_result res;  /* its findings are released once packed */
 	long row;
+	char *packed;              /* run_pack_verdict's text */
+	long severity[3];          /* its findings per severity */
 };
 
 /* The writer side: counts and stores each verdict. */
@@ -286,10 +289,11 @@ static int write_verdict(struct run_writer *w, struct verdict *v)
 	struct system_result *res = &v->res;
 	w->totals->systems++;
 	w->totals->per_level[res->determined ? res->level : 0]++;
-	for (size_t f = 0; f < res->nr_findings; f++)
-		w->totals->per_severity[res->findings[f].severity]++;
-	int rc = store_run_system(w->st, w->totals->run, res, v->row);
+	for (int k = 0; k < 3; k++)
+		w->totals->per_severity[k] += v->severity[k];
+	int rc = store_run_row(w->st, w->totals->run, res->system_id, v->row, v->packed);
 	system_result_release(res);
+	free(v->packed);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -321,8 +325,10 @@ static int verdict_put(struct verdict_queue *q, struct verdict *v)
 			pthread_cond_broadcast(&q->changed); /* enough to wake the writer */
 	}
 	pthread_mutex_unlock(&q->lock);
-	if (stop)
+	if (stop) {
 		system_result_release(&v->res);
+		free(v->packed);
+	}
 	return stop ? -1 : 0;
 }
 
@@ -374,7 +380,53 @@ struct pass2 {
 	const char *db_path;       /* threaded: the database to open again */
 	long snapshot;
 	struct reason_cache reason; /* the last rules reason made */
+	struct run_pack *pack;      /* what the run stores once (the reader's) */
+	struct run_summary *summary;/* the run's totals (the reader's) */
+	struct run_req_row *rows;   /* scratch: the requirement rows of a system */
+	size_t nr_rows, alloc_rows;
+	const char **clause_ids;    /* per rule set: its clause ids */
 };
+
+/* requirements_evaluate callback: one row (and its count). */
+struct req_collect {
+	struct pass2 *p;
+	const struct requirement_catalogue *cat;
+	struct requirement_counts *counts; /* NULL: rows only */
+};
+
+static void collect_requirement(const struct requirement_eval *ev, void *data)
+{
+	struct req_collect *rc = data;
+	struct pass2 *p = rc->p;
+	ALLOC_GROW(p->rows, p->nr_rows + 1, p->alloc_rows);
+	p->rows[p->nr_rows++] = (struct run_req_row){
+		(int)(ev->req - rc->cat->reqs), ev->condition_unknown, ev->product,
+		requirement_status_name(ev->status), ev->due};
+	struct requirement_counts *c = rc->counts;
+	if (!c)
+		return;
+	c->applicable++;
+	switch (ev->status) {
+	case REQ_MET:
+	case REQ_NOT_APPLICABLE:
+		c->met++;
+		break;
+	case REQ_PARTIAL:
+	case REQ_PLANNED:
+		c->partial++;
+		break;
+	case REQ_NOT_MET:
+	case REQ_WAIVER_EXPIRED:
+		c->not_met++;
+		break;
+	case REQ_WAIVED:
+		c->waived++;
+		break;
+	case REQ_UNKNOWN:
+		c->unknown++;
+		break;
+	}
+}
 
 static void component_findings(struct graph *g, size_t i, struct system_result *res)
 {
@@ -422,19 +474,29 @@ static int pass2_system(void *data, const struct system_record *rec, long row)
 		if (res->outcomes[c] == TRI_YES)
 			p->held[nr_held++] = rs->clauses[c].id;
 	struct findings_context ctx = *p->ctx;
+	const struct requirement_catalogue *cat = sets->cats[set];
 	ctx.rs = rs;
-	ctx.catalogue = sets->cats[set];
+	ctx.catalogue = NULL; /* the rows and their counts are made here, once */
 	findings_evaluate(&ctx, rec, p->held, nr_held, res);
 	component_findings(g, i, res);
-	/* the outcomes and the deciding clause, over the run's clause list */
-	unsigned char *all = xmalloc(sets->nr_clauses ? sets->nr_clauses : 1);
-	memset(all, OUTCOME_NOT_ASKED, sets->nr_clauses);
-	memcpy(all + sets->offset[set], res->outcomes, res->nr_outcomes);
-	free(res->outcomes);
-	res->outcomes = all;
-	res->nr_outcomes = sets->nr_clauses;
-	if (res->deciding_clause >= 0)
-		res->deciding_clause += (int)sets->offset[set];
+	/* the requirement rows at the level (or the approved level when the
+	 * level is open), counted at the level */
+	int level = res->level ? res->level : res->approved_level;
+	struct req_collect rcol = {p, cat, res->level ? &res->requirements : NULL};
+	p->nr_rows = 0;
+	memset(&res->requirements, 0, sizeof(res->requirements));
+	if (cat)
+		requirements_evaluate(cat, rec, rs->id, level, p->held, nr_held, p->ctx->run_date,
+		                      collect_requirement, &rcol);
+	run_summary_add(p->summary, res, rec);
+	struct strbuf packed;
+	strbuf_init(&packed);
+	run_pack_verdict(p->pack, res, p->clause_ids + sets->offset[set],
+	                 cat ? sets->cat_no[set] : 0, level, p->rows, p->nr_rows, &packed);
+	v.packed = strbuf_detach(&packed);
+	for (size_t f = 0; f < res->nr_findings; f++)
+		v.severity[res->findings[f].severity]++;
+	system_result_release_findings(res);
 	return verdict_put(p->q, &v);
 }
 
@@ -485,6 +547,7 @@ static int pass2_run(struct pass2 *p, struct run_writer *w)
 			verdict_stop(q);
 		} else if (failed) {
 			system_result_release(&v.res);
+			free(v.packed);
 		}
 	pthread_join(reader, NULL);
 	ret = failed || q->failed ? -1 : 0;
@@ -580,6 +643,10 @@ static void describe_sets(struct run_sets *sets, struct run_ruleset **out_sets, 
 			rc->text_vi = cl->text_vi;
 			rc->text_en = cl->text_en;
 			rc->readings = clause_reading_ids(rs, cl);
+			struct strbuf cond;
+			strbuf_init(&cond);
+			condition_format(&cl->cond, &cond);
+			rc->condition = strbuf_detach(&cond);
 		}
 		for (size_t r = 0; r < rs->nr_readings; r++) {
 			ALLOC_GROW(readings, nr + 1, alloc_r);
@@ -597,21 +664,54 @@ static void describe_sets(struct run_sets *sets, struct run_ruleset **out_sets, 
 	*nr_readings = nr;
 }
 
+/* What a run stores of catalogue cat: its rows as used. */
+static void register_catalogue(struct run_pack *pack, int no,
+                               const struct requirement_catalogue *cat)
+{
+	struct run_requirement *rows = xcalloc(cat->nr_reqs ? cat->nr_reqs : 1, sizeof(*rows));
+	for (size_t k = 0; k < cat->nr_reqs; k++) {
+		const struct requirement *r = &cat->reqs[k];
+		rows[k].id = r->id;
+		rows[k].group = xstrdup(requirement_group_name(r->group));
+		rows[k].label_vi = r->label_vi;
+		rows[k].label_en = r->label_en;
+		for (int l = 1; l <= 5; l++) {
+			rows[k].at[l].present = r->at[l].present;
+			rows[k].at[l].tcvn = r->at[l].tcvn;
+			rows[k].at[l].article = r->at[l].article;
+			rows[k].at[l].note = r->at[l].note;
+		}
+	}
+	run_pack_catalogue(pack, no, rows, cat->nr_reqs); /* copies */
+	for (size_t k = 0; k < cat->nr_reqs; k++)
+		free(rows[k].group);
+	free(rows);
+}
+
 /* The catalogue of every rule set that assesses a system (one load per
- * file). 0, or -1 after reporting. */
-static int load_catalogues(struct run_sets *sets)
+ * file), numbered and registered with the run's pack. 0, or -1 after
+ * reporting. */
+static int load_catalogues(struct run_sets *sets, struct run_pack *pack)
 {
 	char *rng = data_path("criteria/schema/requirements.rng");
-	int ret = 0;
+	int ret = 0, no = 0;
 	for (size_t i = 0; i < sets->nr_all && ret == 0; i++) {
 		const struct ruleset *rs = sets->all[i];
 		if ((i != sets->primary && !sets->systems[i]) || !rs->catalogue)
 			continue;
 		for (size_t j = 0; j < i && !sets->cats[i]; j++)
-			if (sets->cats[j] && !strcmp(sets->cats[j]->file, rs->catalogue))
+			if (sets->cats[j] && !strcmp(sets->cats[j]->file, rs->catalogue)) {
 				sets->cats[i] = sets->cats[j];
-		if (!sets->cats[i] && !(sets->cats[i] = requirements_load(rs->catalogue, rng)))
+				sets->cat_no[i] = sets->cat_no[j];
+			}
+		if (sets->cats[i])
+			continue;
+		if (!(sets->cats[i] = requirements_load(rs->catalogue, rng))) {
 			ret = -1;
+			continue;
+		}
+		sets->cat_no[i] = ++no;
+		register_catalogue(pack, no, sets->cats[i]);
 	}
 	free(rng);
 	return ret;
@@ -650,6 +750,7 @@ static int choose_sets(struct run_sets *sets, const char *rules, const char *run
 	sets->systems = xcalloc(sets->nr_all, sizeof(*sets->systems));
 	sets->offset = xcalloc(sets->nr_all, sizeof(*sets->offset));
 	sets->cats = xcalloc(sets->nr_all, sizeof(*sets->cats));
+	sets->cat_no = xcalloc(sets->nr_all, sizeof(*sets->cat_no));
 	return EXIT_OK;
 }
 
@@ -665,10 +766,14 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 	struct run_reading *readings = NULL;
 	size_t nr_sets = 0, nr_readings = 0;
 	struct owner_policies *policies = NULL;
+	struct run_pack *pack = run_pack_new();
+	struct run_summary summary;
+	const char **clause_ids = NULL;
 	int status = EXIT_RUNTIME, rc;
 
 	memset(totals, 0, sizeof(*totals));
 	memset(&sets, 0, sizeof(sets));
+	run_summary_init(&summary);
 	memset(&g, 0, sizeof(g));
 	memset(&cg, 0, sizeof(cg));
 	strmap_init(&g.index);
@@ -709,7 +814,7 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 	classify_graph_aggregate(&cg);
 
 	/* the requirement catalogues of the rule sets that assess a system */
-	if (load_catalogues(&sets) < 0) {
+	if (load_catalogues(&sets, pack) < 0) {
 		status = EXIT_INVALID;
 		goto out;
 	}
@@ -734,8 +839,10 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 	policies = owner_policies_new();
 	if (store_each_organization(st, snapshot, add_owner_policies, policies) < 0)
 		goto out;
-	if (store_run_begin(st, &info, rsets, nr_sets, clauses, sets.nr_clauses, readings,
-	                    nr_readings) < 0)
+	clause_ids = xcalloc(sets.nr_clauses + 1, sizeof(*clause_ids));
+	for (size_t i = 0; i < sets.nr_clauses; i++)
+		clause_ids[i] = clauses[i].id;
+	if (store_run_begin(st, &info) < 0)
 		goto out;
 	totals->run = info.id;
 	struct findings_context ctx = {
@@ -743,19 +850,29 @@ int evaluate_run(struct store *st, const char *rules, const char *date,
 		.run_date = run_date,
 		.policies = policies,
 	};
-	struct pass2 p2 = {.g = &g, .cg = &cg, .ctx = &ctx, .snapshot = snapshot};
+	struct pass2 p2 = {.g = &g, .cg = &cg, .ctx = &ctx, .snapshot = snapshot, .pack = pack,
+	                   .summary = &summary, .clause_ids = clause_ids};
 	struct run_writer writer = {st, totals};
 	const char **held = xcalloc(sets.nr_clauses + 1, sizeof(*held));
 	p2.held = held;
 	rc = pass2_run(&p2, &writer);
 	reason_cache_release(&p2.reason);
+	free(p2.rows);
 	free(held);
 	info.systems = totals->systems;
 	info.undetermined = totals->per_level[0];
 	info.info = totals->per_severity[SEV_INFO];
 	info.warning = totals->per_severity[SEV_WARNING];
 	info.critical = totals->per_severity[SEV_CRITICAL];
-	if (store_run_end(st, &info, rc == 0) < 0 || rc < 0)
+	struct strbuf packed_totals;
+	strbuf_init(&packed_totals);
+	run_summary_finish(&summary);
+	run_summary_pack(&summary, &packed_totals);
+	const struct run_sets_desc desc = {rsets, nr_sets, clauses, sets.nr_clauses, readings,
+	                                   nr_readings};
+	rc = store_run_end(st, &info, rc == 0, &desc, pack, packed_totals.buf) < 0 || rc < 0 ? -1 : 0;
+	strbuf_release(&packed_totals);
+	if (rc < 0)
 		goto out;
 	snprintf(totals->rules, sizeof(totals->rules), "%s", rs->id);
 	snprintf(totals->digest, sizeof(totals->digest), "%s", rs->sha256);
@@ -770,7 +887,11 @@ out:
 	for (size_t i = 0; clauses && i < sets.nr_clauses; i++) {
 		free(clauses[i].level_from);
 		free(clauses[i].readings);
+		free(clauses[i].condition);
 	}
+	run_pack_free(pack);
+	run_summary_release(&summary);
+	free(clause_ids);
 	free(clauses);
 	free(rsets);
 	free(readings);
@@ -785,6 +906,7 @@ out:
 			requirements_free(sets.cats[i]);
 	}
 	free(sets.cats);
+	free(sets.cat_no);
 	ruleset_list_free(sets.all, sets.nr_all);
 	free(sets.systems);
 	free(sets.offset);

@@ -1,11 +1,13 @@
 /*
- * results.c - a run as the results XML document.
+ * results.c - a run as the results XML document, from the store alone.
  *
- * Two walks over the run's systems: the first computes the aggregates of
- * <summary> (and what <component> elements need to know about other
- * systems), the second writes the systems. Both go through the small
- * writer helpers below, which either stream through xmlTextWriter (results
- * files) or add nodes to a DOM directly (reports): xmlNewTextWriterDoc would
+ * Everything the document shows was stored with the run (store.h): its
+ * header, rule sets, clauses and readings, its totals (or, for a document
+ * of one owner or one system, and for a run that stored none, the totals
+ * of a walk over its systems), and per system the verdict, the facts of
+ * the system row it classified and the requirement rows that applied. The
+ * writer helpers below either stream through xmlTextWriter (results files)
+ * or add nodes to a DOM directly (reports): xmlNewTextWriterDoc would
  * serialise every node and parse it again.
  */
 #include "results.h"
@@ -17,47 +19,12 @@
 
 #include <libxml/xmlwriter.h>
 
-#include "criteria.h"
 #include "diag.h"
 #include "finding_text.h"
-#include "findings.h"
-#include "paths.h"
-#include "requirements.h"
 #include "run.h"
 #include "store.h"
 #include "strmap.h"
 #include "util.h"
-
-/* Counts of one owner or operator. */
-struct tally {
-	char *id;
-	long systems, level[6]; /* level[0]: undetermined */
-	long approved, unapproved, severity[3];
-	long plan_full, plan_partial, plan_none, plan_unknown;
-	long regulation, inspected, layer[4];
-};
-
-struct tallies {
-	struct tally *t;
-	size_t n, alloc;
-	struct strmap index;
-};
-
-/* What the writer needs to know about every system of the run (for the
- * <component> elements of the others), kept compactly: a run walks its
- * systems in id order, so the peers are sorted and found by binary search. */
-struct peer {
-	size_t id_at;            /* offset of the id in builder.peer_text */
-	size_t name_at;          /* offset of the name, or SIZE_MAX */
-	unsigned char level;     /* 0 when undetermined */
-	unsigned char determined;
-};
-
-struct finding_code {
-	char *code;
-	enum severity severity;
-	long systems;
-};
 
 struct builder {
 	struct store *st;
@@ -65,39 +32,23 @@ struct builder {
 	char *run_strings;
 	enum results_detail detail;
 	const struct results_filter *filter;
-	int old_run;                          /* stored before schema 5: no clause texts */
-	struct ruleset *rs;                   /* a run before schema 5: its rule set as it is
-	                                       * now, for clause texts and cadence; else NULL */
-	struct requirement_catalogue **cats;  /* per rule set of the run: its catalogue for
-	                                       * the requirement rows (full detail), or NULL */
 	struct run_clause *clauses;           /* the run's clauses, of all its rule sets */
 	size_t nr_clauses;
 	struct run_ruleset *sets;             /* the run's rule sets, its own first */
 	size_t nr_sets;
 	struct run_reading *readings;         /* the readings of its rule sets */
 	size_t nr_readings;
-	struct findings_context ctx;          /* for runs without stored inspection fields */
 
 	struct strmap org_index;              /* organization id -> org index */
 	struct organization *orgs;
 	size_t nr_orgs, alloc_orgs;
 
-	struct peer *peers;                   /* per system, in id order */
-	size_t nr_peers, alloc_peers;
-	struct strbuf peer_text;              /* their ids and names, NUL-separated */
-
-	struct tallies owners, operators;
-	struct finding_code *codes;
-	size_t nr_codes, alloc_codes;
-	struct strmap code_index;
-	long level[6], approved, unapproved, operating, severity[3], determined;
+	struct run_summary sum;               /* the totals of the systems let through */
+	struct strmap operators;              /* their operators (an owner's document) */
 	long matched;                         /* systems that passed the filter */
 	struct strmap sampled;                /* sample mode: ids of the systems to include */
-	size_t *code_sampled;                 /* per finding code: systems sampled so far */
-	size_t nr_sampled_codes, alloc_sampled;
-	size_t undetermined_sampled;
 
-	/* chunked output (results_each_chunk) */
+	/* chunked output (results_prep_chunks) */
 	size_t chunk, in_chunk, chunks, emitted;
 	xmlDocPtr doc;
 	int (*chunk_fn)(xmlDocPtr doc, int first, int last, void *data);
@@ -106,7 +57,6 @@ struct builder {
 	xmlTextWriterPtr w;                   /* streaming; or else: */
 	xmlNodePtr cur;                       /* the open element of b->doc */
 	int failed;
-	const char **held;                    /* scratch: ids of clauses that held */
 	struct strbuf reading_ids;            /* scratch: a clause's readings */
 	struct strbuf scratch;                /* scratch: a value made fit for XML */
 };
@@ -191,35 +141,7 @@ static int dom_open(struct builder *b)
 	return 0;
 }
 
-/* ---- pass A: aggregates ------------------------------------------------ */
-
-static struct tally *tally_for(struct tallies *ts, const char *id)
-{
-	size_t i;
-	if (!id)
-		id = "";
-	if (strmap_get(&ts->index, id, &i))
-		return &ts->t[i];
-	ALLOC_GROW(ts->t, ts->n + 1, ts->alloc);
-	i = ts->n++;
-	memset(&ts->t[i], 0, sizeof(ts->t[i]));
-	ts->t[i].id = xstrdup(id);
-	strmap_put(&ts->index, id, i, NULL);
-	return &ts->t[i];
-}
-
-static void tallies_release(struct tallies *ts)
-{
-	for (size_t i = 0; i < ts->n; i++)
-		free(ts->t[i].id);
-	free(ts->t);
-	strmap_release(&ts->index);
-}
-
-static int by_tally_id(const void *a, const void *b)
-{
-	return strcmp(((const struct tally *)a)->id, ((const struct tally *)b)->id);
-}
+/* ---- totals ------------------------------------------------------------ */
 
 static int in_filter(const struct builder *b, const struct system_result *res,
                      const struct system_record *rec)
@@ -234,144 +156,50 @@ static int in_filter(const struct builder *b, const struct system_result *res,
 	return 1;
 }
 
-/* The inspection state of res: as the run stored it, or (a run stored
- * before schema 4) worked out again. */
-static enum inspection_state inspection_of(struct builder *b, const struct system_result *res,
-                                           const struct system_record *rec, char due[11],
-                                           const char **last)
-{
-	if (res->inspection_known) {
-		memcpy(due, res->next_inspection_due, 11);
-		if (last)
-			*last = res->last_inspection[0] ? res->last_inspection : NULL;
-		return res->inspection_state;
-	}
-	int level = res->level ? res->level : res->approved_level;
-	return findings_inspection(&b->ctx, rec, level, due, last);
-}
-
-static int pass_a(void *data, const struct system_result *res, const struct system_record *rec)
+static int add_to_totals(void *data, const struct run_system_view *v)
 {
 	struct builder *b = data;
-	ALLOC_GROW(b->peers, b->nr_peers + 1, b->alloc_peers);
-	struct peer *p = &b->peers[b->nr_peers++];
-	p->level = (unsigned char)(res->determined ? res->level : 0);
-	p->determined = (unsigned char)res->determined;
-	p->id_at = b->peer_text.len;
-	strbuf_add(&b->peer_text, res->system_id, strlen(res->system_id) + 1);
-	p->name_at = SIZE_MAX;
-	if (rec->value[F_NAME] && !(b->filter && b->filter->no_component_names)) {
-		p->name_at = b->peer_text.len;
-		strbuf_add(&b->peer_text, rec->value[F_NAME], strlen(rec->value[F_NAME]) + 1);
-	}
-	if (!in_filter(b, res, rec))
-		return 0;
-
-	b->matched++;
-	int level = res->determined ? res->level : 0;
-	int operating = rec->value[F_STATUS] && !strcmp(rec->value[F_STATUS], "operating");
-	const char *plan = rec->value[F_PLAN_STATUS];
-	char due[11];
-	enum inspection_state insp = inspection_of(b, res, rec, due, NULL);
-	struct tally *own = tally_for(&b->owners, rec->value[F_OWNER]);
-	struct tally *op = tally_for(&b->operators, rec->value[F_OPERATOR]);
-	struct tally *ts[2] = {own, op};
-	for (int k = 0; k < 2; k++) {
-		struct tally *t = ts[k];
-		t->systems++;
-		t->level[level]++;
-		if (res->approved_level)
-			t->approved++;
-		else
-			t->unapproved++;
-		if (!plan)
-			t->plan_unknown++;
-		else if (!strcmp(plan, "full"))
-			t->plan_full++;
-		else if (!strcmp(plan, "partial"))
-			t->plan_partial++;
-		else
-			t->plan_none++;
-		if (rec->value[F_REG_DECISION])
-			t->regulation++;
-		if (insp == INSP_OK || insp == INSP_DUE_SOON)
-			t->inspected++;
-		for (int l = 0; l < 4; l++)
-			if (res->layers & (1 << l))
-				t->layer[l]++;
-		for (size_t f = 0; f < res->nr_findings; f++)
-			t->severity[res->findings[f].severity]++;
-	}
-	b->level[level]++;
-	if (res->determined)
-		b->determined++;
-	if (res->approved_level)
-		b->approved++;
-	else
-		b->unapproved++;
-	if (operating)
-		b->operating++;
-	for (size_t f = 0; f < res->nr_findings; f++) {
-		const struct finding *fd = &res->findings[f];
-		size_t i;
-		b->severity[fd->severity]++;
-		/* count each code (and severity) once per system */
-		int seen = 0;
-		for (size_t g = 0; g < f; g++)
-			if (!strcmp(res->findings[g].code, fd->code) &&
-			    res->findings[g].severity == fd->severity)
-				seen = 1;
-		if (seen)
-			continue;
-		/* one row per code and severity: a code's severity may depend on
-		 * the level (inspection-overdue is critical from level 4) */
-		char key[160];
-		snprintf(key, sizeof(key), "%s/%d", fd->code, (int)fd->severity);
-		if (!strmap_get(&b->code_index, key, &i)) {
-			ALLOC_GROW(b->codes, b->nr_codes + 1, b->alloc_codes);
-			i = b->nr_codes++;
-			b->codes[i].code = xstrdup(fd->code);
-			b->codes[i].severity = fd->severity;
-			b->codes[i].systems = 0;
-			strmap_put(&b->code_index, key, i, NULL);
-		}
-		b->codes[i].systems++;
-		if (b->filter && b->filter->sample) {
-			ALLOC_GROW(b->code_sampled, b->nr_codes, b->alloc_sampled);
-			if (i >= b->nr_sampled_codes) {
-				for (size_t k = b->nr_sampled_codes; k < b->nr_codes; k++)
-					b->code_sampled[k] = 0;
-				b->nr_sampled_codes = b->nr_codes;
-			}
-			if (b->code_sampled[i] < b->filter->sample) {
-				b->code_sampled[i]++;
-				strmap_put(&b->sampled, res->system_id, 1, NULL);
-			}
-		}
-	}
-	if (b->filter && b->filter->sample && !res->determined &&
-	    b->undetermined_sampled < b->filter->sample) {
-		b->undetermined_sampled++;
-		strmap_put(&b->sampled, res->system_id, 1, NULL);
-	}
+	if (in_filter(b, v->res, v->rec))
+		run_summary_add(&b->sum, v->res, v->rec);
 	return 0;
 }
 
-/* The peer with this id, or NULL. */
-static const struct peer *find_peer(const struct builder *b, const char *id)
+/* The totals of the systems the filter lets through: as the run stored
+ * them (a whole run), or counted over its systems. */
+static int read_totals(struct builder *b)
 {
-	size_t lo = 0, hi = b->nr_peers;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(id, b->peer_text.buf + b->peers[mid].id_at);
-		if (!c)
-			return &b->peers[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+	const struct results_filter *f = b->filter;
+	const char *only_id = f ? f->system_id : NULL, *only_owner = f ? f->owner_id : NULL;
+	char *packed = NULL;
+	if (!only_id && !only_owner) {
+		if (store_run_totals(b->st, b->run.id, &packed) < 0)
+			return -1;
+		if (packed) {
+			int rc = run_summary_unpack(b->st, packed, &b->sum);
+			free(packed);
+			if (rc < 0)
+				return -1;
+			b->matched = b->sum.systems;
+			return 0;
+		}
 	}
-	return NULL;
+	if (store_each_run_system(b->st, b->run.id, only_id, only_id ? NULL : only_owner,
+	                          STORE_FACTS_LEAN, add_to_totals, b) < 0)
+		return -1;
+	run_summary_finish(&b->sum);
+	b->matched = b->sum.systems;
+	return 0;
+}
+
+/* The systems a digest lists: the sample of every finding code and of
+ * the undetermined ones. */
+static void pick_sample(struct builder *b)
+{
+	for (size_t i = 0; i < b->sum.nr_codes; i++)
+		for (size_t k = 0; k < b->sum.codes[i].nr_sample; k++)
+			strmap_put(&b->sampled, b->sum.codes[i].sample[k], 1, NULL);
+	for (size_t k = 0; k < b->sum.nr_undetermined; k++)
+		strmap_put(&b->sampled, b->sum.undetermined[k], 1, NULL);
 }
 
 static int collect_org(void *data, const struct organization *org)
@@ -405,7 +233,7 @@ static const char *org_name(const struct builder *b, const char *id)
 
 /* ---- the document ------------------------------------------------------ */
 
-static void write_tally(struct builder *b, const char *element, const struct tally *t,
+static void write_tally(struct builder *b, const char *element, const struct run_tally *t,
                         int full)
 {
 	static const char *const lnames[] = {"undetermined", "l1", "l2", "l3", "l4", "l5"};
@@ -437,48 +265,34 @@ static void write_tally(struct builder *b, const char *element, const struct tal
 	end(b);
 }
 
-static int by_code(const void *a, const void *b)
-{
-	const struct finding_code *x = a, *y = b;
-	if (x->severity != y->severity)
-		return (int)y->severity - (int)x->severity;
-	return strcmp(x->code, y->code);
-}
-
 static void write_summary(struct builder *b)
 {
-	long systems = 0;
-	for (int l = 0; l <= 5; l++)
-		systems += b->level[l];
+	const struct run_summary *s = &b->sum;
 	start(b, "summary");
-	attr_long(b, "systems", systems);
-	attr_long(b, "determined", b->determined);
-	attr_long(b, "undetermined", b->level[0]);
-	attr_long(b, "approved", b->approved);
-	attr_long(b, "unapproved", b->unapproved);
-	attr_long(b, "operating", b->operating);
-	attr_long(b, "critical", b->severity[SEV_CRITICAL]);
-	attr_long(b, "warning", b->severity[SEV_WARNING]);
-	attr_long(b, "info", b->severity[SEV_INFO]);
+	attr_long(b, "systems", s->systems);
+	attr_long(b, "determined", s->determined);
+	attr_long(b, "undetermined", s->level[0]);
+	attr_long(b, "approved", s->approved);
+	attr_long(b, "unapproved", s->unapproved);
+	attr_long(b, "operating", s->operating);
+	attr_long(b, "critical", s->severity[SEV_CRITICAL]);
+	attr_long(b, "warning", s->severity[SEV_WARNING]);
+	attr_long(b, "info", s->severity[SEV_INFO]);
 	for (int l = 1; l <= 5; l++) {
 		start(b, "level");
 		attr_long(b, "n", l);
-		attr_long(b, "systems", b->level[l]);
+		attr_long(b, "systems", s->level[l]);
 		end(b);
 	}
-	/* sorting again for the next chunk is harmless: the order is total */
-	qsort(b->owners.t, b->owners.n, sizeof(*b->owners.t), by_tally_id);
-	for (size_t i = 0; i < b->owners.n; i++)
-		write_tally(b, "owner", &b->owners.t[i], 1);
-	qsort(b->operators.t, b->operators.n, sizeof(*b->operators.t), by_tally_id);
-	for (size_t i = 0; i < b->operators.n; i++)
-		write_tally(b, "operator", &b->operators.t[i], 0);
-	qsort(b->codes, b->nr_codes, sizeof(*b->codes), by_code);
-	for (size_t i = 0; i < b->nr_codes; i++) {
+	for (size_t i = 0; i < s->nr_owners; i++)
+		write_tally(b, "owner", &s->owners[i], 1);
+	for (size_t i = 0; i < s->nr_operators; i++)
+		write_tally(b, "operator", &s->operators[i], 0);
+	for (size_t i = 0; i < s->nr_codes; i++) {
 		start(b, "finding-code");
-		attr(b, "code", b->codes[i].code);
-		attr(b, "severity", severity_name(b->codes[i].severity));
-		attr_long(b, "systems", b->codes[i].systems);
+		attr(b, "code", s->codes[i].code);
+		attr(b, "severity", severity_name(s->codes[i].severity));
+		attr_long(b, "systems", s->codes[i].systems);
 		end(b);
 	}
 	end(b);
@@ -559,7 +373,7 @@ static int org_in_view(const struct builder *b, const struct organization *o)
 	if (!owner)
 		return 1;
 	return (o->id && !strcmp(o->id, owner)) || (o->parent && !strcmp(o->parent, owner)) ||
-	       (o->id && strmap_get(&b->operators.index, o->id, &i));
+	       (o->id && strmap_get(&b->operators, o->id, &i));
 }
 
 static void write_organizations(struct builder *b)
@@ -589,51 +403,22 @@ static const char *tri_word(enum tri t)
 	return t == TRI_YES ? "yes" : t == TRI_NO ? "no" : "unknown";
 }
 
-/* The catalogue of each rule set of the run, for the requirement rows: the
- * file the run used (a run before schema 5 names none: the shipped one). A
- * catalogue that cannot be read is reported and gives no rows. */
-static void load_catalogues(struct builder *b)
+static void write_requirement(struct builder *b, const struct run_req_view *r)
 {
-	char *rng = data_path("criteria/schema/requirements.rng");
-	char *shipped = data_path("criteria/requirements.xml");
-	b->cats = xcalloc(b->nr_sets ? b->nr_sets : 1, sizeof(*b->cats));
-	for (size_t i = 0; i < b->nr_sets; i++) {
-		const char *file = b->sets[i].catalogue;
-		if (!file && b->old_run)
-			file = shipped;
-		if (file)
-			b->cats[i] = requirements_load(file, rng);
-	}
-	free(shipped);
-	free(rng);
-}
-
-/* The catalogue of rule set rules in the run, or NULL. */
-static const struct requirement_catalogue *catalogue_of(const struct builder *b,
-                                                        const char *rules)
-{
-	for (size_t i = 0; b->cats && rules && i < b->nr_sets; i++)
-		if (!strcmp(b->sets[i].rules, rules))
-			return b->cats[i];
-	return NULL;
-}
-
-static void write_requirement(const struct requirement_eval *ev, void *data)
-{
-	struct builder *b = data;
+	int l = r->level >= 1 && r->level <= 5 ? r->level : 0;
 	start(b, "requirement");
-	attr(b, "id", ev->req->id);
-	attr(b, "group", requirement_group_name(ev->req->group));
-	attr(b, "tcvn", ev->at->tcvn);
-	attr(b, "article", ev->at->article);
-	attr(b, "status", requirement_status_name(ev->status));
-	if (ev->product >= 0)
-		attr(b, "product", tri_word((enum tri)ev->product));
-	attr(b, "due", ev->due);
-	attr(b, "label-vi", ev->req->label_vi);
-	attr(b, "label-en", ev->req->label_en);
-	attr(b, "note", ev->at->note);
-	if (ev->condition_unknown)
+	attr(b, "id", r->req->id);
+	attr(b, "group", r->req->group);
+	attr(b, "tcvn", r->req->at[l].tcvn);
+	attr(b, "article", r->req->at[l].article);
+	attr(b, "status", r->status);
+	if (r->product >= 0)
+		attr(b, "product", tri_word((enum tri)r->product));
+	attr(b, "due", r->due);
+	attr(b, "label-vi", r->req->label_vi);
+	attr(b, "label-en", r->req->label_en);
+	attr(b, "note", r->req->at[l].note);
+	if (r->condition_unknown)
 		attr(b, "condition", "unknown");
 	end(b);
 }
@@ -674,8 +459,7 @@ static void finding_counts(struct builder *b, const struct system_result *res)
 	attr_long(b, "info", sev[SEV_INFO]);
 }
 
-/* A lean <system>: what a row of the CSV shows, nothing else (every
- * attribute the XSLT has to look past costs time on 100,000 rows). */
+/* A lean <system>: what a row of the CSV shows, nothing else. */
 static int pass_b_lean(struct builder *b, const struct system_result *res,
                        const struct system_record *rec)
 {
@@ -698,16 +482,38 @@ static int pass_b_lean(struct builder *b, const struct system_result *res,
 	return b->failed ? -1 : 0;
 }
 
-static int pass_b(void *data, const struct system_result *res, const struct system_record *rec)
+/* A <component> element: what the run says of the component. */
+static int write_component(struct builder *b, const char *ref)
+{
+	char *name = NULL;
+	int level = 0, determined = 0;
+	int known = store_run_peer(b->st, b->run.id, ref, &name, &level, &determined);
+	if (known < 0)
+		return -1;
+	start(b, "component");
+	attr(b, "ref", ref);
+	if (known) {
+		if (name && !(b->filter && b->filter->no_component_names))
+			attr(b, "name", name);
+		if (level)
+			attr_long(b, "level", level);
+		attr(b, "determined", determined ? "yes" : "no");
+	}
+	end(b);
+	free(name);
+	return 0;
+}
+
+static int pass_b(void *data, const struct run_system_view *v)
 {
 	struct builder *b = data;
+	const struct system_result *res = v->res;
+	const struct system_record *rec = v->rec;
 	if (!included(b, res, rec))
 		return 0;
 	if (b->detail == RESULTS_LEAN)
 		return pass_b_lean(b, res, rec);
-	char buf[32], due[11];
-	const char *last = NULL;
-	enum inspection_state insp = inspection_of(b, res, rec, due, &last);
+	char buf[32];
 
 	start(b, "system");
 	attr(b, "id", res->system_id);
@@ -750,9 +556,12 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr(b, "info-personal", rec->value[F_INFO_PERSONAL]);
 	attr(b, "info-secret", rec->value[F_INFO_SECRET]);
 	attr(b, "info-defence-security", rec->value[F_INFO_DEFENCE]);
-	attr(b, "last-inspection", last);
-	attr(b, "next-inspection-due", due);
-	attr(b, "inspection-state", inspection_state_name(insp));
+	/* a run made before schema 4 stored no inspection state: none shown */
+	if (res->inspection_known) {
+		attr(b, "last-inspection", res->last_inspection);
+		attr(b, "next-inspection-due", res->next_inspection_due);
+		attr(b, "inspection-state", inspection_state_name(res->inspection_state));
+	}
 	if (res->inspection_known && res->inspection_months) {
 		attr_long(b, "inspection-months", res->inspection_months);
 		attr(b, "inspection-basis", cadence_basis_name(res->inspection_basis));
@@ -793,13 +602,10 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 		end(b);
 	}
 
-	size_t nr_held = 0;
 	for (size_t c = 0; c < res->nr_outcomes && c < b->nr_clauses; c++) {
 		if (res->outcomes[c] == OUTCOME_NOT_ASKED)
 			continue; /* a clause of another rule set of the run */
 		enum tri t = (enum tri)res->outcomes[c];
-		if (t == TRI_YES)
-			b->held[nr_held++] = b->clauses[c].id;
 		if (t == TRI_NO && b->detail != RESULTS_FULL)
 			continue;
 		start(b, "clause");
@@ -816,19 +622,9 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 		end(b);
 	}
 
-	for (size_t c = 0; c < rec->nr_components; c++) {
-		const struct peer *peer = find_peer(b, rec->components[c].ref);
-		start(b, "component");
-		attr(b, "ref", rec->components[c].ref);
-		if (peer) {
-			if (peer->name_at != SIZE_MAX)
-				attr(b, "name", b->peer_text.buf + peer->name_at);
-			if (peer->level)
-				attr_long(b, "level", peer->level);
-			attr(b, "determined", peer->determined ? "yes" : "no");
-		}
-		end(b);
-	}
+	for (size_t c = 0; c < rec->nr_components; c++)
+		if (write_component(b, rec->components[c].ref) < 0)
+			return -1;
 
 	start(b, "requirements");
 	attr_long(b, "applicable", res->requirements.applicable);
@@ -838,14 +634,9 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 	attr_long(b, "waived", res->requirements.waived);
 	attr_long(b, "unknown", res->requirements.unknown);
 	end(b);
-	int level = res->level ? res->level : res->approved_level;
-	const char *rules = res->rules ? res->rules : b->run.rules;
-	if (b->detail == RESULTS_FULL && !b->cats)
-		load_catalogues(b); /* once, when a document first needs the rows */
-	const struct requirement_catalogue *cat = catalogue_of(b, rules);
-	if (b->detail == RESULTS_FULL && cat && level)
-		requirements_evaluate(cat, rec, rules, level, b->held, nr_held, b->run.date,
-		                      write_requirement, b);
+	if (b->detail == RESULTS_FULL)
+		for (size_t r = 0; r < v->nr_req; r++)
+			write_requirement(b, &v->req[r]);
 
 	for (size_t f = 0; f < res->nr_findings; f++) {
 		const struct finding *fd = &res->findings[f];
@@ -853,7 +644,7 @@ static int pass_b(void *data, const struct system_result *res, const struct syst
 		start(b, "finding");
 		attr(b, "code", fd->code);
 		attr(b, "severity", severity_name(fd->severity));
-		finding_text_basis(fd->code, fd->args, rules, &basis_vi, &basis_en);
+		finding_text_basis(fd->code, fd->args, res->rules, &basis_vi, &basis_en);
 		attr(b, "basis-vi", basis_vi);
 		attr(b, "basis-en", basis_en);
 		free(basis_vi);
@@ -884,10 +675,6 @@ long results_resolve_run(struct store *st, long run)
 static void builder_release(struct builder *b)
 {
 	free(b->run_strings);
-	ruleset_free(b->rs);
-	for (size_t i = 0; b->cats && i < b->nr_sets; i++)
-		requirements_free(b->cats[i]);
-	free(b->cats);
 	run_clauses_free(b->clauses, b->nr_clauses);
 	run_rulesets_free(b->sets, b->nr_sets);
 	run_readings_free(b->readings, b->nr_readings);
@@ -895,19 +682,11 @@ static void builder_release(struct builder *b)
 		organization_release(&b->orgs[i]);
 	free(b->orgs);
 	strmap_release(&b->org_index);
-	free(b->peers);
-	strbuf_release(&b->peer_text);
 	strbuf_release(&b->scratch);
-	tallies_release(&b->owners);
-	tallies_release(&b->operators);
-	for (size_t i = 0; i < b->nr_codes; i++)
-		free(b->codes[i].code);
-	free(b->codes);
-	strmap_release(&b->code_index);
+	run_summary_release(&b->sum);
+	strmap_release(&b->operators);
 	strmap_release(&b->sampled);
-	free(b->code_sampled);
 	xmlFreeDoc(b->doc);
-	free(b->held);
 	strbuf_release(&b->reading_ids);
 }
 
@@ -917,11 +696,9 @@ static void builder_init(struct builder *b, struct store *st, enum results_detai
 {
 	memset(b, 0, sizeof(*b));
 	strmap_init(&b->org_index);
-	strbuf_init(&b->peer_text);
 	strbuf_init(&b->scratch);
-	strmap_init(&b->owners.index);
-	strmap_init(&b->operators.index);
-	strmap_init(&b->code_index);
+	run_summary_init(&b->sum);
+	strmap_init(&b->operators);
 	strmap_init(&b->sampled);
 	strbuf_init(&b->reading_ids);
 	b->st = st;
@@ -936,69 +713,11 @@ static int builder_read_run(struct builder *b, long run)
 		return -1;
 	if (store_get_run(b->st, run, &b->run, &b->run_strings) < 0)
 		return -1;
-	if (store_run_clauses(b->st, run, &b->clauses, &b->nr_clauses) < 0)
-		return -1;
-	b->held = xcalloc(b->nr_clauses + 1, sizeof(*b->held));
-	return 0;
+	return store_run_clauses(b->st, run, &b->clauses, &b->nr_clauses);
 }
 
-/* Fill the clauses of a run stored before schema 5 from rs (its rule set as
- * it is now): article, references, texts, readings; and its readings. */
-static void clauses_from_rule_set(const struct ruleset *rs, struct run_clause *clauses,
-                                  size_t nr_clauses, struct run_reading **readings,
-                                  size_t *nr_readings)
-{
-	for (size_t i = 0; i < nr_clauses; i++) {
-		struct run_clause *rc = &clauses[i];
-		int k = ruleset_clause_index(rs, rc->id);
-		if (k < 0)
-			continue;
-		const struct clause *c = &rs->clauses[k];
-		rc->article = xstrdup_or_null(c->article);
-		rc->ref = xstrdup_or_null(c->ref);
-		rc->ref_en = xstrdup_or_null(c->ref_en);
-		rc->text_vi = xstrdup_or_null(c->text_vi);
-		rc->text_en = xstrdup_or_null(c->text_en);
-		if (c->level_from >= 0)
-			rc->level_from = xstrdup(fact_def((enum fact_id)c->level_from)->name);
-		struct strbuf ids;
-		strbuf_init(&ids);
-		for (size_t r = 0; r < c->nr_readings; r++)
-			strbuf_addf(&ids, "%s%s", ids.len ? " " : "",
-			            rs->readings[c->readings[r].reading].id);
-		rc->readings = ids.len ? strbuf_detach(&ids) : NULL;
-		strbuf_release(&ids);
-	}
-	run_readings_free(*readings, *nr_readings);
-	*readings = xcalloc(rs->nr_readings ? rs->nr_readings : 1, sizeof(**readings));
-	*nr_readings = rs->nr_readings;
-	for (size_t r = 0; r < rs->nr_readings; r++) {
-		(*readings)[r].rules = xstrdup(rs->id);
-		(*readings)[r].id = xstrdup(rs->readings[r].id);
-		(*readings)[r].text_vi = xstrdup_or_null(rs->readings[r].text_vi);
-		(*readings)[r].text_en = xstrdup_or_null(rs->readings[r].text_en);
-	}
-}
-
-int results_clauses(struct store *st, const struct run_info *run, struct run_clause **clauses,
-                    size_t *nr_clauses, struct run_reading **readings, size_t *nr_readings,
-                    struct ruleset **rs)
-{
-	*rs = NULL;
-	if (store_run_clauses(st, run->id, clauses, nr_clauses) < 0 ||
-	    store_run_readings(st, run->id, readings, nr_readings) < 0)
-		return -1;
-	if (*nr_clauses && !(*clauses)[0].text_vi) {
-		if (criteria_find(run->rules, run->date, rs) < 0)
-			*rs = NULL;
-		else
-			clauses_from_rule_set(*rs, *clauses, *nr_clauses, readings, nr_readings);
-	}
-	return 0;
-}
-
-/* Read what the document needs before writing: header, clauses, rule set,
- * catalogue, organizations, aggregates. */
+/* Read what the document needs before writing: header, rule sets,
+ * clauses, readings, organizations, totals. */
 static int builder_prepare(struct builder *b, struct store *st, long run,
                            enum results_detail detail, const struct results_filter *filter)
 {
@@ -1006,29 +725,16 @@ static int builder_prepare(struct builder *b, struct store *st, long run,
 	if (builder_read_run(b, run) < 0)
 		return -1;
 	run = b->run.id;
-	if (store_run_rulesets(st, run, &b->sets, &b->nr_sets) < 0)
-		return -1;
-	/* the clauses again, with the texts a run before schema 5 did not
-	 * store (b->rs then also works out the inspection state of a run
-	 * before schema 4) */
-	b->old_run = b->nr_clauses && !b->clauses[0].text_vi;
-	run_clauses_free(b->clauses, b->nr_clauses);
-	b->clauses = NULL;
-	b->nr_clauses = 0;
-	if (results_clauses(st, &b->run, &b->clauses, &b->nr_clauses, &b->readings,
-	                    &b->nr_readings, &b->rs) < 0)
-		return -1;
-	/* runs stored before schema 4 have no inspection fields: they are
-	 * worked out again with the rule set as it is now */
-	b->ctx.rs = b->rs;
-	b->ctx.run_date = b->run.date;
-	if (store_each_organization(st, b->run.snapshot, collect_org, b) < 0)
-		return -1;
-	/* the totals need the inspections and the findings' codes, nothing more */
-	if (store_each_run_system_part(st, run, NULL, STORE_INSPECTIONS, pass_a, b) < 0)
+	if (store_run_rulesets(st, run, &b->sets, &b->nr_sets) < 0 ||
+	    store_run_readings(st, run, &b->readings, &b->nr_readings) < 0 ||
+	    store_each_organization(st, b->run.snapshot, collect_org, b) < 0 || read_totals(b) < 0)
 		return -1;
 	if (filter && filter->system_id && !b->matched)
 		return error("no system '%s' in run %ld", filter->system_id, run);
+	for (size_t i = 0; i < b->sum.nr_operators; i++)
+		strmap_put(&b->operators, b->sum.operators[i].id, i, NULL);
+	if (filter && filter->sample)
+		pick_sample(b);
 	return 0;
 }
 
@@ -1053,6 +759,7 @@ static int write_head(struct builder *b)
 	attr(b, "date", b->run.date);
 	attr(b, "generated", b->run.generated);
 	attr(b, "tool-version", b->run.tool_version);
+	attr(b, "not-stored", b->run.not_stored);
 	attr(b, "detail", b->detail == RESULTS_FULL ? "full"
 	                  : b->detail == RESULTS_LEAN ? "lean" : "compact");
 	if (b->filter && (b->filter->sample || b->filter->no_systems)) {
@@ -1079,6 +786,15 @@ static int write_tail(struct builder *b)
 	return 0;
 }
 
+/* What a walk reads for the detail of the document. */
+static unsigned walk_parts(const struct builder *b)
+{
+	if (b->detail == RESULTS_LEAN)
+		return STORE_FACTS_LEAN;
+	return STORE_ALL_CHILDREN | STORE_FINDING_TEXTS |
+	       (b->detail == RESULTS_FULL ? STORE_REQUIREMENTS : 0);
+}
+
 static int by_string(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -1086,7 +802,7 @@ static int by_string(const void *a, const void *b)
 
 /* The systems of the document: a sample is fetched by id (a few hundred
  * indexed look-ups instead of a walk over the run), aggregates-only needs
- * none, anything else is one walk. */
+ * none, an owner's systems are read by owner, anything else is one walk. */
 static int write_systems(struct builder *b)
 {
 	const struct results_filter *f = b->filter;
@@ -1101,13 +817,13 @@ static int write_systems(struct builder *b)
 				ids[n++] = b->sampled.keys[i];
 		qsort(ids, n, sizeof(*ids), by_string);
 		for (size_t i = 0; i < n && ret == 0; i++)
-			ret = store_each_run_system(b->st, b->run.id, ids[i], pass_b, b);
+			ret = store_each_run_system(b->st, b->run.id, ids[i], NULL, walk_parts(b), pass_b, b);
 		free(ids);
 		return ret < 0 ? -1 : 0;
 	}
-	return store_each_run_system(b->st, b->run.id, f ? f->system_id : NULL, pass_b, b) < 0
-	               ? -1
-	               : 0;
+	const char *only_id = f ? f->system_id : NULL, *owner = f ? f->owner_id : NULL;
+	return store_each_run_system(b->st, b->run.id, only_id, only_id ? NULL : owner,
+	                             walk_parts(b), pass_b, b) < 0 ? -1 : 0;
 }
 
 static int write_document(struct builder *b)
@@ -1117,7 +833,7 @@ static int write_document(struct builder *b)
 	return write_tail(b);
 }
 
-/* A builder prepared once (pass A) and written many times, in different views. */
+/* A builder prepared once and written many times, in different views. */
 struct results_prep {
 	struct builder b;
 	struct results_filter view; /* b.filter points here */
@@ -1195,22 +911,6 @@ int results_prep_build(struct results_prep *p, enum results_detail detail,
 	return ret;
 }
 
-int results_build(struct store *st, long run, enum results_detail detail,
-                  const struct results_filter *filter, xmlDocPtr *out)
-{
-	struct results_prep *p;
-	*out = NULL;
-	if (results_prepare(st, run, filter, filter ? filter->sample : 0, &p) < 0)
-		return -1;
-	enum results_view view = !filter ? RESULTS_VIEW_ALL
-	                         : filter->no_systems ? RESULTS_VIEW_NONE
-	                         : filter->sample ? RESULTS_VIEW_SAMPLE
-	                                          : RESULTS_VIEW_ALL;
-	int ret = results_prep_build(p, detail, view, out);
-	results_prep_free(p);
-	return ret;
-}
-
 /* libxml2 output callback: into an atomic file. */
 static int write_to_atomic_file(void *ctx, const char *buf, int len)
 {
@@ -1248,22 +948,10 @@ done:
 	return ret;
 }
 
-int results_save(xmlDocPtr doc, const char *path)
-{
-	xmlChar *mem = NULL;
-	int len = 0;
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	if (!mem)
-		return error("cannot serialise the results document");
-	int ret = write_file_atomic(path, mem, (size_t)len);
-	xmlFree(mem);
-	return ret;
-}
-
 /* ---- chunks ------------------------------------------------------------ */
 
 /* Close the chunk being written and hand it (and its ownership) to fn; the
- * number of systems (b->matched, from pass A) says which chunk is the last. */
+ * number of systems (b->matched) says which chunk is the last. */
 static int chunk_close(struct builder *b)
 {
 	int rc = write_tail(b);
@@ -1287,15 +975,14 @@ static int chunk_open(struct builder *b)
 	return write_head(b);
 }
 
-static int pass_b_chunked(void *data, const struct system_result *res,
-                          const struct system_record *rec)
+static int pass_b_chunked(void *data, const struct run_system_view *v)
 {
 	struct builder *b = data;
-	if (!included(b, res, rec))
+	if (!included(b, v->res, v->rec))
 		return 0;
 	if (!b->doc && chunk_open(b) < 0)
 		return -1;
-	if (pass_b(b, res, rec) < 0)
+	if (pass_b(b, v) < 0)
 		return -1;
 	b->emitted++;
 	if ((++b->in_chunk >= b->chunk || b->emitted >= (size_t)b->matched) && chunk_close(b) < 0)
@@ -1303,20 +990,19 @@ static int pass_b_chunked(void *data, const struct system_result *res,
 	return 0;
 }
 
-/* Write the systems (only_id: one) in chunks to fn; b->matched says which
- * chunk is the last, and is as before on return. */
-static int builder_chunks(struct builder *b, const char *only_id, size_t chunk,
-                          int (*fn)(xmlDocPtr doc, int first, int last, void *data),
-                          void *data)
+/* Write the systems (only_id: one; owner: an owner's) in chunks to fn;
+ * b->matched says which chunk is the last, and is as before on return. */
+static int builder_chunks(struct builder *b, const char *only_id, const char *owner,
+                          size_t chunk,
+                          int (*fn)(xmlDocPtr doc, int first, int last, void *data), void *data)
 {
 	int ret = -1;
 	b->chunk = chunk ? chunk : 1;
 	b->chunk_fn = fn;
 	b->chunk_data = data;
 	long matched = b->matched;
-	/* a lean row needs neither the children nor the texts of the findings */
-	unsigned parts = b->detail == RESULTS_LEAN ? 0 : STORE_ALL_CHILDREN | STORE_FINDING_TEXTS;
-	if (store_each_run_system_part(b->st, b->run.id, only_id, parts, pass_b_chunked, b) < 0)
+	if (store_each_run_system(b->st, b->run.id, only_id, only_id ? NULL : owner, walk_parts(b),
+	                          pass_b_chunked, b) < 0)
 		goto done;
 	if (b->doc) { /* the run changed under us: close what is open */
 		b->matched = (long)b->emitted;
@@ -1343,7 +1029,7 @@ int results_prep_chunks(struct results_prep *p, enum results_detail detail, size
 	size_t sample = p->view.sample;
 	prep_view(p, detail, RESULTS_VIEW_ALL);
 	p->view.sample = 0;
-	int ret = builder_chunks(&p->b, p->view.system_id, chunk, fn, data);
+	int ret = builder_chunks(&p->b, p->view.system_id, p->view.owner_id, chunk, fn, data);
 	p->view.sample = sample;
 	return ret;
 }
@@ -1357,21 +1043,8 @@ int results_lean_chunks(struct store *st, long run, size_t chunk,
 	builder_init(&b, st, RESULTS_LEAN, NULL);
 	if (builder_read_run(&b, run) == 0) {
 		b.matched = b.run.systems; /* a run's every system: no walk counts them */
-		ret = builder_chunks(&b, NULL, chunk, fn, data);
+		ret = builder_chunks(&b, NULL, NULL, chunk, fn, data);
 	}
 	builder_release(&b);
-	return ret;
-}
-
-int results_each_chunk(struct store *st, long run, enum results_detail detail,
-                       const struct results_filter *filter, size_t chunk,
-                       int (*fn)(xmlDocPtr doc, int first, int last, void *data),
-                       void *data)
-{
-	struct results_prep *p;
-	if (results_prepare(st, run, filter, 0, &p) < 0)
-		return -1;
-	int ret = results_prep_chunks(p, detail, chunk, fn, data);
-	results_prep_free(p);
 	return ret;
 }

@@ -51,11 +51,9 @@ static int each_owner(void *data, const struct organization *org)
 	return 0;
 }
 
-static int each_system(void *data, const struct system_result *res,
-                       const struct system_record *rec)
+static int each_system(void *data, const struct run_system_view *v)
 {
-	(void)rec;
-	known_add(data, res->system_id);
+	known_add(data, v->res->system_id);
 	return 0;
 }
 
@@ -89,12 +87,12 @@ int subject_check(struct store *st, long run, const char *system_id, const char 
 		k.found = 0;
 		k.count = 0;
 		/* the common case, an id that is there, is one indexed look-up */
-		if (store_each_run_system_part(st, run, system_id, 0, each_system, &k) < 0)
+		if (store_each_run_system(st, run, system_id, NULL, STORE_FACTS_LEAN, each_system, &k) < 0)
 			goto out;
 		if (!k.found) {
 			k.count = 0;
 			strbuf_reset(&k.list);
-			if (store_each_run_system_part(st, run, NULL, 0, each_system, &k) < 0)
+			if (store_each_run_system(st, run, NULL, NULL, STORE_FACTS_LEAN, each_system, &k) < 0)
 				goto out;
 			known_message(&k, "system", run, msg);
 			ret = 1;
@@ -107,12 +105,10 @@ out:
 	return ret;
 }
 
-static int each_owner_of_system(void *data, const struct system_result *res,
-                                const struct system_record *rec)
+static int each_owner_of_system(void *data, const struct run_system_view *v)
 {
-	(void)res;
-	if (rec->value[F_OWNER])
-		strmap_put(data, rec->value[F_OWNER], 0, NULL);
+	if (v->rec->value[F_OWNER])
+		strmap_put(data, v->rec->value[F_OWNER], 0, NULL);
 	return 0;
 }
 
@@ -129,7 +125,8 @@ int subject_owners(struct store *st, long run, char ***ids, size_t *nr)
 	if ((run = results_resolve_run(st, run)) < 0)
 		return -1;
 	strmap_init(&owners);
-	if (store_each_run_system_part(st, run, NULL, 0, each_owner_of_system, &owners) < 0) {
+	if (store_each_run_system(st, run, NULL, NULL, STORE_FACTS_LEAN, each_owner_of_system,
+	                          &owners) < 0) {
 		strmap_release(&owners);
 		return -1;
 	}
@@ -163,14 +160,13 @@ static int needs_dossier(const struct system_result *res, const struct system_re
 	return 0;
 }
 
-static int each_dossier_system(void *data, const struct system_result *res,
-                               const struct system_record *rec)
+static int each_dossier_system(void *data, const struct run_system_view *v)
 {
 	struct dossier_walk *w = data;
-	if (!w->all && !needs_dossier(res, rec))
+	if (!w->all && !needs_dossier(v->res, v->rec))
 		return 0;
 	ALLOC_GROW(w->ids, w->nr + 1, w->alloc);
-	w->ids[w->nr++] = xstrdup(res->system_id);
+	w->ids[w->nr++] = xstrdup(v->res->system_id);
 	return 0;
 }
 
@@ -181,7 +177,7 @@ int subject_dossier_systems(struct store *st, long run, int all, char ***ids, si
 	*nr = 0;
 	if ((run = results_resolve_run(st, run)) < 0)
 		return -1;
-	if (store_each_run_system_part(st, run, NULL, 0, each_dossier_system, &w) < 0) {
+	if (store_each_run_system(st, run, NULL, NULL, STORE_FACTS_LEAN, each_dossier_system, &w) < 0) {
 		for (size_t i = 0; i < w.nr; i++)
 			free(w.ids[i]);
 		free(w.ids);

@@ -48,16 +48,19 @@ static int on_run(void *data, const struct run_info *info)
 	return 0;
 }
 
-static int on_run_system(void *data, const struct system_result *res,
-                         const struct system_record *rec)
+static int on_run_system(void *data, const struct run_system_view *v)
 {
 	size_t *n = data;
+	const struct system_result *res = v->res;
+	const struct system_record *rec = v->rec;
 	*n += fuzz_touch(res->system_id) + fuzz_touch(res->reason) + (size_t)res->level;
 	for (size_t i = 0; i < res->nr_findings; i++)
 		*n += fuzz_touch(res->findings[i].code) + fuzz_touch(res->findings[i].text_vi) +
 		      fuzz_touch(res->findings[i].text_en);
 	for (int f = 0; f < F__COUNT; f++)
 		*n += fuzz_touch(rec->value[f]);
+	for (size_t i = 0; i < v->nr_req; i++)
+		*n += fuzz_touch(v->req[i].req->id) + fuzz_touch(v->req[i].status);
 	return 0;
 }
 
@@ -85,16 +88,24 @@ static void read_run(struct store *st, size_t *total)
 {
 	long run = store_latest_run(st);
 	xmlDocPtr doc = NULL;
+	struct results_prep *prep = NULL;
 	if (run <= 0)
 		return;
-	if (results_build(st, run, RESULTS_FULL, NULL, &doc) == 0)
+	if (results_prepare(st, run, NULL, 25, &prep) == 0 &&
+	    results_prep_build(prep, RESULTS_FULL, RESULTS_VIEW_ALL, &doc) == 0)
 		xmlFreeDoc(doc);
+	doc = NULL;
+	if (prep && results_prep_build(prep, RESULTS_COMPACT, RESULTS_VIEW_SAMPLE, &doc) == 0)
+		xmlFreeDoc(doc);
+	results_prep_free(prep);
 	struct run_clause *clauses = NULL;
 	size_t nr = 0;
 	if (store_run_clauses(st, run, &clauses, &nr) == 0)
 		run_clauses_free(clauses, nr);
-	if (store_each_run_system_part(st, run, NULL, STORE_INSPECTIONS, on_run_system, total) == 0)
-		store_each_run_system(st, run, "s1", on_run_system, total);
+	if (store_each_run_system(st, run, NULL, NULL, STORE_FACTS_LEAN, on_run_system, total) == 0)
+		store_each_run_system(st, run, "s1", NULL,
+		                      STORE_ALL_CHILDREN | STORE_FINDING_TEXTS | STORE_REQUIREMENTS,
+		                      on_run_system, total);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -16,10 +16,10 @@ __attribute__((constructor)) static void evaluate_tests_datadir(void)
 }
 
 /* One line per system of the run: level, bounds, reasons, findings. */
-static int describe(void *data, const struct system_result *res, const struct system_record *rec)
+static int describe(void *data, const struct run_system_view *v)
 {
 	struct strbuf *sb = data;
-	(void)rec;
+	const struct system_result *res = v->res;
 	strbuf_addf(sb, "%s L%d d%d %d-%d %s |", res->system_id, res->level, res->determined,
 	            res->level_low, res->level_high, res->reason ? res->reason : "-");
 	for (size_t i = 0; i < res->nr_findings; i++)
@@ -40,7 +40,8 @@ static void run_into(const char *path, char *const *files, int n, struct strbuf 
 		return;
 	CHECK_INT(import_inventories(st, files, n, &imported), EXIT_OK);
 	CHECK_INT(evaluate_run(st, NULL, NULL, totals), EXIT_OK);
-	CHECK_INT(store_each_run_system(st, totals->run, NULL, describe, sb), 0);
+	CHECK_INT(store_each_run_system(st, totals->run, NULL, NULL, STORE_FINDING_TEXTS, describe,
+	                                sb), 0);
 	store_close(st);
 }
 

@@ -10,7 +10,7 @@
 #include "harness.h"
 #include "requirements.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 #define CATALOGUE "../../criteria/requirements.xml"
 #define SCHEMA "../../criteria/schema/requirements.rng"
@@ -210,7 +210,7 @@ static void read_expected(struct an_hoa *ah, const char *id, size_t k)
 static int load_an_hoa(struct an_hoa *ah, const struct findings_context *ctx)
 {
 	memset(ah, 0, sizeof(*ah));
-	xmlDocPtr doc = xmlReadFile(AN_HOA, NULL, XMLSAFE_PARSE_OPTIONS);
+	xmlDocPtr doc = xmlio_read_doc(AN_HOA, "an inventory");
 	CHECK(doc != NULL);
 	if (!doc)
 		return -1;

@@ -79,7 +79,11 @@ TEST(results_lean_chunks_equal_prepared_chunks)
 		struct chunks want = {.calls = 0}, got = {.calls = 0};
 		strbuf_init(&want.text);
 		strbuf_init(&got.text);
-		CHECK_INT(results_each_chunk(st, 0, RESULTS_LEAN, NULL, sizes[i], collect, &want), 0);
+		struct results_prep *prep = NULL;
+		CHECK_INT(results_prepare(st, 0, NULL, 0, &prep), 0);
+		if (prep)
+			CHECK_INT(results_prep_chunks(prep, RESULTS_LEAN, sizes[i], collect, &want), 0);
+		results_prep_free(prep);
 		CHECK_INT(results_lean_chunks(st, 0, sizes[i], collect, &got), 0);
 		long expect_calls = (systems + (long)sizes[i] - 1) / (long)sizes[i];
 		CHECK_INT(got.calls, expect_calls);

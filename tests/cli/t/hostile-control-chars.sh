@@ -13,10 +13,10 @@ $ASSESS import --db t.db inv.xml >/dev/null || exit 1
 $ASSESS classify --db t.db >/dev/null || exit 1
 $ASSESS explain --db t.db --lang en qldd | grep '^System:' | show
 # a database that holds what no inventory can: ESC, BEL
-sqlite3 t.db "update systems set name = 'evil' || char(27) || '[2J' || char(7) || ' ' || char(8238) || 'x';
+sqlite3 t.db "update systems set record = json_set(record, '\$.facts.name', 'evil' || char(27) || '[2J' || char(7) || ' ' || char(8238) || 'x');
 	update runs set generated = '2026' || char(27) || ']0;pwned' || char(7)"
 $ASSESS classify --db t.db >/dev/null || exit 1
-sqlite3 t.db "update run_systems set level = 4, determined = 1 where run = 2"
+sqlite3 t.db "update run_systems set verdict = json_set(verdict, '\$.level', 4, '\$.determined', 1) where run = 2"
 $ASSESS explain --db t.db --lang en qldd | grep '^System:' | show
 $ASSESS runs --db t.db | show | sed "s/[0-9-]*T[0-9:]*Z$/TIME/"
 $ASSESS diff --db t.db 1 2 | show

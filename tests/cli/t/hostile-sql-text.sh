@@ -14,13 +14,13 @@ check() { # check WHAT GIVEN STORED SHOWN
 	fi
 }
 check "system name" "$(given '//system/name')" \
-	"$(sqlite3 t.db "select name from systems where id = 'qldd'")" \
+	"$(sqlite3 t.db "select record ->> '\$.facts.name' from systems where id = 'qldd'")" \
 	"$(shown '//system[@id="qldd"]/@name')"
 check "owner name" "$(given '//organization/name')" \
 	"$(sqlite3 t.db "select name from organizations where id = 'so-tn'")" \
 	"$(shown '//organization[@id="so-tn"]/@name')"
 d=$(given '//system/description')
-check "description" "$d" "$(sqlite3 t.db "select description from systems")" "$d"
+check "description" "$d" "$(sqlite3 t.db "select record ->> '\$.facts.description' from systems")" "$d"
 sqlite3 t.db "select count(*) from sqlite_master where type = 'table';
 select count(*) from snapshots; select count(*) from organizations; select count(*) from systems"
 [ -e /tmp/pwn.db ] && echo "ATTACHED /tmp/pwn.db"

@@ -21,6 +21,6 @@ for f in cp1258 utf16-bom utf8-lower undeclared utf16-no-bom latin1-utf8-bytes l
 	$ASSESS validate $f.xml >/dev/null
 	echo "$f: exit $?"
 done
-$ASSESS import --db t.db cp1258.xml >/dev/null && sqlite3 t.db 'select name from systems; select name from organizations'
+$ASSESS import --db t.db cp1258.xml >/dev/null && sqlite3 t.db "select record ->> '\$.facts.name' from systems; select name from organizations"
 $ASSESS import --db t2.db latin1-utf8-bytes.xml >/dev/null
 echo "latin1 declared, UTF-8 bytes, import: exit $?, $(ls t2.db* 2>/dev/null | wc -l) database files"
