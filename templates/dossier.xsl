@@ -167,7 +167,7 @@
       <xsl:call-template name="row"><xsl:with-param name="id" select="'hosting'"/>
         <xsl:with-param name="value"><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'hosting'"/><xsl:with-param name="value" select="@hosting"/></xsl:call-template>
           <xsl:if test="@hosting-separation"> · <xsl:call-template name="t"><xsl:with-param name="id" select="concat('hosting-separation.', @hosting-separation)"/></xsl:call-template>
-            <xsl:text> (</xsl:text><xsl:value-of select="@hosting-article"/><xsl:text>)</xsl:text></xsl:if>
+            <xsl:text> (</xsl:text><xsl:call-template name="article-words"><xsl:with-param name="a" select="@hosting-article"/></xsl:call-template><xsl:text>)</xsl:text></xsl:if>
         </xsl:with-param></xsl:call-template>
       <xsl:call-template name="row"><xsl:with-param name="id" select="'approved-level'"/>
         <xsl:with-param name="value">
@@ -176,7 +176,7 @@
               <xsl:call-template name="level-label"><xsl:with-param name="level" select="@approved-level"/></xsl:call-template>
               <xsl:if test="@approval-decision"> – <xsl:value-of select="@approval-decision"/></xsl:if>
               <xsl:if test="@approval-date">, <xsl:call-template name="date"><xsl:with-param name="d" select="@approval-date"/></xsl:call-template></xsl:if>
-              <xsl:if test="@approved-rules"> (<xsl:value-of select="@approved-rules"/>)</xsl:if>
+              <xsl:if test="@approved-rules"> (<xsl:call-template name="t"><xsl:with-param name="id" select="concat('dos.under.', @approved-rules)"/></xsl:call-template>)</xsl:if>
             </xsl:when>
             <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="'unapproved'"/></xsl:call-template></xsl:otherwise>
           </xsl:choose>
@@ -208,6 +208,24 @@
       <p class="sev-warning"><b><xsl:call-template name="t"><xsl:with-param name="id" select="'reason'"/></xsl:call-template>:</b>
         <xsl:text> </xsl:text><xsl:call-template name="reason"/></p>
     </xsl:if>
+  </xsl:template>
+
+  <!-- An article code ("ND331 30.8", "TT12 9.9") in Vietnamese words
+       ("khoản 8 Điều 30 Nghị định số 331/2026/NĐ-CP"); in English as it is -->
+  <xsl:template name="article-words">
+    <xsl:param name="a"/>
+    <xsl:variable name="doc" select="substring-before($a, ' ')"/>
+    <xsl:variable name="where" select="substring-after($a, ' ')"/>
+    <xsl:variable name="name">
+      <xsl:call-template name="t"><xsl:with-param name="id" select="concat('docname.', $doc)"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$L = 'en' or $doc = '' or not($strings/s[@id = concat('docname.', $doc)])"><xsl:value-of select="$a"/></xsl:when>
+      <xsl:when test="contains($where, '.')">
+        <xsl:value-of select="concat('khoản ', substring-after($where, '.'), ' Điều ', substring-before($where, '.'), ' ', $name)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('Điều ', $where, ' ', $name)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- "Lớp 1: có; Lớp 2: không; ..." from @layers = "yes no unknown yes" -->
