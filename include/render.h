@@ -74,6 +74,19 @@ int render_set(struct store *st, long run, const char *lang, const char *system_
                const char *owner_id, const struct render_job *jobs, size_t nr_jobs,
                const struct doc_context *ctx);
 
+/*
+ * Render template `name` once for each system of ids[0..nr) (a document of
+ * one system: the template is given the parameter system), into the file
+ * path_of(id, data) names. The run is read once, in chunks of
+ * RENDER_DOSSIER_CHUNK systems in full detail, and the template compiled
+ * once: a review's level dossiers cost one walk of the run, not one per
+ * system. ids not in the run are skipped. 0, or -1 after reporting.
+ */
+int render_each_system(struct store *st, long run, const char *name, const char *lang,
+                       char *const *ids, size_t nr,
+                       const char *(*path_of)(const char *id, void *data), void *data,
+                       const struct doc_context *ctx);
+
 /* 1 when a run of this many systems is rendered as digests. */
 int render_is_large(long systems);
 

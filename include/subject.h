@@ -34,4 +34,14 @@ int subject_check(struct store *st, long run, const char *system_id, const char 
  */
 int subject_owners(struct store *st, long run, char ***ids, size_t *nr);
 
+/*
+ * The systems of run (0 = the latest) that need a level dossier, in run
+ * order, into a new array *ids of *nr strings (free each and the array):
+ * every system but a retired one that has no approved level, an approved
+ * level below the computed one, or a level to be re-determined under the
+ * rule set in force (a rules-drift finding); all = 1: every system. 0, or -1
+ * after reporting.
+ */
+int subject_dossier_systems(struct store *st, long run, int all, char ***ids, size_t *nr);
+
 #endif

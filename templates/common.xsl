@@ -136,8 +136,13 @@
   <!-- the rule set's title in the chosen language -->
   <xsl:template name="rules-title">
     <xsl:variable name="r" select="/results"/>
-    <xsl:value-of select="$r/@rules"/>
     <xsl:choose>
+      <!-- Vietnamese: the title, not the rule set's id (no internal code) -->
+      <xsl:when test="$L != 'en' and $r/@rules-title-vi"><xsl:value-of select="$r/@rules-title-vi"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$r/@rules"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:choose>
+      <xsl:when test="$L != 'en'"/>
       <xsl:when test="$L = 'en' and $r/@rules-title-en">
         <xsl:text> (</xsl:text><xsl:value-of select="$r/@rules-title-en"/><xsl:text>)</xsl:text>
       </xsl:when>
@@ -229,6 +234,10 @@ a { color: var(--accent); }
       <xsl:call-template name="t"><xsl:with-param name="id" select="'rules'"/></xsl:call-template>
       <xsl:text>: </xsl:text>
       <xsl:call-template name="rules-title"/>
+      <!-- the rule set exactly: its digest -->
+      <xsl:for-each select="$r/rule-set[@id = $r/@rules][@digest]">
+        <xsl:text> · SHA-256: </xsl:text><xsl:value-of select="@digest"/>
+      </xsl:for-each>
     </p>
     <p class="meta">
       <xsl:call-template name="t"><xsl:with-param name="id" select="'as-of'"/></xsl:call-template>

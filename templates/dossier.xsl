@@ -4,7 +4,9 @@
   system, one HTML document with an anchor per system (id = the system id):
   overview, every clause that held with its legal reference and text, the
   deciding clause, components, who appraises and approves at that level,
-  the requirements at that level, and the findings.
+  and the requirements at that level (no audit finding: those are the audit
+  report's). With parameter system: the level dossier of that system as
+  filed (dossier-content.xsl, the same document as dossier-docx.xsl).
 
   Linear: clause texts come from /results/clauses through a key.
   Parameters: lang = vi (default) | en; system = one system id (default: all);
@@ -14,8 +16,11 @@
   contents entries and the sections go; 'nav' the contents entries and
   'sections' the sections of the systems of one chunk.
 -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:import href="common.xsl"/>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="exsl">
+  <xsl:import href="docx/vn-admin-html.xsl"/>
+  <xsl:import href="annual-content.xsl"/>
+  <xsl:import href="dossier-content.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="yes" media-type="text/html"
               doctype-system="about:legacy-compat"/>
 
@@ -30,6 +35,13 @@
       </xsl:when>
       <xsl:when test="$part = 'sections'">
         <xsl:apply-templates select="/results/system"/>
+      </xsl:when>
+      <!-- one system: its level dossier, as filed (dossier-content.xsl) -->
+      <xsl:when test="$system != '' and $part = ''">
+        <xsl:variable name="model"><xsl:call-template name="dossier-model"/></xsl:variable>
+        <xsl:call-template name="admin-html">
+          <xsl:with-param name="model" select="exsl:node-set($model)"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="document"/></xsl:otherwise>
     </xsl:choose>
@@ -93,7 +105,6 @@
       <xsl:call-template name="components"/>
       <xsl:call-template name="authority"/>
       <xsl:call-template name="requirements"/>
-      <xsl:call-template name="system-findings"/>
     </section>
   </xsl:template>
 
@@ -156,7 +167,7 @@
       <xsl:call-template name="row"><xsl:with-param name="id" select="'hosting'"/>
         <xsl:with-param name="value"><xsl:call-template name="coded"><xsl:with-param name="prefix" select="'hosting'"/><xsl:with-param name="value" select="@hosting"/></xsl:call-template>
           <xsl:if test="@hosting-separation"> · <xsl:call-template name="t"><xsl:with-param name="id" select="concat('hosting-separation.', @hosting-separation)"/></xsl:call-template>
-            <xsl:text> (</xsl:text><xsl:value-of select="@hosting-article"/><xsl:text>)</xsl:text></xsl:if>
+            <xsl:text> (</xsl:text><xsl:call-template name="article-words"><xsl:with-param name="a" select="@hosting-article"/></xsl:call-template><xsl:text>)</xsl:text></xsl:if>
         </xsl:with-param></xsl:call-template>
       <xsl:call-template name="row"><xsl:with-param name="id" select="'approved-level'"/>
         <xsl:with-param name="value">
@@ -165,7 +176,7 @@
               <xsl:call-template name="level-label"><xsl:with-param name="level" select="@approved-level"/></xsl:call-template>
               <xsl:if test="@approval-decision"> – <xsl:value-of select="@approval-decision"/></xsl:if>
               <xsl:if test="@approval-date">, <xsl:call-template name="date"><xsl:with-param name="d" select="@approval-date"/></xsl:call-template></xsl:if>
-              <xsl:if test="@approved-rules"> (<xsl:value-of select="@approved-rules"/>)</xsl:if>
+              <xsl:if test="@approved-rules"> (<xsl:call-template name="t"><xsl:with-param name="id" select="concat('dos.under.', @approved-rules)"/></xsl:call-template>)</xsl:if>
             </xsl:when>
             <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="'unapproved'"/></xsl:call-template></xsl:otherwise>
           </xsl:choose>
@@ -197,6 +208,24 @@
       <p class="sev-warning"><b><xsl:call-template name="t"><xsl:with-param name="id" select="'reason'"/></xsl:call-template>:</b>
         <xsl:text> </xsl:text><xsl:call-template name="reason"/></p>
     </xsl:if>
+  </xsl:template>
+
+  <!-- An article code ("ND331 30.8", "TT12 9.9") in Vietnamese words
+       ("khoản 8 Điều 30 Nghị định số 331/2026/NĐ-CP"); in English as it is -->
+  <xsl:template name="article-words">
+    <xsl:param name="a"/>
+    <xsl:variable name="doc" select="substring-before($a, ' ')"/>
+    <xsl:variable name="where" select="substring-after($a, ' ')"/>
+    <xsl:variable name="name">
+      <xsl:call-template name="t"><xsl:with-param name="id" select="concat('docname.', $doc)"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$L = 'en' or $doc = '' or not($strings/s[@id = concat('docname.', $doc)])"><xsl:value-of select="$a"/></xsl:when>
+      <xsl:when test="contains($where, '.')">
+        <xsl:value-of select="concat('khoản ', substring-after($where, '.'), ' Điều ', substring-before($where, '.'), ' ', $name)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('Điều ', $where, ' ', $name)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- "Lớp 1: có; Lớp 2: không; ..." from @layers = "yes no unknown yes" -->
@@ -396,19 +425,4 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="system-findings">
-    <h3><xsl:call-template name="t"><xsl:with-param name="id" select="'dossier.findings'"/></xsl:call-template></h3>
-    <xsl:choose>
-      <xsl:when test="finding">
-        <ul class="plain findings">
-          <xsl:for-each select="finding">
-            <li><xsl:call-template name="severity-badge"/><xsl:text> </xsl:text>
-              <xsl:call-template name="localized"/>
-              <xsl:text> </xsl:text><span class="muted">(<code><xsl:value-of select="@code"/></code>)</span></li>
-          </xsl:for-each>
-        </ul>
-      </xsl:when>
-      <xsl:otherwise><p class="ok"><xsl:call-template name="t"><xsl:with-param name="id" select="'findings.none'"/></xsl:call-template></p></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 </xsl:stylesheet>

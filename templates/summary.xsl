@@ -249,7 +249,8 @@
         <xsl:text> </xsl:text>
         <xsl:call-template name="t"><xsl:with-param name="id" select="concat('code.', @code)"/></xsl:call-template>
         <xsl:text> </xsl:text>
-        <span class="muted">(<code><xsl:value-of select="@code"/></code>: <xsl:value-of select="@systems"/>)</span>
+        <!-- the code only in English: a Vietnamese document names no internal code -->
+        <span class="muted">(<xsl:if test="$L = 'en'"><code><xsl:value-of select="@code"/></code>: </xsl:if><xsl:value-of select="@systems"/>)</span>
       </h3>
       <!-- a digest lists at most /results/@sample systems per code -->
       <xsl:variable name="cap">

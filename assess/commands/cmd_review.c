@@ -24,19 +24,23 @@
 
 static const char usage[] =
 	"usage: assess review [--db DB] [--rules ID|auto] [--criteria DIR] [--date YYYY-MM-DD]\n"
-	"                     [--lang vi|en] [--settings FILE] [-o DIR] INVENTORY...\n"
+	"                     [--lang vi|en] [--settings FILE] [--all] [-o DIR] INVENTORY...\n"
 	"\n"
 	"Validate and import the inventories (all or nothing), classify them, and\n"
 	"render the report set into DIR (default ./assess-report/): index.html,\n"
 	"summary.html, dossier.html, annual.html, the audit report (audit.html,\n"
 	"audit.docx in Word, audit.csv its findings table), results.csv, results.xml,\n"
-	"and for each owner its annual report to file, annual-OWNER.docx (Word, the\n"
-	"form 08 of Decree 331) and annual-OWNER.html. Above 5,000 systems the\n"
+	"for each owner its annual report to file, annual-OWNER.docx (Word, the\n"
+	"form 08 of Decree 331) and annual-OWNER.html, and for each system that\n"
+	"needs one (no approved level, an approved level below the computed one,\n"
+	"or a level to re-determine under the rules in force; every system with\n"
+	"--all) its level dossier in Word, dossier-SYSTEM.docx (Decree 331 Art.\n"
+	"21-22; more than 1,000 of them only with --all). Above 5,000 systems the\n"
 	"summary, annual report, audit report and index are digests with exact\n"
 	"totals, the CSV lists every system, and dossiers, findings tables and\n"
-	"owners' annual reports are rendered on request ('assess report dossier\n"
-	"--system ID', 'assess report audit-csv --owner ID', 'assess report\n"
-	"annual-docx --owner ID').\n"
+	"owners' annual reports are rendered on request ('assess report\n"
+	"dossier-docx --system ID', 'assess report audit-csv --owner ID', 'assess\n"
+	"report annual-docx --owner ID').\n"
 	"\n"
 	"  --db DB      database (default $ASSESS_DB, else ./assess.db)\n"
 	"  --rules R    rule set: an id (ND85, ND331 ...), or auto (default)\n"
@@ -45,6 +49,7 @@ static const char usage[] =
 	"  --lang L     report language: vi (default) or en\n"
 	"  --settings F the unit's details for filed documents (default:\n"
 	"               assess-settings.xml beside the database, when there is one)\n"
+	"  --all        a level dossier for every system\n"
 	"  -o DIR       output directory (created if missing); the reports appear\n"
 	"               there together when all are written, or not at all\n";
 
@@ -112,14 +117,63 @@ static int render_owner_reports(struct store *st, long run, const char *lang, st
 	return ret;
 }
 
+/* More level dossiers than this are written only on request (--all): a
+ * folder of thousands of Word files is not what a review is read for. */
+#define REVIEW_DOSSIERS_MAX 1000
+
+/* Where a system's level dossier goes in the output folder. */
+struct dossier_paths {
+	struct outdir *out;
+	struct strbuf name;
+};
+
+static const char *dossier_path(const char *id, void *data)
+{
+	struct dossier_paths *d = data;
+	/* system ids are [A-Za-z0-9._-] (inventory.rng): safe in a file name */
+	strbuf_reset(&d->name);
+	strbuf_addf(&d->name, "dossier-%s.docx", id);
+	return outdir_path(d->out, d->name.buf);
+}
+
+/* The level dossier in Word of each system that needs one (all: of every
+ * system) into out as dossier-SYSTEM.docx; the systems go to *ids (the
+ * caller frees them). 0 or -1 after reporting. */
+static int render_dossiers(struct store *st, long run, const char *lang, int all,
+                           struct outdir *out, const struct doc_context *ctx, char ***ids,
+                           size_t *nr)
+{
+	struct dossier_paths paths = {.out = out};
+	if (subject_dossier_systems(st, run, all, ids, nr) < 0)
+		return -1;
+	if (!all && *nr > REVIEW_DOSSIERS_MAX) {
+		warning("%zu systems need a level dossier: render them with --all, or one by one "
+		        "('assess report dossier-docx --system ID')",
+		        *nr);
+		for (size_t i = 0; i < *nr; i++)
+			free((*ids)[i]);
+		free(*ids);
+		*ids = NULL;
+		*nr = 0;
+		return 0;
+	}
+	strbuf_init(&paths.name);
+	int ret = render_each_system(st, run, "dossier-docx", lang, *ids, *nr, dossier_path, &paths,
+	                             ctx);
+	strbuf_release(&paths.name);
+	return ret;
+}
+
 int cmd_review(int argc, char **argv)
 {
 	const char *db = NULL, *rules = NULL, *date = NULL, *lang = "vi", *dir = "assess-report";
 	const char *settings = NULL, *criteria = NULL;
+	int all = 0;
 	const struct opt opts[] = {
 		{"db", 0, &db, NULL},     {"rules", 0, &rules, NULL},  {"date", 0, &date, NULL},
 		{"lang", 0, &lang, NULL}, {"output", 'o', &dir, NULL}, {"settings", 0, &settings, NULL},
-		{"criteria", 0, &criteria, NULL}, {NULL, 0, NULL, NULL},
+		{"criteria", 0, &criteria, NULL}, {"all", 0, NULL, &all},
+		{NULL, 0, NULL, NULL},
 	};
 	char **args;
 	int nargs, status;
@@ -140,10 +194,10 @@ int cmd_review(int argc, char **argv)
 	struct outdir *out = NULL;
 	struct timespec clock;
 	struct doc_context ctx;
-	char **owners = NULL;
-	size_t nr_owners = 0;
+	char **owners = NULL, **dossiers = NULL;
+	size_t nr_owners = 0, nr_dossiers = 0;
 	doc_context_init(&ctx);
-	const char *names[ARRAY_SIZE(set) + 1 + ARRAY_SIZE(owner_set)];
+	const char *names[ARRAY_SIZE(set) + 2 + ARRAY_SIZE(owner_set)];
 	char *patterns[ARRAY_SIZE(owner_set)];
 	size_t nr_names = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(set); i++)
@@ -155,6 +209,7 @@ int cmd_review(int argc, char **argv)
 		strbuf_addf(&sb, "annual-*.%s", owner_set[k].file_name);
 		names[nr_names++] = patterns[k] = strbuf_detach(&sb);
 	}
+	names[nr_names++] = "dossier-*.docx";
 	trace_perf_start(&clock);
 	/* the settings first: a bad file stops the review before anything is stored */
 	if (doc_context_load_settings(&ctx, settings, db_path(db)) < 0) {
@@ -215,6 +270,10 @@ int cmd_review(int argc, char **argv)
 	/* each owner's annual report, to file (Word) and to read (HTML) */
 	if (!large && render_owner_reports(st, totals.run, lang, out, &ctx, &owners, &nr_owners) < 0)
 		goto out;
+	/* each system's level dossier that is due (every one with --all) */
+	if (!large &&
+	    render_dossiers(st, totals.run, lang, all, out, &ctx, &dossiers, &nr_dossiers) < 0)
+		goto out;
 	/* every report is written: publish the set at once */
 	int rc = outdir_commit(out);
 	out = NULL;
@@ -230,6 +289,8 @@ int cmd_review(int argc, char **argv)
 	for (size_t i = 0; i < nr_owners; i++)
 		for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++)
 			printf("%s/annual-%s.%s\n", dir, owners[i], owner_set[k].file_name);
+	for (size_t i = 0; i < nr_dossiers; i++)
+		printf("%s/dossier-%s.docx\n", dir, dossiers[i]);
 	status = EXIT_OK;
 out:
 	outdir_abort(out);
@@ -238,6 +299,9 @@ out:
 	for (size_t i = 0; i < nr_owners; i++)
 		free(owners[i]);
 	free(owners);
+	for (size_t i = 0; i < nr_dossiers; i++)
+		free(dossiers[i]);
+	free(dossiers);
 	for (size_t k = 0; k < ARRAY_SIZE(owner_set); k++)
 		free(patterns[k]);
 	free(args);

@@ -9,10 +9,12 @@
 #include <time.h>
 
 #include "context.h"
+#include "docx.h"
 #include "diag.h"
 #include "report.h"
 #include "results.h"
 #include "store.h"
+#include "strmap.h"
 #include "util.h"
 
 /*
@@ -317,7 +319,8 @@ static int render_one(struct results_prep *prep, long run, int large, const char
                       const struct doc_context *ctx)
 {
 	int shipped = report_is_shipped(name);
-	enum results_detail detail = !shipped || is(name, "dossier") ? RESULTS_FULL : RESULTS_COMPACT;
+	int dossier = is(name, "dossier") || is(name, "dossier-docx");
+	enum results_detail detail = !shipped || dossier ? RESULTS_FULL : RESULTS_COMPACT;
 	enum results_view view = RESULTS_VIEW_ALL;
 	xmlDocPtr doc = NULL;
 	if (large && shipped) {
@@ -329,12 +332,15 @@ static int render_one(struct results_prep *prep, long run, int large, const char
 			return error("run %ld has %ld systems: render the findings table of one "
 			             "owner (--owner ID)",
 			             run, results_prep_systems(prep));
-		if (is(name, "dossier"))
+		if (dossier)
 			return error("run %ld has %ld systems: render the dossier of one system "
 			             "(--system ID) or of one owner (--owner ID)",
 			             run, results_prep_systems(prep));
 		view = is(name, "summary") ? RESULTS_VIEW_SAMPLE : RESULTS_VIEW_NONE;
 	}
+	if (shipped && is(name, "dossier-docx") && !system_id)
+		return error("the level dossier in Word is a document of one system: name it "
+		             "(--system ID)");
 	if (shipped && is(name, "dossier") && !system_id &&
 	    results_prep_systems(prep) > RENDER_DOSSIER_CHUNK)
 		return render_dossier_chunked(prep, name, lang, out_path);
@@ -429,4 +435,78 @@ int render_report(struct store *st, long run, const char *name, const char *lang
 int render_is_large(long systems)
 {
 	return systems > RENDER_DETAIL_LIMIT;
+}
+
+/* ---- one document per system (render_each_system) ----------------------- */
+
+struct each_system {
+	struct report *r;
+	const char *lang;
+	struct strmap wanted;
+	const char *(*path_of)(const char *id, void *data);
+	void *data;
+	const struct doc_context *ctx;
+	struct strbuf buf;
+	int docx;
+};
+
+/* results_prep_chunks callback: each wanted system of the chunk, to its file. */
+static int each_system_chunk(xmlDocPtr doc, int first, int last, void *data)
+{
+	struct each_system *e = data;
+	int rc = 0;
+	(void)first;
+	(void)last;
+	doc_context_attach(e->ctx, doc);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr n = root ? root->children : NULL; n && rc == 0; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "system"))
+			continue;
+		xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+		size_t at;
+		if (id && strmap_get(&e->wanted, (const char *)id, &at)) {
+			const char *params[] = {"lang", e->lang, "system", (const char *)id, NULL};
+			const char *path = e->path_of((const char *)id, e->data);
+			strbuf_reset(&e->buf);
+			if (!path)
+				rc = error("no place to write the document of system '%s'", (const char *)id);
+			else if ((rc = report_apply(e->r, doc, params, &e->buf)) == 0)
+				rc = e->docx ? docx_write(e->buf.buf, e->buf.len, path)
+				             : write_file_atomic(path, e->buf.buf, e->buf.len);
+		}
+		xmlFree(id);
+	}
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int render_each_system(struct store *st, long run, const char *name, const char *lang,
+                       char *const *ids, size_t nr,
+                       const char *(*path_of)(const char *id, void *data), void *data,
+                       const struct doc_context *ctx)
+{
+	struct each_system e = {.lang = lang, .path_of = path_of, .data = data, .ctx = ctx};
+	struct results_prep *prep = NULL;
+	struct results_filter filter = {0};
+	int ret = -1;
+	if (!nr)
+		return 0;
+	const char *ext = report_extension(name);
+	if (!ext)
+		return -1;
+	e.docx = !strcmp(ext, "docx");
+	strmap_init(&e.wanted);
+	strbuf_init(&e.buf);
+	for (size_t i = 0; i < nr; i++)
+		strmap_put(&e.wanted, ids[i], i, NULL);
+	if ((run = results_resolve_run(st, run)) < 0 ||
+	    results_prepare(st, run, &filter, 0, &prep) < 0 || !(e.r = report_open(name)))
+		goto out;
+	ret = results_prep_chunks(prep, RESULTS_FULL, RENDER_DOSSIER_CHUNK, each_system_chunk, &e);
+out:
+	report_close(e.r);
+	results_prep_free(prep);
+	strbuf_release(&e.buf);
+	strmap_release(&e.wanted);
+	return ret;
 }

@@ -36,8 +36,9 @@
 #include "xmlio.h"
 
 /* Sorted; templates/NAME.xsl in the data directory. */
-static const char *const shipped[] = {"annual", "annual-docx", "audit",   "audit-csv", "audit-docx",
-                                       "csv",    "dossier",     "index",   "summary",   "text"};
+static const char *const shipped[] = {"annual",  "annual-docx",  "audit", "audit-csv", "audit-docx",
+                                       "csv",     "dossier",      "dossier-docx", "index", "summary",
+                                       "text"};
 
 struct sandbox {
 	char *path;                     /* the entry stylesheet */
@@ -152,8 +153,8 @@ static int sandbox_begin(struct sandbox *sb, const char *name)
 	} else {
 		free(shipped_dir);
 		return error("unknown template '%s' (shipped: annual, annual-docx, audit, audit-csv, "
-		             "audit-docx, csv, dossier, index, summary, text; or the path of an .xsl "
-		             "file)", name);
+		             "audit-docx, csv, dossier, dossier-docx, index, summary, text; or the "
+		             "path of an .xsl file)", name);
 	}
 	add_dir(sb, shipped_dir);
 	free(shipped_dir);

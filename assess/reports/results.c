@@ -587,6 +587,21 @@ static int pass_b(void *data, const struct run_system_view *v)
 		text_element(b, "reason", "en", res->reason);
 	}
 
+	/* what a level dossier describes (Decree 331 Art. 22), as stated */
+	static const enum fact_id profile[] = {
+		F_DESCRIPTION, F_SCOPE,      F_DS_USERS,   F_DS_BASIC,  F_DS_SENSITIVE,
+		F_DS_AS_OF,    F_DS_METHOD,  F_SVC_ONLINE, F_SVC_MODE,  F_SVC_ADMIN,
+		F_SVC_COND,    F_SHARED_AGENCIES, F_ALWAYS_ON, F_NAT_SECLIST,
+	};
+	for (size_t i = 0; b->detail == RESULTS_FULL && i < ARRAY_SIZE(profile); i++) {
+		if (!rec->value[profile[i]])
+			continue;
+		start(b, "fact");
+		attr(b, "name", fact_def(profile[i])->name);
+		attr(b, "value", rec->value[profile[i]]);
+		end(b);
+	}
+
 	for (size_t c = 0; c < res->nr_outcomes && c < b->nr_clauses; c++) {
 		if (res->outcomes[c] == OUTCOME_NOT_ASKED)
 			continue; /* a clause of another rule set of the run */

@@ -8,6 +8,7 @@
 
 #include "facts.h"
 #include "results.h"
+#include "run.h"
 #include "store.h"
 #include "strmap.h"
 #include "util.h"
@@ -138,5 +139,51 @@ int subject_owners(struct store *st, long run, char ***ids, size_t *nr)
 	strmap_release(&owners);
 	*ids = list;
 	*nr = n;
+	return 0;
+}
+
+struct dossier_walk {
+	int all;
+	char **ids;
+	size_t nr, alloc;
+};
+
+static int needs_dossier(const struct system_result *res, const struct system_record *rec)
+{
+	if (rec->value[F_STATUS] && !strcmp(rec->value[F_STATUS], "retired"))
+		return 0;
+	if (res->drift == DRIFT_UNAPPROVED || res->drift == DRIFT_UNDER)
+		return 1;
+	for (size_t i = 0; i < res->nr_findings; i++)
+		if (!strcmp(res->findings[i].code, "rules-drift"))
+			return 1;
+	return 0;
+}
+
+static int each_dossier_system(void *data, const struct run_system_view *v)
+{
+	struct dossier_walk *w = data;
+	if (!w->all && !needs_dossier(v->res, v->rec))
+		return 0;
+	ALLOC_GROW(w->ids, w->nr + 1, w->alloc);
+	w->ids[w->nr++] = xstrdup(v->res->system_id);
+	return 0;
+}
+
+int subject_dossier_systems(struct store *st, long run, int all, char ***ids, size_t *nr)
+{
+	struct dossier_walk w = {.all = all};
+	*ids = NULL;
+	*nr = 0;
+	if ((run = results_resolve_run(st, run)) < 0)
+		return -1;
+	if (store_each_run_system(st, run, NULL, NULL, STORE_FACTS_LEAN, each_dossier_system, &w) < 0) {
+		for (size_t i = 0; i < w.nr; i++)
+			free(w.ids[i]);
+		free(w.ids);
+		return -1;
+	}
+	*ids = w.ids;
+	*nr = w.nr;
 	return 0;
 }

@@ -144,7 +144,7 @@ codes=$({
 	sed -n '/<record name="system"/,/<\/record>/s/.*<field name="\([^"]*\)".*/\1/p' vocabulary.xml
 	sed -n 's/.*<system id="\([^"]*\)".*/\1/p' "$DATA/examples/inventory-an-hoa.xml"
 } | grep -v '^[0-9IVX]*$' | sort -u)
-for pdf in "$ah" "$yt" "$nd85" pdf/out-audit.pdf; do
+for pdf in "$ah" "$yt" "$nd85" pdf/out-audit.pdf pdf/out-dossier-*.pdf; do
 	flat "$pdf" | sed 's/Nguồn số liệu (không thuộc nội dung.*$//' >body.txt
 	found=$(for c in $codes; do grep -qw -- "$c" body.txt && echo "$c"; done | tr '\n' ' ')
 	if [ -z "$found" ]; then ok; else fail "$(basename "$pdf") shows internal codes: $found"; fi
@@ -171,6 +171,15 @@ holds "$au" "" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "SỞ KHOA HỌC 
 	"Hồ sơ bệnh án điện tử" "GIÁM ĐỐC" "Phạm Thu Hà" "Nguồn số liệu" "SHA-256"
 lacks "$au" "the owner's details" "Trần Minh Khoa" "UBND-KGVX" "TM. ỦY BAN NHÂN DÂN"
 if pdfinfo -f 1 -l 99 "$au" | grep -q 'size: *841.89 x 595'; then ok; else fail "audit: the matrix on a page across"; fi
+# a system's level dossier (Decree 331 Art. 21-22), written by review:
+# the owner's details, what the inventory holds, fields for what it lacks
+dl=pdf/out-dossier-ah-dat-lich.pdf
+holds "$dl" "" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "ỦY BAN NHÂN DÂN" "THUYẾT MINH" \
+	"Hồ sơ đề xuất cấp độ hệ thống thông tin Ứng dụng đặt lịch khám bệnh trực tuyến" \
+	"Điều 21 và Điều 22 Nghị định số 331/2026/NĐ-CP" "Lê Văn Bình" "Trung tâm Chuyển đổi số tỉnh An Hòa" \
+	"số chủ thể dữ liệu cá nhân nhạy cảm: 9.600" "Cấp độ 2" "Nhận diện sơ bộ các nguy cơ" \
+	"cần bổ sung" "Thành phần hồ sơ đề xuất cấp độ" "Trần Minh Khoa" "Nguồn số liệu"
+lacks "$dl" "a finding" "Phát hiện" "Chỉ thị số 57-CT/TW"
 # English: the same layout, English labels, markers for what is missing
 holds "$en" "" "SOCIALIST REPUBLIC OF VIET NAM" "Independence - Freedom - Happiness" "No.:" "Recipients:" \
 	"Under Articles 35 and 36 of Decree 331/2026/ND-CP" "Approval status" "to complete"

@@ -21,7 +21,7 @@ for n in 1 2 3 4 5 6; do
 	xmllint --xpath 'string(/results/system[@id="ah-qlvb"]/finding[1]/text[@xml:lang="en"])' r.xml
 	echo
 	$ASSESS explain --lang en ah-mat | sed -n '1,6p'
-	$ASSESS report dossier --system ah-tthc -o d.html && echo "dossier: $(grep -c 'ND[0-9]*-' d.html) lines citing a clause"
+	$ASSESS report dossier --system ah-tthc -o d.html && echo "dossier: $(grep -c 'Nghị định số' d.html) lines citing a decree"
 	$ASSESS report csv -o r.csv && echo "csv: $(wc -l <r.csv) lines"
 	echo "--- a new run on the migrated database"
 	$ASSESS classify --rules ND85 >/dev/null || exit 1

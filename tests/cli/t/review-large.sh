@@ -15,7 +15,7 @@ echo "'and N more' lines: $(grep -c 'class="more"' out/summary.html)"
 $ASSESS report dossier -o d.html
 echo "dossier of the whole run: exit $?"
 id=$(sed -n 2p out/results.csv | cut -d, -f1)
-$ASSESS report dossier --system "$id" -o d.html && echo "dossier of $id: $(grep -c '<section class="system"' d.html) section"
+$ASSESS report dossier --system "$id" -o d.html && echo "dossier of $id: $(grep -c 'Hồ sơ đề xuất cấp độ hệ thống thông tin' d.html) title"
 owner=$($ASSESS results --system "$id" | xmllint --xpath 'string(/results/system/@owner)' -)
 $ASSESS results >r.xml
 $ASSESS report annual --owner "$owner" -o a.html &&
