@@ -14,7 +14,8 @@
 /* Options for every xmlRead* / xmlReaderFor* call on untrusted input. */
 #define XMLSAFE_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOXINCNODE)
 
-/* Initialise libxml2, libxslt and libexslt once; install the loader. */
+/* Initialise libxml2, libxslt and libexslt once; install the loader; their
+ * allocations stop the process when no memory is left (die_oom). */
 void xmlsafe_init(void);
 /* Release the libraries' global state; call once at the end of main. */
 void xmlsafe_cleanup(void);
