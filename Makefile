@@ -1,7 +1,8 @@
 # assess - GNU make, pkg-config for every dependency.
 #
 #   make                 build/assess
-#   make check           unit tests, CLI golden tests, Word documents, acceptance tests
+#   make check           unit tests, CLI golden tests, the same messages whichever way
+#                        an inventory comes in, Word documents, acceptance tests
 #   make SAN=1 check     the same under AddressSanitizer + UBSan
 #   make check-valgrind  CLI tests under valgrind
 #   make check-faults    a full disk swept over every byte count, kill -9 and
@@ -64,7 +65,7 @@ UNIT_OBJ  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%.o) $(BUILD)/unit/faultvfs
 BIN       := $(BUILD)/assess
 UNIT_BIN  := $(BUILD)/unit-tests
 
-.PHONY: all check check-unit check-cli check-docs check-acceptance check-valgrind check-faults \
+.PHONY: all check check-unit check-cli check-messages check-docs check-acceptance check-valgrind check-faults \
         install clean bench fuzz
 
 all: $(BIN)
@@ -98,13 +99,17 @@ $(BUILD)/obj/base/paths.o: $(DATADIR_STAMP)
 .PHONY: FORCE
 FORCE:
 
-check: check-unit check-cli check-docs check-acceptance
+check: check-unit check-cli check-messages check-docs check-acceptance
 
 check-unit: $(UNIT_BIN)
 	cd tests/unit && ../../$(UNIT_BIN)
 
 check-cli: $(BIN) $(BUILD)/bench-gen
 	ASSESS=$(CURDIR)/$(BIN) BENCH_GEN=$(CURDIR)/$(BUILD)/bench-gen sh tests/cli/run.sh
+
+# validate FILE, validate - <FILE and import FILE print the same messages
+check-messages: $(BIN)
+	sh tests/bench/same-messages.sh $(BIN)
 
 # the .docx through LibreOffice and pdftotext (skipped when they are missing)
 check-docs: $(BIN)

@@ -19,7 +19,7 @@
 #include "paths.h"
 #include "tmpfiles.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 struct command {
 	const char *name;                 /* as typed after `assess` */
@@ -38,6 +38,7 @@ static const struct command commands[] = {
 	{"results", cmd_results, "print a run as the results XML document"},
 	{"review", cmd_review, "validate, import, classify and render the report set"},
 	{"runs", cmd_runs, "list the stored runs"},
+	{"schema", cmd_schema, "print the inventory's vocabulary or its RELAX NG schema"},
 	{"validate", cmd_validate, "check inventories (schema and meaning), write nothing"},
 };
 
@@ -103,11 +104,11 @@ int main(int argc, char **argv)
 		error("'%s' is not a command; see 'assess --help'", argv[1]);
 		return EXIT_USAGE;
 	}
-	xmlsafe_init();
+	xmlio_init();
 	tmpfiles_install_signals();
 	status = cmd->fn(argc - 1, argv + 1);
 	if (finish_stdout() && status == EXIT_OK)
 		status = EXIT_RUNTIME;
-	xmlsafe_cleanup();
+	xmlio_cleanup();
 	return status;
 }

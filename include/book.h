@@ -15,9 +15,9 @@
  *
  * Input is hostile. An XLSX is a zip of XML parts: every part is inflated
  * through a counter (never trusting the sizes the zip declares) under the
- * caps below, parsed with libxml2's streaming reader (no DOM of a sheet) under
- * the xmlsafe.h policy, and refused at the first DOCTYPE or entity
- * reference. Memory is bounded by the caps, not by the size of the sheet.
+ * caps below, parsed with libxml2's streaming reader (no DOM of a sheet)
+ * through xmlio.h, and refused at the first DOCTYPE or entity reference.
+ * Memory is bounded by the caps, not by the size of the sheet.
  *
  * Errors follow util.h: 0 or -1 after reporting once. A problem of the input
  * (corrupt, hostile, over a cap) is reported with error_at() and so counted
@@ -139,11 +139,12 @@ struct book_options {
 struct book;
 
 /*
- * Standard input, read into memory once per process (at most
- * BOOK_MAX_INPUT bytes) and kept: later calls, book_sniff("-") and
- * book_open("-") use the same bytes, so a caller that finds XML reads
- * it from here. *data and *len are borrowed until book_stdin_release().
- * Returns 0, or -1 after reporting (read error, too large).
+ * Standard input (xmlio_stdin(): read into memory once per process and
+ * kept), at most BOOK_MAX_INPUT bytes: later calls, book_sniff("-") and
+ * book_open("-") use the same bytes, and so does a caller that finds XML
+ * and reads "-" through xmlio.h. *data and *len are borrowed until
+ * book_stdin_release(). Returns 0, or -1 after reporting (read error, too
+ * large).
  */
 int book_stdin(const char **data, size_t *len);
 /* Free the bytes of standard input (end of main, tests); later calls of

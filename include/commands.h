@@ -17,6 +17,7 @@ int cmd_report(int argc, char **argv);
 int cmd_results(int argc, char **argv);
 int cmd_review(int argc, char **argv);
 int cmd_runs(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 
 #endif

@@ -47,8 +47,8 @@ void doc_context_release(struct doc_context *ctx);
 /*
  * Load the settings: the file `path` when it is not NULL (it must exist),
  * else CONTEXT_DEFAULT_SETTINGS in the directory of the database db when
- * that file exists (db may be NULL: then none). The file is parsed with
- * XMLSAFE_PARSE_OPTIONS, a DOCTYPE is refused, and it is checked against
+ * that file exists (db may be NULL: then none). The file is read through
+ * xmlio.h (a DOCTYPE is refused), and it is checked against
  * criteria/schema/settings.rng. Returns 0 (also when there is no default
  * file); -1 after reporting: problems in the file through error_at()
  * (diag_problem_count() counts them: exit 3), a file that cannot be read

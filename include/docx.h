@@ -61,7 +61,7 @@ struct strbuf;
 int docx_pack_doc(xmlDocPtr pkg, struct strbuf *out);
 
 /* The same for the serialised package (len bytes of XML, parsed with
- * XMLSAFE_PARSE_OPTIONS). 0 or -1 after reporting. */
+ * xmlio.h). 0 or -1 after reporting. */
 int docx_pack(const char *flat, size_t len, struct strbuf *out);
 
 /*

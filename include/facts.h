@@ -5,14 +5,18 @@
  * ("information.secret", "data-subjects.users"), a kind, and is held as the
  * literal text of the inventory. NULL means unknown: an attribute left out
  * and the literal value "unknown" are the same thing (inventory.md), and no
- * module may turn NULL into "no". Criteria refer to facts by these names;
- * the store keeps one column per fact. Repeated children (components,
- * inspections, controls, waivers) are arrays beside the scalars.
+ * module may turn NULL into "no". Criteria refer to facts by these names.
+ * The facts, their names, kinds and values are the system record of the
+ * vocabulary (vocabulary.def); vocabulary.h gives their labels and notes.
+ * Repeated children (components, inspections, controls, waivers) are arrays
+ * beside the scalars.
  */
 #ifndef ASSESS_FACTS_H
 #define ASSESS_FACTS_H
 
 #include <stddef.h>
+
+#include "vocabulary.def"
 
 enum fact_kind {
 	FACT_TEXT,  /* free text (names, decisions) */
@@ -24,67 +28,63 @@ enum fact_kind {
 	FACT_DATE   /* YYYY-MM-DD */
 };
 
-/* X-macro: id, dotted name, kind, allowed values (ENUM/SET), SQL column. */
-#define FACT_LIST(X)                                                              \
-	X(F_ID, "id", FACT_ID, NULL, "id")                                            \
-	X(F_OWNER, "owner", FACT_ID, NULL, "owner")                                   \
-	X(F_OPERATOR, "operator", FACT_ID, NULL, "operator")                          \
-	X(F_STATUS, "status", FACT_ENUM, "planned building testing operating retired", "status") \
-	X(F_NAME, "name", FACT_TEXT, NULL, "name")                                    \
-	X(F_DESCRIPTION, "description", FACT_TEXT, NULL, "description")               \
-	X(F_TYPE, "type", FACT_SET,                                                   \
-	  "internal citizen-business infrastructure industrial-control other", "type") \
-	X(F_INFO_PUBLIC, "information.public", FACT_TRI, NULL, "info_public")         \
-	X(F_INFO_PRIVATE, "information.private", FACT_TRI, NULL, "info_private")      \
-	X(F_INFO_PERSONAL, "information.personal", FACT_TRI, NULL, "info_personal")   \
-	X(F_INFO_SECRET, "information.secret", FACT_ENUM, "none mat toi-mat tuyet-mat", "info_secret") \
-	X(F_INFO_DEFENCE, "information.defence-security", FACT_TRI, NULL, "info_defence_security") \
-	X(F_SVC_PRESENT, "service", FACT_TRI, NULL, "svc_present")                    \
-	X(F_SVC_ONLINE, "service.online", FACT_TRI, NULL, "svc_online")               \
-	X(F_SVC_PSL, "service.public-service-level", FACT_COUNT, NULL, "svc_public_service_level") \
-	X(F_SVC_MODE, "service.public-service-mode", FACT_ENUM, "none info partial full", "svc_public_service_mode") \
-	X(F_SVC_ADMIN, "service.admin-procedures", FACT_TRI, NULL, "svc_admin_procedures") \
-	X(F_SVC_COND, "service.conditional-business", FACT_TRI, NULL, "svc_conditional_business") \
-	X(F_SVC_COND_REF, "service.conditional-ref", FACT_TEXT, NULL, "svc_conditional_ref") \
-	X(F_DS_USERS, "data-subjects.users", FACT_COUNT, NULL, "ds_users")            \
-	X(F_DS_BASIC, "data-subjects.basic", FACT_COUNT, NULL, "ds_basic")            \
-	X(F_DS_SENSITIVE, "data-subjects.sensitive", FACT_COUNT, NULL, "ds_sensitive") \
-	X(F_DS_AS_OF, "data-subjects.as-of", FACT_DATE, NULL, "ds_as_of")             \
-	X(F_DS_METHOD, "data-subjects.method", FACT_TEXT, NULL, "ds_method")          \
-	X(F_SCOPE, "scope", FACT_ENUM,                                                \
-	  "organization sector province provinces ministry national international", "scope") \
-	X(F_SHARED_AGENCIES, "shared-platform.agencies", FACT_COUNT, NULL, "shared_agencies") \
-	X(F_ALWAYS_ON, "availability.always-on", FACT_TRI, NULL, "always_on")         \
-	X(F_NAT_EGOV, "national.e-government", FACT_TRI, NULL, "nat_e_government")   \
-	X(F_NAT_CRITICAL, "national.critical-data", FACT_TRI, NULL, "nat_critical_data") \
-	X(F_NAT_SECLIST, "national.security-list", FACT_TRI, NULL, "nat_security_list") \
-	X(F_ICS_GRADE, "ics.work-grade", FACT_ENUM, "none IV III II I special", "ics_work_grade") \
-	X(F_ICS_NATSEC, "ics.national-security-work", FACT_TRI, NULL, "ics_national_security_work") \
-	X(F_HARM_NATSEC, "harm.national-security", FACT_ENUM,                         \
-	  "none harm serious especially-serious", "harm_national_security")           \
-	X(F_HARM_STRATEGIC, "harm.strategic", FACT_TRI, NULL, "harm_strategic")       \
-	X(F_DECIDED_LEVEL, "decided-level.level", FACT_COUNT, NULL, "decided_level")  \
-	X(F_DECIDED_BY, "decided-level.by", FACT_ENUM, "prime-minister risk-assessment", "decided_by") \
-	X(F_DECIDED_REF, "decided-level.ref", FACT_TEXT, NULL, "decided_ref")         \
-	X(F_PROJECT_STARTED, "project.started", FACT_DATE, NULL, "project_started")   \
-	X(F_HOSTING, "hosting", FACT_ENUM, "on-premises rented-dc cloud", "hosting")  \
-	X(F_APPR_LEVEL, "approval.level", FACT_COUNT, NULL, "appr_level")             \
-	X(F_APPR_RULES, "approval.rules", FACT_ID, NULL, "appr_rules")                \
-	X(F_APPR_DECISION, "approval.decision", FACT_TEXT, NULL, "appr_decision")     \
-	X(F_APPR_DATE, "approval.date", FACT_DATE, NULL, "appr_date")                 \
-	X(F_APPR_BY, "approval.approved-by", FACT_TEXT, NULL, "appr_approved_by")     \
-	X(F_REG_DECISION, "regulation.decision", FACT_TEXT, NULL, "reg_decision")     \
-	X(F_REG_DATE, "regulation.date", FACT_DATE, NULL, "reg_date")                 \
-	X(F_PLAN_STATUS, "plan.status", FACT_ENUM, "full partial none", "plan_status") \
-	X(F_PROT_ONSITE, "protection.on-site", FACT_TRI, NULL, "prot_on_site")        \
-	X(F_PROT_PROVIDER, "protection.provider", FACT_TRI, NULL, "prot_provider")    \
-	X(F_PROT_AUDIT, "protection.independent-audit", FACT_TRI, NULL, "prot_independent_audit") \
-	X(F_PROT_MONITOR, "protection.national-monitoring", FACT_TRI, NULL, "prot_national_monitoring") \
-	X(F_PROT_PROVIDER_NAME, "protection.provider-name", FACT_TEXT, NULL, "prot_provider_name")
+/*
+ * The facts are the fields of the system record of the vocabulary
+ * (vocabulary.def, VOCAB_FIELDS_SYSTEM), in its order. FACT_LIST(X) calls
+ * X(id, dotted name, kind, allowed values (ENUM/SET, else NULL), column of
+ * the store of schema 2) for each.
+ */
+#define FACT_KIND_TEXT FACT_TEXT
+#define FACT_KIND_LABEL FACT_TEXT
+#define FACT_KIND_DECISION FACT_TEXT
+#define FACT_KIND_ID FACT_ID
+#define FACT_KIND_RULES FACT_ID
+#define FACT_KIND_DATE FACT_DATE
+#define FACT_KIND_COUNT FACT_COUNT
+#define FACT_KIND_LEVEL FACT_COUNT
+#define FACT_KIND_TRI FACT_TRI
+#define FACT_KIND_PRESENT FACT_TRI
+#define FACT_KIND_ENUM FACT_ENUM
+#define FACT_KIND_SET FACT_SET
+
+/* The codes of a list as one string literal, space-separated ("yes no"):
+ * " yes" " no" without its first space. */
+#define VOCAB_CODE_(code, vi, en) " " code
+#define VOCAB_SKIP_(...)
+#define VOCAB_CODES(list) ("" VOCAB_LIST_##list(VOCAB_CODE_, VOCAB_SKIP_, VOCAB_SKIP_) + 1)
+
+#define FACT_WORDS_TEXT(list) NULL
+#define FACT_WORDS_LABEL(list) NULL
+#define FACT_WORDS_DECISION(list) NULL
+#define FACT_WORDS_ID(list) NULL
+#define FACT_WORDS_RULES(list) NULL
+#define FACT_WORDS_DATE(list) NULL
+#define FACT_WORDS_COUNT(list) NULL
+#define FACT_WORDS_LEVEL(list) NULL
+#define FACT_WORDS_TRI(list) NULL
+#define FACT_WORDS_PRESENT(list) NULL
+#define FACT_WORDS_ENUM(list) VOCAB_CODES(list)
+#define FACT_WORDS_SET(list) VOCAB_CODES(list)
+
+#define FACT_FROM_VOCAB_(X, id, name, column, kind, list, element, attribute, flags, label_vi, \
+                         label_en, note_vi, note_en)                                         \
+	X(id, name, FACT_KIND_##kind, FACT_WORDS_##kind(list), column)
+#define FACT_LIST(X) VOCAB_FIELDS_SYSTEM(FACT_FROM_VOCAB_, X)
 
 #define FACT_ENUM_ID(id, name, kind, values, column) id,
 enum fact_id { FACT_LIST(FACT_ENUM_ID) F__COUNT };
 #undef FACT_ENUM_ID
+
+/* The fields of the other records (vocabulary.def), in its order: a field's
+ * index in its record. */
+#define VOCAB_ENUM_ID_(P, id, ...) id,
+enum inventory_field { VOCAB_FIELDS_INVENTORY(VOCAB_ENUM_ID_, 0) INV__COUNT };
+enum organization_field { VOCAB_FIELDS_ORGANIZATION(VOCAB_ENUM_ID_, 0) ORG__COUNT };
+enum policy_field { VOCAB_FIELDS_POLICY(VOCAB_ENUM_ID_, 0) POL__COUNT };
+enum component_field { VOCAB_FIELDS_COMPONENT(VOCAB_ENUM_ID_, 0) CMP__COUNT };
+enum inspection_field { VOCAB_FIELDS_INSPECTION(VOCAB_ENUM_ID_, 0) INS__COUNT };
+enum control_field { VOCAB_FIELDS_CONTROL(VOCAB_ENUM_ID_, 0) CTL__COUNT };
+enum waiver_field { VOCAB_FIELDS_WAIVER(VOCAB_ENUM_ID_, 0) WVR__COUNT };
 
 struct fact_def {
 	enum fact_id id;     /* index into system_record.value */
@@ -176,10 +176,14 @@ struct inspection_policy {
 
 /* One organization of an inventory. */
 struct organization {
-	char *id;     /* identifier */
-	char *role;   /* owner | isec-unit | operator | provider */
-	char *parent; /* parent organization id or NULL */
-	char *name;   /* display name */
+	char *id;     /* identifier (ORG_ID) */
+	char *role;   /* owner | isec-unit | operator | provider (ORG_ROLE) */
+	char *parent; /* parent organization id or NULL (ORG_PARENT) */
+	char *name;   /* display name (ORG_NAME) */
+	/* the other fields by enum organization_field (mandate, representative,
+	 * contact); NULL when not given. The four above are NULL here: read any
+	 * field with organization_field(). */
+	char *value[ORG__COUNT];
 	char *file;
 	long line;
 	struct inspection_policy *policies; /* an owner's cadences, in file order */
@@ -187,5 +191,7 @@ struct organization {
 };
 
 void organization_release(struct organization *org);
+/* Field f of org (borrowed; NULL when not given). */
+const char *organization_field(const struct organization *org, enum organization_field f);
 
 #endif

@@ -35,10 +35,28 @@ char *finding_args_finish(struct finding_args *a);
 
 /*
  * Make the sentences of args into *text_vi and *text_en (heap strings the
- * caller frees). Returns 0, or -1 when args names no known form or lacks
+ * caller frees), each in its language's words: dates dd/mm/yyyy in
+ * Vietnamese, numbers of four digits or more grouped (9.600 / 9,600),
+ * documents cited in full. Returns 0, or -1 when args names no known form or lacks
  * arguments; both texts then say so and name the form.
  */
 int finding_text_render(const char *args, char **text_vi, char **text_en);
+
+/*
+ * The legal basis of a finding of `code` told by args (NULL: a finding of
+ * an old run, stored with its sentences) for a system assessed under rule
+ * set `rules` (an id; NULL when unknown), into *basis_vi and *basis_en
+ * (heap strings the caller frees; both NULL when there is none): the
+ * article its arguments carry (the cadence of an inspection finding, with
+ * the owner's decision when the interval is its policy; the article that
+ * keeps an approval or sets the transition's deadline; the licensed
+ * inspection rule), else the basis of the code under that rule set, else
+ * under any rule set. Citations in full: "Điều 20 Nghị định số
+ * 331/2026/NĐ-CP; Chỉ thị số 09/CT-TTg ngày 23/02/2024 của Thủ tướng Chính
+ * phủ" / "Decree 331/2026/ND-CP Art. 20; Directive 09/CT-TTg of ...".
+ */
+void finding_text_basis(const char *code, const char *args, const char *rules, char **basis_vi,
+                        char **basis_en);
 
 /* Fill the texts of every finding of res that has args and no texts yet
  * (readers call this; findings.h leaves texts unset). Accepts NULL. */

@@ -1,16 +1,22 @@
 /*
- * inventory.h - read inventory files (shared/spec/inventory.md) as a stream.
+ * inventory.h - read inventory files (criteria/schema/inventory.md) as a
+ * stream.
  *
- * A reader validates each file against criteria/schema/inventory.rng and
- * checks its meaning (ids, references, dates, decision numbers), reporting
- * every problem as "file:line: message" through error_at(). It never holds a
- * whole file: one <system> at a time is expanded, turned into a struct
- * system_record, handed to the caller's sink and released. What the
+ * A reader checks each file against the vocabulary (vocabulary.h: every
+ * element, attribute and value, as the RELAX NG schema generated from it
+ * states them) and for meaning (ids, references, dates, cadences),
+ * reporting every problem as "file:line: message" through error_at(). It
+ * never holds a whole file: one <system> at a time is expanded, turned into
+ * a struct system_record, handed to the caller's sink and released. What the
  * cross-file checks need (ids with their place, references, component edges)
  * is kept in a struct inventory_checker shared by all files of one command.
  *
- * Input is hostile: no DOCTYPE, no entity reference, no network, no external
- * resource is ever loaded while an inventory is read.
+ * Input is hostile and read through xmlio.h: no DOCTYPE, no entity
+ * reference, no network, no external resource. Standard input and anything
+ * that is not a regular file is read into memory first (XMLIO_MAX_INPUT).
+ *
+ * Threads: a checker belongs to one thread; inventory_read() may run the
+ * schema on a second thread of its own (INVENTORY_SCHEMA_ALWAYS).
  */
 #ifndef ASSESS_INVENTORY_H
 #define ASSESS_INVENTORY_H
@@ -33,10 +39,23 @@ struct inventory_sink {
 /* Cross-file state of one command (ids seen, references to resolve). */
 struct inventory_checker;
 
-/* A new checker; the schema and patterns are loaded on first use. */
+/* A new checker. */
 struct inventory_checker *inventory_checker_new(void);
 /* Release a checker; accepts NULL. */
 void inventory_checker_free(struct inventory_checker *chk);
+
+/* When the RELAX NG schema (vocab_rng()) reads a file too. Either way the
+ * same problems are reported: the C checks state everything the schema
+ * does, more precisely (tests/fuzz/fuzz_validators.c holds them to it). */
+enum inventory_schema {
+	/* the default (import, review): the C checks alone, and the schema only
+	 * for a file in which they found a problem a grammar states, for its
+	 * messages */
+	INVENTORY_SCHEMA_ON_PROBLEM,
+	/* every file, on a second thread (validate) */
+	INVENTORY_SCHEMA_ALWAYS
+};
+void inventory_checker_set_schema(struct inventory_checker *chk, enum inventory_schema use);
 
 /*
  * Optional: ids already stored elsewhere (importing into a database that
@@ -53,8 +72,8 @@ void inventory_checker_set_resolver(struct inventory_checker *chk,
  * Read one file ("-" = standard input). Reports every problem with
  * error_at(file, line, ...). The sink sees only records without problems of
  * their own. Returns 0 valid, 1 problems reported (input rejected), -1
- * runtime failure (cannot open or read the file, the schema cannot be
- * loaded, or a sink callback failed), reported once.
+ * runtime failure (cannot open or read the file, or a sink callback
+ * failed), reported once.
  */
 int inventory_read(struct inventory_checker *chk, const char *path,
                    const struct inventory_sink *sink);
@@ -66,8 +85,12 @@ int inventory_read(struct inventory_checker *chk, const char *path,
  */
 int inventory_checker_finish(struct inventory_checker *chk);
 
-/* Number of systems / organizations read so far (with or without problems). */
+/* Number of <system> elements read so far (with or without problems). */
 size_t inventory_checker_systems(const struct inventory_checker *chk);
-size_t inventory_checker_organizations(const struct inventory_checker *chk);
+/* Number of the problems reported so far that a grammar states too, or of
+ * the input itself (not well-formed XML, refused): the schema rejects such
+ * a file. The others are of meaning (calendar dates, ids, references,
+ * cadences), which only the C checks see. */
+size_t inventory_checker_grammar_problems(const struct inventory_checker *chk);
 
 #endif

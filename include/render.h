@@ -10,7 +10,8 @@
  *   annual, index, text the exact totals only (per owner, per operator);
  *   csv                every system, in chunks of RENDER_CSV_CHUNK systems
  *                      streamed to the file;
- *   dossier            refused: it is rendered per system (--system) or per
+ *   audit, audit-docx  the exact totals only (the matrix per owner);
+ *   dossier, audit-csv refused: rendered per system (--system) or per
  *                      owner (--owner);
  *   a user's template  the whole document (its author's choice).
  * The reports then say they are digests (results/@partial). An owner's
@@ -23,7 +24,7 @@
  * its frame from the totals, then the contents entries and the sections of
  * each chunk are streamed into it (dossier.xsl, parameter part).
  *
- * The summary and the annual report (HTML and Word) are
+ * The summary, the annual report and the audit report (HTML and Word) are
  * rendered from their whole document but written in pieces (report.h), so
  * that their output never holds every system at once.
  */

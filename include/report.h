@@ -2,13 +2,14 @@
  * report.h - rendering a results document through an XSLT template.
  *
  * A template is a shipped name ("summary", "dossier", "annual", "annual-docx",
+ * "audit", "audit-docx", "audit-csv",
  * "csv", "text", "index": DATADIR/templates/NAME.xsl) or the path of a user's stylesheet
  * (anything with a '/' or ending in ".xsl"). Every transform runs with
  * security preferences that forbid writing files, creating directories and
  * any network access, and that let it read only files inside the template's
  * own directory tree (for a user's template, also the shipped templates
  * directory, so that it can import the shared pieces). Stylesheets and the
- * documents they load are parsed with XMLSAFE_PARSE_OPTIONS.
+ * documents they load are read through xmlio.h.
  */
 #ifndef ASSESS_REPORT_H
 #define ASSESS_REPORT_H

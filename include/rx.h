@@ -37,9 +37,6 @@ struct rx *rx_compile(const char *pattern, char **err);
  */
 int rx_match(const struct rx *rx, const char *subject, size_t len, char **err);
 
-/* The pattern text the expression was compiled from (borrowed). */
-const char *rx_pattern(const struct rx *rx);
-
 /* Free a compiled expression; accepts NULL. */
 void rx_free(struct rx *rx);
 

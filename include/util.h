@@ -112,9 +112,6 @@ int days_to_date(long days, char out[11]);
  * 0001-01-01): there is no such date to give. */
 int date_add_months(const char *iso, int months, char out[11]);
 
-/* Today's date (UTC, or $ASSESS_TODAY when set, for tests) as YYYY-MM-DD. */
-void today_iso(char out[11]);
-
 /* Append the folder that holds path: "." for a bare name, "/" for "/name". */
 void strbuf_add_dirname(struct strbuf *sb, const char *path);
 

@@ -8,7 +8,8 @@
   string table; nothing here searches the results document.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:str="http://exslt.org/strings" extension-element-prefixes="str">
+    xmlns:str="http://exslt.org/strings" xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="str" exclude-result-prefixes="exsl">
 
   <!-- 'vi' (default) or 'en'; anything else falls back to Vietnamese -->
   <xsl:param name="lang" select="'vi'"/>
@@ -92,18 +93,44 @@
   <!-- the text child in the chosen language, else the first one -->
   <xsl:template name="localized">
     <xsl:param name="node" select="."/>
-    <xsl:choose>
-      <xsl:when test="$node/text[lang($L)]"><xsl:value-of select="$node/text[lang($L)][1]"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$node/text[1]"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="plain">
+      <xsl:with-param name="text">
+        <xsl:choose>
+          <xsl:when test="$node/text[lang($L)]"><xsl:value-of select="$node/text[lang($L)][1]"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$node/text[1]"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- a system's reason (why undetermined) in the chosen language, else the first -->
   <xsl:template name="reason">
-    <xsl:choose>
-      <xsl:when test="reason[lang($L)]"><xsl:value-of select="reason[lang($L)][1]"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="reason[1]"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="plain">
+      <xsl:with-param name="text">
+        <xsl:choose>
+          <xsl:when test="reason[lang($L)]"><xsl:value-of select="reason[lang($L)][1]"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="reason[1]"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The internal names a sentence made in C may hold (a fact name such as
+       data-subjects.sensitive, a rule-set id), longest first, and the words
+       the reader is given instead (<term> in strings/*.xml) -->
+  <xsl:variable name="term-list">
+    <xsl:for-each select="$strings/term">
+      <xsl:sort select="string-length(@code)" data-type="number" order="descending"/>
+      <xsl:copy-of select="."/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="terms" select="exsl:node-set($term-list)/term"/>
+
+  <!-- text with every internal name replaced by its words (one EXSLT
+       str:replace over the whole list: a loop in C, no recursion) -->
+  <xsl:template name="plain">
+    <xsl:param name="text"/>
+    <xsl:value-of select="str:replace(string($text), $terms/@code, $terms)"/>
   </xsl:template>
 
   <!-- the rule set's title in the chosen language -->

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   index.xsl - index.html of a review directory: the headline counts and links
-  to summary.html, dossier.html, annual.html, results.csv and results.xml,
+  to summary.html, dossier.html, annual.html, audit.html, audit.docx,
+  audit.csv, results.csv and results.xml,
   and to each owner's annual-OWNER.docx and annual-OWNER.html (relative
   links: the files sit beside it). Parameter: lang = vi | en.
 -->
@@ -42,6 +43,11 @@
             <xsl:call-template name="link"><xsl:with-param name="href" select="'dossier.html'"/><xsl:with-param name="id" select="'index.dossier'"/></xsl:call-template>
           </xsl:if>
           <xsl:call-template name="link"><xsl:with-param name="href" select="'annual.html'"/><xsl:with-param name="id" select="'index.annual'"/></xsl:call-template>
+          <xsl:call-template name="link"><xsl:with-param name="href" select="'audit.html'"/><xsl:with-param name="id" select="'index.audit'"/></xsl:call-template>
+          <xsl:call-template name="link"><xsl:with-param name="href" select="'audit.docx'"/><xsl:with-param name="id" select="'index.audit-docx'"/></xsl:call-template>
+          <xsl:if test="not(/results/@partial = 'yes')">
+            <xsl:call-template name="link"><xsl:with-param name="href" select="'audit.csv'"/><xsl:with-param name="id" select="'index.audit-csv'"/></xsl:call-template>
+          </xsl:if>
           <xsl:call-template name="link"><xsl:with-param name="href" select="'results.csv'"/><xsl:with-param name="id" select="'index.csv'"/></xsl:call-template>
           <xsl:if test="not(/results/@partial = 'yes')">
             <xsl:call-template name="link"><xsl:with-param name="href" select="'results.xml'"/><xsl:with-param name="id" select="'index.xml'"/></xsl:call-template>
@@ -67,6 +73,8 @@
           <pre>assess report --run <xsl:value-of select="/results/@run"/> dossier --system ID -o dossier-ID.html
 assess report --run <xsl:value-of select="/results/@run"/> annual --owner ID -o annual-ID.html
 assess report --run <xsl:value-of select="/results/@run"/> annual-docx --owner ID -o annual-ID.docx
+assess report --run <xsl:value-of select="/results/@run"/> audit-docx --owner ID -o audit-ID.docx
+assess report --run <xsl:value-of select="/results/@run"/> audit-csv --owner ID -o audit-ID.csv
 assess results --run <xsl:value-of select="/results/@run"/> -o results.xml</pre>
         </xsl:if>
       </body>

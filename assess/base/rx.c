@@ -19,7 +19,6 @@
 struct rx {
 	pcre2_code *code;           /* compiled pattern */
 	pcre2_match_context *mctx;  /* carries the limits */
-	char *pattern;              /* source text */
 };
 
 static char *pcre_message(int code, const char *prefix, size_t offset, int with_offset)
@@ -84,7 +83,6 @@ struct rx *rx_compile(const char *pattern, char **err)
 	pcre2_set_match_limit(rx->mctx, RX_MATCH_LIMIT);
 	pcre2_set_depth_limit(rx->mctx, RX_DEPTH_LIMIT);
 	pcre2_set_callout(rx->mctx, count_step, NULL);
-	rx->pattern = xstrdup(pattern);
 	return rx;
 }
 
@@ -110,17 +108,11 @@ int rx_match(const struct rx *rx, const char *subject, size_t len, char **err)
 	return -1;
 }
 
-const char *rx_pattern(const struct rx *rx)
-{
-	return rx->pattern;
-}
-
 void rx_free(struct rx *rx)
 {
 	if (!rx)
 		return;
 	pcre2_code_free(rx->code);
 	pcre2_match_context_free(rx->mctx);
-	free(rx->pattern);
 	free(rx);
 }

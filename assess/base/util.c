@@ -356,19 +356,6 @@ int date_add_months(const char *iso, int months, char out[11])
 	return format_date(y, m, d, out);
 }
 
-void today_iso(char out[11])
-{
-	const char *env = getenv("ASSESS_TODAY");
-	if (env && is_iso_date(env)) {
-		memcpy(out, env, 11);
-		return;
-	}
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 int fsync_path(const char *path)
 {
 	int fd = open(path, O_RDONLY);

@@ -17,7 +17,7 @@
 #include "store.h"
 #include "subject.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 static const char usage[] =
 	"usage: assess report [--db DB] [--run N] [--lang vi|en] [--system ID] [--owner ID]\n"
@@ -25,7 +25,9 @@ static const char usage[] =
 	"\n"
 	"Render one report of a run (default: the latest) through XSLT. TEMPLATE is\n"
 	"a shipped report: summary, dossier, annual (HTML), annual-docx (Word),\n"
-	"csv, text, index; or the path of your own .xsl over the results XML\n"
+	"audit (the auditor's report, HTML), audit-docx (Word), audit-csv (its\n"
+	"findings with their legal basis), csv, text, index; or the path of your\n"
+	"own .xsl over the results XML\n"
 	"document ('assess results').\n"
 	"Templates cannot write files or use the network, and read only files\n"
 	"beside them.\n"
@@ -34,7 +36,8 @@ static const char usage[] =
 	"  --run N         the run to report\n"
 	"  --lang LANG     vi (default) or en\n"
 	"  --system ID     only this system (the dossier of one system)\n"
-	"  --owner ID      only this owner's systems (its annual report, its dossiers)\n"
+	"  --owner ID      only this owner's systems (its annual report, its dossiers,\n"
+	"                  its audit)\n"
 	"  --results FILE  render a saved results document instead of a stored run\n"
 	"  --settings FILE the unit's details for filed documents (issuer, number,\n"
 	"                  signer, recipients; default: assess-settings.xml beside\n"
@@ -44,12 +47,7 @@ static const char usage[] =
 /* Read a saved results document ("-" = standard input); NULL after reporting. */
 static xmlDocPtr read_results(const char *file)
 {
-	xmlDocPtr doc;
-	/* XMLSAFE_PARSE_OPTIONS: no DTD loaded, no entity substituted, no network */
-	if (!strcmp(file, "-"))
-		doc = xmlReadFd(0, "-", NULL, XMLSAFE_PARSE_OPTIONS);
-	else
-		doc = xmlReadFile(file, NULL, XMLSAFE_PARSE_OPTIONS);
+	xmlDocPtr doc = xmlio_read_doc(file, "a results document");
 	if (!doc) {
 		error("cannot read results document '%s'", file);
 		return NULL;

@@ -28,12 +28,15 @@ static const char usage[] =
 	"\n"
 	"Validate and import the inventories (all or nothing), classify them, and\n"
 	"render the report set into DIR (default ./assess-report/): index.html,\n"
-	"summary.html, dossier.html, annual.html, results.csv, results.xml, and for\n"
-	"each owner its annual report to file, annual-OWNER.docx (Word, the form 08\n"
-	"of Decree 331) and annual-OWNER.html. Above 5,000 systems the summary, annual\n"
-	"report and index are digests with exact totals, the CSV lists every system,\n"
-	"and dossiers and owners' annual reports are rendered on request ('assess\n"
-	"report dossier --system ID', 'assess report annual-docx --owner ID').\n"
+	"summary.html, dossier.html, annual.html, the audit report (audit.html,\n"
+	"audit.docx in Word, audit.csv its findings table), results.csv, results.xml,\n"
+	"and for each owner its annual report to file, annual-OWNER.docx (Word, the\n"
+	"form 08 of Decree 331) and annual-OWNER.html. Above 5,000 systems the\n"
+	"summary, annual report, audit report and index are digests with exact\n"
+	"totals, the CSV lists every system, and dossiers, findings tables and\n"
+	"owners' annual reports are rendered on request ('assess report dossier\n"
+	"--system ID', 'assess report audit-csv --owner ID', 'assess report\n"
+	"annual-docx --owner ID').\n"
 	"\n"
 	"  --db DB      database (default $ASSESS_DB, else ./assess.db)\n"
 	"  --rules R    rule set: an id (ND85, ND331 ...), or auto (default)\n"
@@ -55,9 +58,18 @@ static const struct rendition set[] = {
 	{"summary", "summary.html"},
 	{"dossier", "dossier.html"},
 	{"annual", "annual.html"},
+	{"audit", "audit.html"},
+	{"audit-docx", "audit.docx"},
+	{"audit-csv", "audit.csv"},
 	{"csv", "results.csv"},
 	{"index", "index.html"},
 };
+
+/* Rendered per system or per owner only, above RENDER_DETAIL_LIMIT systems. */
+static int per_subject(const char *template_name)
+{
+	return !strcmp(template_name, "dossier") || !strcmp(template_name, "audit-csv");
+}
 
 /* The reports of each owner: annual-OWNER.html, annual-OWNER.docx
  * (file_name is the extension here). */
@@ -185,8 +197,8 @@ int cmd_review(int argc, char **argv)
 	struct render_job jobs[ARRAY_SIZE(set)];
 	size_t nr_jobs = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(set); i++) {
-		if (large && !strcmp(set[i].template_name, "dossier"))
-			continue; /* per system on request: see render.h */
+		if (large && per_subject(set[i].template_name))
+			continue; /* per system or owner on request: see render.h */
 		jobs[nr_jobs].name = set[i].template_name;
 		jobs[nr_jobs].out_path = outdir_path(out, set[i].file_name);
 		nr_jobs++;
@@ -211,7 +223,7 @@ int cmd_review(int argc, char **argv)
 	/* index.html first, as the contract says */
 	printf("%s/index.html\n", dir);
 	for (size_t i = 0; i + 1 < ARRAY_SIZE(set); i++)
-		if (!large || strcmp(set[i].template_name, "dossier"))
+		if (!large || !per_subject(set[i].template_name))
 			printf("%s/%s\n", dir, set[i].file_name);
 	if (!large)
 		printf("%s/results.xml\n", dir);

@@ -36,6 +36,8 @@ int cmd_validate(int argc, char **argv)
 	}
 
 	struct inventory_checker *chk = inventory_checker_new();
+	/* the published contract too, not only the C checks that import uses */
+	inventory_checker_set_schema(chk, INVENTORY_SCHEMA_ALWAYS);
 	for (int i = 0; i < nr_files; i++) {
 		int rc = inventory_read(chk, files[i], NULL);
 		if (rc < 0)

@@ -11,10 +11,9 @@
  *
  * Every part is inflated through part_read(), which counts the bytes
  * (never trusting the sizes the zip declares) against the workbook's total
- * and the part's compression ratio, and watches the prolog: a DOCTYPE stops
- * the part before libxml2 sees a byte of it. The parser is forced to UTF-8,
- * so a DOCTYPE in any other encoding cannot slip past the watch; the entity
- * loader refuses everything meanwhile (xmlsafe_deny_all_begin).
+ * and the part's compression ratio, and is read through xmlio.h: a DOCTYPE
+ * stops the part before libxml2 sees a byte of it. The parser is forced to
+ * UTF-8, so a DOCTYPE in any other encoding cannot slip past the watch.
  */
 #include "book.h"
 
@@ -34,7 +33,7 @@
 
 #include "diag.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 #define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define NS_REL_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"
@@ -125,56 +124,20 @@ static int parse_ref(const char *s, unsigned *col, long *row)
 
 /* ===== standard input and sniffing ===== */
 
-static struct {
-	char *data;  /* the bytes (NUL-terminated), or NULL */
-	size_t len;
-	int read;    /* standard input was read (and maybe released since) */
-	int failed;  /* the read failed or was too large: reported once */
-} std_in;
-
 int book_stdin(const char **data, size_t *len)
 {
-	if (std_in.failed)
-		return error("standard input could not be read");
-	if (!std_in.read) {
-		struct strbuf sb;
-		strbuf_init(&sb);
-		char buf[65536];
-		for (;;) {
-			ssize_t n = read(0, buf, sizeof(buf));
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n < 0) {
-				std_in.failed = 1;
-				strbuf_release(&sb);
-				return error("cannot read standard input: %s", strerror(errno));
-			}
-			if (n == 0)
-				break;
-			if (sb.len + (size_t)n > (size_t)BOOK_MAX_INPUT) {
-				std_in.failed = 1;
-				strbuf_release(&sb);
-				char size[32];
-				return error_at("-", 0, "standard input is larger than %s",
-				                size_text(BOOK_MAX_INPUT, size));
-			}
-			strbuf_add(&sb, buf, (size_t)n);
-		}
-		std_in.len = sb.len;
-		std_in.data = strbuf_detach(&sb);
-		std_in.read = 1;
+	if (xmlio_stdin(data, len) < 0)
+		return -1;
+	if (*len > (size_t)BOOK_MAX_INPUT) {
+		char size[32];
+		return error_at("-", 0, "standard input is larger than %s", size_text(BOOK_MAX_INPUT, size));
 	}
-	*data = std_in.data ? std_in.data : "";
-	*len = std_in.len;
 	return 0;
 }
 
 void book_stdin_release(void)
 {
-	free(std_in.data);
-	std_in.data = NULL;
-	std_in.len = 0;
-	std_in.read = 1;
+	xmlio_stdin_release();
 }
 
 enum book_kind book_sniff_bytes(const void *head, size_t len)
@@ -715,10 +678,6 @@ static int numfmt_cmp(const void *a, const void *b)
 
 /* ===== parts of the zip ===== */
 
-enum prolog_state {
-	P_TEXT, P_LT, P_BANG, P_BANG_DASH, P_COMMENT, P_C1, P_C2, P_PI, P_PQ, P_DONE
-};
-
 struct part {
 	struct book *wb;
 	const char *name;       /* the part's name in the zip */
@@ -727,8 +686,7 @@ struct part {
 	zip_uint64_t comp;      /* compressed bytes, at most the archive's */
 	zip_uint64_t out;       /* bytes inflated from this part */
 	int failed;             /* a problem was reported: say nothing more */
-	enum prolog_state prolog;
-	long line;              /* line of the prolog watch */
+	struct xmlio_input *in; /* the policy on its bytes */
 	xmlTextReaderPtr r;
 	char *xml_error;        /* the first error libxml2 reported */
 	long xml_line;
@@ -758,54 +716,7 @@ static int part_error(struct part *p, long line, const char *fmt, ...)
 	return -1;
 }
 
-/* Watch the prolog for "<!" that opens no comment: a DOCTYPE. Returns -1
- * (after reporting) when one starts. */
-static int watch_prolog(struct part *p, const unsigned char *buf, size_t n)
-{
-	for (size_t i = 0; i < n && p->prolog != P_DONE; i++) {
-		unsigned char c = buf[i];
-		if (c == '\n')
-			p->line++;
-		switch (p->prolog) {
-		case P_TEXT:
-			if (c == '<')
-				p->prolog = P_LT;
-			break;
-		case P_LT:
-			p->prolog = c == '!' ? P_BANG : c == '?' ? P_PI : P_DONE;
-			break;
-		case P_BANG:
-		case P_BANG_DASH:
-			/* "<!--" opens a comment; any other "<!" a DOCTYPE */
-			if (c != '-')
-				return part_error(p, p->line, "a DOCTYPE is not allowed in a workbook");
-			p->prolog = p->prolog == P_BANG ? P_BANG_DASH : P_COMMENT;
-			break;
-		case P_COMMENT:
-			if (c == '-')
-				p->prolog = P_C1;
-			break;
-		case P_C1:
-			p->prolog = c == '-' ? P_C2 : P_COMMENT;
-			break;
-		case P_C2:
-			p->prolog = c == '>' ? P_TEXT : c == '-' ? P_C2 : P_COMMENT;
-			break;
-		case P_PI:
-			if (c == '?')
-				p->prolog = P_PQ;
-			break;
-		case P_PQ:
-			p->prolog = c == '>' ? P_TEXT : c == '?' ? P_PQ : P_PI;
-			break;
-		case P_DONE:
-			break;
-		}
-	}
-	return 0;
-}
-
-/* libxml2's read callback: inflate, count, watch. */
+/* The part's bytes: inflated and counted. */
 static int part_read(void *ctx, char *buf, int len)
 {
 	struct part *p = ctx;
@@ -831,15 +742,7 @@ static int part_read(void *ctx, char *buf, int len)
 		           BOOK_MAX_RATIO);
 		return -1;
 	}
-	if (p->prolog != P_DONE && watch_prolog(p, (const unsigned char *)buf, (size_t)n) < 0)
-		return -1;
 	return (int)n;
-}
-
-static int part_close_cb(void *ctx)
-{
-	(void)ctx;
-	return 0;
 }
 
 /* While a part is read, libxml2's messages come here: the first error is
@@ -847,7 +750,7 @@ static int part_close_cb(void *ctx)
 static void part_xml_error(void *ctx, xmlErrorPtr err)
 {
 	struct part *p = ctx;
-	if (!err || err->level < XML_ERR_ERROR || p->xml_error)
+	if (!err || err->level < XML_ERR_ERROR || p->xml_error || xmlio_input_refused(p->in, NULL))
 		return;
 	const char *msg = err->message ? err->message : "XML error";
 	size_t len = strlen(msg);
@@ -887,7 +790,6 @@ static int part_open(struct part *p, struct book *wb, const char *name, const ch
 	p->wb = wb;
 	p->name = name;
 	p->sheet = sheet;
-	p->line = 1;
 	zip_int64_t idx = locate(wb, name);
 	if (idx < 0)
 		return part_error(p, 0, "the part is missing");
@@ -916,15 +818,15 @@ static int part_open(struct part *p, struct book *wb, const char *name, const ch
 			return part_error(p, 0, "the part is encrypted: remove the password and save the workbook again");
 		return part_error(p, 0, "cannot read the part: %s", zip_strerror(wb->zip));
 	}
-	xmlsafe_deny_all_begin();
 	handlers_ours(p);
-	p->r = xmlReaderForIO(part_read, part_close_cb, p, name, "UTF-8",
-	                      XMLSAFE_PARSE_OPTIONS | XML_PARSE_IGNORE_ENC);
+	p->in = xmlio_input_new(name, "a workbook", part_read, p, XMLIO_UTF8);
+	p->r = xmlio_input_reader(p->in);
 	if (!p->r) {
 		if (!p->failed)
 			part_error(p, 0, "cannot parse the part");
 		handlers_theirs(p);
-		xmlsafe_deny_all_end();
+		xmlio_input_free(p->in);
+		p->in = NULL;
 		zip_fclose(p->zf);
 		p->zf = NULL;
 		return -1;
@@ -938,8 +840,9 @@ static void part_close(struct part *p)
 		xmlFreeTextReader(p->r);
 		p->r = NULL;
 		handlers_theirs(p);
-		xmlsafe_deny_all_end();
 	}
+	xmlio_input_free(p->in);
+	p->in = NULL;
 	if (p->zf)
 		zip_fclose(p->zf);
 	p->zf = NULL;
@@ -965,6 +868,10 @@ static int part_next(struct part *p)
 	}
 	if (p->failed)
 		return -1;
+	long line;
+	const char *why = xmlio_input_refused(p->in, &line);
+	if (why)
+		return part_error(p, line, "%s", why);
 	if (ret < 0 || p->xml_error) {
 		if (p->xml_error)
 			return part_error(p, p->xml_line, "%s", p->xml_error);

@@ -126,9 +126,27 @@ void organization_release(struct organization *org)
 	free(org->role);
 	free(org->parent);
 	free(org->name);
+	for (int i = 0; i < ORG__COUNT; i++)
+		free(org->value[i]);
 	free(org->file);
 	for (size_t i = 0; i < org->nr_policies; i++)
 		free(org->policies[i].decision);
 	free(org->policies);
 	memset(org, 0, sizeof(*org));
+}
+
+const char *organization_field(const struct organization *org, enum organization_field f)
+{
+	switch (f) {
+	case ORG_ID:
+		return org->id;
+	case ORG_ROLE:
+		return org->role;
+	case ORG_PARENT:
+		return org->parent;
+	case ORG_NAME:
+		return org->name;
+	default:
+		return f >= 0 && f < ORG__COUNT ? org->value[f] : NULL;
+	}
 }

@@ -11,13 +11,12 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 
 #include "diag.h"
 #include "paths.h"
 #include "sha256.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 void doc_context_init(struct doc_context *ctx)
 {
@@ -33,92 +32,28 @@ void doc_context_release(struct doc_context *ctx)
 	memset(ctx, 0, sizeof(*ctx));
 }
 
-/* The whole file into sb. 0, or -1 after reporting. */
-static int read_whole(const char *path, struct strbuf *sb)
-{
-	char buf[65536];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return error("cannot open '%s': %s", path, strerror(errno));
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(sb, buf, n);
-	int failed = ferror(f);
-	fclose(f);
-	return failed ? error("cannot read '%s'", path) : 0;
-}
-
-/* Report a schema error at its line, as the other inputs do. */
-static void schema_problem(void *file, xmlErrorPtr err)
-{
-	if (!err || err->level == XML_ERR_NONE || err->level == XML_ERR_WARNING)
-		return;
-	const char *msg = err->message ? err->message : "does not match the schema";
-	size_t len = strlen(msg);
-	while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-		len--;
-	long line = err->line;
-	if (err->node && ((xmlNodePtr)err->node)->type == XML_ELEMENT_NODE)
-		line = xmlGetLineNo((xmlNodePtr)err->node);
-	error_at(file, line, "%.*s", (int)len, msg);
-}
-
 /* Check doc against criteria/schema/settings.rng. 0 or -1 after reporting. */
 static int check_schema(xmlDocPtr doc, const char *file)
 {
 	char *rng = data_path("criteria/schema/settings.rng");
-	xmlRelaxNGParserCtxtPtr pctx = xmlRelaxNGNewParserCtxt(rng);
-	xmlRelaxNGPtr schema = pctx ? xmlRelaxNGParse(pctx) : NULL;
-	xmlRelaxNGValidCtxtPtr vctx = schema ? xmlRelaxNGNewValidCtxt(schema) : NULL;
-	int ret = -1;
-	long before = diag_problem_count();
-	if (!vctx) {
-		error("cannot load the settings schema %s", rng);
-	} else {
-		xmlRelaxNGSetValidStructuredErrors(vctx, schema_problem, (void *)(uintptr_t)file);
-		if (xmlRelaxNGValidateDoc(vctx, doc) == 0)
-			ret = 0;
-		else if (diag_problem_count() == before)
-			error_at(file, 0, "does not match the settings schema");
-	}
-	xmlRelaxNGFreeValidCtxt(vctx);
-	xmlRelaxNGFree(schema);
-	xmlRelaxNGFreeParserCtxt(pctx);
+	struct xmlio_schema *schema = xmlio_schema_load(rng);
+	int ret = schema ? xmlio_validate(schema, doc, file, "settings") : -1;
+	xmlio_schema_free(schema);
 	free(rng);
 	return ret;
 }
 
 static int load(struct doc_context *ctx, const char *path)
 {
-	struct strbuf sb;
-	xmlDocPtr doc = NULL;
 	int ret = -1;
-	strbuf_init(&sb);
-	if (read_whole(path, &sb) < 0)
+	/* a DOCTYPE is refused as it is read: entities are never expanded, so
+	 * a DTD could only hide text */
+	xmlDocPtr doc = xmlio_read_doc(path, "a settings file");
+	if (!doc)
 		goto out;
-	if (sb.len > INT32_MAX) {
-		error_at(path, 0, "the settings file is too large");
-		goto out;
-	}
-	long before = diag_problem_count();
-	doc = xmlReadMemory(sb.buf, (int)sb.len, path, NULL, XMLSAFE_PARSE_OPTIONS);
-	if (!doc) {
-		if (diag_problem_count() == before)
-			error_at(path, 0, "not well-formed XML");
-		goto out;
-	}
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!root || strcmp((const char *)root->name, "settings") || root->ns) {
 		error_at(path, root ? xmlGetLineNo(root) : 0, "not a settings file (the root is not <settings>)");
-		goto out;
-	}
-	/* entities are never expanded, so a DTD could only hide text */
-	if (xmlGetIntSubset(doc) || doc->extSubset) {
-		const char *at = strstr(sb.buf, "<!DOCTYPE");
-		long line = 1;
-		for (const char *c = sb.buf; at && c < at; c++)
-			line += *c == '\n';
-		error_at(path, line, "a DOCTYPE is not allowed in a settings file");
 		goto out;
 	}
 	if (check_schema(doc, path) < 0)
@@ -129,7 +64,6 @@ static int load(struct doc_context *ctx, const char *path)
 	ret = 0;
 out:
 	xmlFreeDoc(doc);
-	strbuf_release(&sb);
 	return ret;
 }
 
@@ -156,7 +90,7 @@ int doc_context_add_file(struct doc_context *ctx, const char *path)
 	if (!strcmp(path, "-"))
 		return 0;
 	strbuf_init(&sb);
-	int ret = read_whole(path, &sb);
+	int ret = xmlio_slurp(path, &sb);
 	if (ret == 0) {
 		ALLOC_GROW(ctx->files, ctx->nr_files + 1, ctx->alloc_files);
 		struct context_file *f = &ctx->files[ctx->nr_files++];

@@ -19,7 +19,7 @@
 
 #include "diag.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 #define RELS_TYPE "application/vnd.openxmlformats-package.relationships+xml"
 #define XML_TYPE "application/xml"
@@ -475,7 +475,7 @@ int docx_pack_expanded(const char *flat, size_t len, docx_expand_fn *expand, voi
 {
 	if (len > (size_t)INT32_MAX)
 		return error("the package is too large");
-	xmlDocPtr doc = xmlReadMemory(flat, (int)len, "package.xml", "UTF-8", XMLSAFE_PARSE_OPTIONS);
+	xmlDocPtr doc = xmlio_read_memory("package.xml", flat, len, "a Word package");
 	if (!doc)
 		return error("the template's output is not well-formed XML");
 	int ret = pack(doc, expand, data, out);

@@ -12,6 +12,42 @@
 
 #define MAX_ARGS 10
 
+/*
+ * The documents the sentences and the legal bases cite, as a citation
+ * names them in full (Decree 30/2020: kind, "số", number and symbol).
+ */
+#define ND85_VI "Nghị định số 85/2016/NĐ-CP"
+#define ND85_EN "Decree 85/2016/ND-CP"
+#define ND331_VI "Nghị định số 331/2026/NĐ-CP"
+#define ND331_EN "Decree 331/2026/ND-CP"
+#define TT12_VI "Thông tư số 12/2022/TT-BTTTT"
+#define TT12_EN "Circular 12/2022/TT-BTTTT"
+#define L116_VI "Luật An ninh mạng số 116/2025/QH15"
+#define L116_EN "Law on Cybersecurity 116/2025/QH15"
+#define CT09_VI "Chỉ thị số 09/CT-TTg ngày 23/02/2024 của Thủ tướng Chính phủ"
+#define CT09_EN "Directive 09/CT-TTg of 23 February 2024 of the Prime Minister"
+#define CT14_VI "Chỉ thị số 14/CT-TTg năm 2019 của Thủ tướng Chính phủ"
+#define CT14_EN "Directive 14/CT-TTg of 2019 of the Prime Minister"
+#define CT57_VI "Chỉ thị số 57-CT/TW ngày 31/12/2025 của Ban Bí thư"
+#define CT57_EN "Directive 57-CT/TW of 31 December 2025 of the Party Secretariat"
+
+/* A rule set a finding's arguments name by its id (the approval's), as a
+ * sentence names it; an id not listed is written as it is. */
+static const struct {
+	const char *id, *vi, *en;
+} rule_documents[] = {
+	{"ND85", ND85_VI, ND85_EN},
+	{"ND331", ND331_VI, ND331_EN},
+};
+
+static const char *rule_document(const char *id, int english)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(rule_documents); i++)
+		if (!strcmp(rule_documents[i].id, id))
+			return english ? rule_documents[i].en : rule_documents[i].vi;
+	return id;
+}
+
 /* ---- collecting arguments ----------------------------------------------- */
 
 static void args_add(struct finding_args *a, const char *s, size_t n)
@@ -49,6 +85,59 @@ char *finding_args_finish(struct finding_args *a)
 	char *s = a->buf;
 	memset(a, 0, sizeof(*a));
 	return s;
+}
+
+/* ---- words as each language writes them -------------------------------- */
+
+/* An integer (optionally negative) of at least four digits grouped by
+ * thousands: "9.600" in Vietnamese, "9,600" in English; anything else as
+ * it is. */
+static void add_number(struct strbuf *out, const char *s, int english)
+{
+	const char *d = s + (*s == '-');
+	size_t n = strlen(d);
+	if (n < 4 || n > 30 || strspn(d, "0123456789") != n) {
+		strbuf_addstr(out, s);
+		return;
+	}
+	if (d != s)
+		strbuf_addstr(out, "-");
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			strbuf_addstr(out, english ? "," : ".");
+		strbuf_add(out, d + i, 1);
+	}
+}
+
+static int is_iso_date_text(const char *s)
+{
+	return strlen(s) == 10 && strspn(s, "0123456789") == 4 && s[4] == '-' &&
+	       strspn(s + 5, "0123456789") == 2 && s[7] == '-' && strspn(s + 8, "0123456789") == 2;
+}
+
+/*
+ * The arguments of a sentence as the language writes them: a date
+ * (YYYY-MM-DD) as dd/mm/yyyy in Vietnamese, a number of four digits or
+ * more grouped by thousands, and in Vietnamese an article that opens with
+ * "Điểm" or "Khoản" in lower case (the sentences cite it mid-sentence).
+ * The texts go to words[0..n), which the caller releases.
+ */
+static void localise_args(const char *const *a, int n, int english, struct strbuf *words,
+                          const char **out)
+{
+	for (int i = 0; i < n; i++) {
+		struct strbuf *w = &words[i];
+		strbuf_init(w);
+		if (!english && is_iso_date_text(a[i]))
+			strbuf_addf(w, "%.2s/%.2s/%.4s", a[i] + 8, a[i] + 5, a[i]);
+		else if (!english && !strncmp(a[i], "Điểm ", strlen("Điểm ")))
+			strbuf_addf(w, "điểm %s", a[i] + strlen("Điểm "));
+		else if (!english && !strncmp(a[i], "Khoản ", strlen("Khoản ")))
+			strbuf_addf(w, "khoản %s", a[i] + strlen("Khoản "));
+		else
+			add_number(w, a[i], english);
+		out[i] = w->buf;
+	}
 }
 
 /* ---- the sentences ------------------------------------------------------ */
@@ -90,10 +179,10 @@ static void under_classified(const char *const *a, struct strbuf *vi, struct str
 {
 	strbuf_addf(vi, "Cấp độ đã phê duyệt (%s, theo %s) thấp hơn cấp độ xác định (%s%s): phải "
 	                "xác định lại cấp độ.",
-	            a[0], a[1], a[2], or_more ? " trở lên" : "");
+	            a[0], rule_document(a[1], 0), a[2], or_more ? " trở lên" : "");
 	strbuf_addf(en, "The approved level (%s, under %s) is below the computed level (%s%s): the "
 	                "level must be re-determined.",
-	            a[0], a[1], a[2], or_more ? " or more" : "");
+	            a[0], rule_document(a[1], 1), a[2], or_more ? " or more" : "");
 }
 
 static void under_exact(const char *const *a, struct strbuf *vi, struct strbuf *en)
@@ -110,19 +199,19 @@ static void under_or_more(const char *const *a, struct strbuf *vi, struct strbuf
 static void over_classified(const char *const *a, struct strbuf *vi, struct strbuf *en)
 {
 	strbuf_addf(vi, "Cấp độ đã phê duyệt (%s, theo %s) cao hơn cấp độ xác định (%s).", a[0],
-	            a[1], a[2]);
+	            rule_document(a[1], 0), a[2]);
 	strbuf_addf(en, "The approved level (%s, under %s) is above the computed level (%s).", a[0],
-	            a[1], a[2]);
+	            rule_document(a[1], 1), a[2]);
 }
 
 /* a: approved level (under ND85), level under ND331 */
 static void rules_drift(const char *const *a, struct strbuf *vi, struct strbuf *en)
 {
-	strbuf_addf(vi, "Cấp độ %s được phê duyệt theo Nghị định 85/2016/NĐ-CP; theo Nghị định "
-	                "331/2026/NĐ-CP hệ thống thuộc cấp độ %s.",
+	strbuf_addf(vi, "Cấp độ %s được phê duyệt theo " ND85_VI "; theo " ND331_VI
+	                " hệ thống thuộc cấp độ %s.",
 	            a[0], a[1]);
-	strbuf_addf(en, "Level %s was approved under Decree 85/2016/ND-CP; under Decree "
-	                "331/2026/ND-CP the system is at level %s.",
+	strbuf_addf(en, "Level %s was approved under " ND85_EN "; under " ND331_EN
+	                " the system is at level %s.",
 	            a[0], a[1]);
 }
 
@@ -397,10 +486,10 @@ static void secrets_in_testing(const char *const *a, struct strbuf *vi, struct s
 		            what_en.len ? " and " : "", a[2]);
 	}
 	strbuf_addf(vi, "Hệ thống đang trong giai đoạn %s nhưng đã xử lý %s: không được để lộ, lọt "
-	                "bí mật, dữ liệu nhạy cảm kể cả khi thử nghiệm (Chỉ thị 57).",
+	                "bí mật, dữ liệu nhạy cảm kể cả khi thử nghiệm (" CT57_VI ").",
 	            testing ? "thử nghiệm" : "xây dựng", what_vi.len ? what_vi.buf : "");
 	strbuf_addf(en, "The system is still %s but processes %s: secrets and sensitive data must not "
-	                "leak, not even during testing (Directive 57).",
+	                "leak, not even during testing (" CT57_EN ").",
 	            testing ? "in testing" : "being built", what_en.len ? what_en.buf : "");
 	strbuf_release(&what_vi);
 	strbuf_release(&what_en);
@@ -463,11 +552,50 @@ static void undetermined(const char *const *a, struct strbuf *vi, struct strbuf 
 	strbuf_addf(en, "The level could not be determined: %s.", *a[1] ? a[1] : "facts are missing");
 }
 
-/* a: the value and its threshold */
+/* One "FACT = N (threshold T)" of the engine's text (classify.c), in
+ * words; a text of another shape as it is. */
+static void threshold_item(const char *item, size_t len, int english, struct strbuf *out)
+{
+	char fact[64];
+	long long value, limit;
+	int end = 0;
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, item, len);
+	copy[len] = '\0';
+	if (sscanf(copy, "%63s = %lld (threshold %lld)%n", fact, &value, &limit, &end) == 3 &&
+	    (size_t)end == len) {
+		char v[32], t[32];
+		snprintf(v, sizeof(v), "%lld", value);
+		snprintf(t, sizeof(t), "%lld", limit);
+		strbuf_addf(out, "%s = ", fact);
+		add_number(out, v, english);
+		strbuf_addstr(out, english ? " (threshold " : " (ngưỡng ");
+		add_number(out, t, english);
+		strbuf_addstr(out, ")");
+	} else {
+		strbuf_addstr(out, copy);
+	}
+	free(copy);
+}
+
+/* a: the values and their thresholds, "; " between them */
 static void near_threshold(const char *const *a, struct strbuf *vi, struct strbuf *en)
 {
-	strbuf_addf(vi, "Giá trị gần ngưỡng (%s): có thể phải xác định lại cấp độ.", a[0]);
-	strbuf_addf(en, "A value is near a threshold (%s): re-determination is likely.", a[0]);
+	strbuf_addstr(vi, "Giá trị gần ngưỡng (");
+	strbuf_addstr(en, "A value is near a threshold (");
+	for (const char *p = a[0];;) {
+		const char *semi = strstr(p, "; ");
+		size_t len = semi ? (size_t)(semi - p) : strlen(p);
+		threshold_item(p, len, 0, vi);
+		threshold_item(p, len, 1, en);
+		if (!semi)
+			break;
+		strbuf_addstr(vi, "; ");
+		strbuf_addstr(en, "; ");
+		p = semi + 2;
+	}
+	strbuf_addstr(vi, "): có thể phải xác định lại cấp độ.");
+	strbuf_addstr(en, "): re-determination is likely.");
 }
 
 static void national_without_24x7(const char *const *a, struct strbuf *vi, struct strbuf *en)
@@ -538,25 +666,52 @@ static const struct form {
 	{"component-above-parent", 3, component_above_parent},
 };
 
+/*
+ * Split args (a copy the caller frees) into its form and its arguments
+ * a[0..*n); returns the form. *more is set when there are more than
+ * MAX_ARGS arguments.
+ */
+static char *split_args(char *copy, const char **a, int *n, int *more)
+{
+	char *p = strchr(copy, FINDING_ARG_SEP);
+	*n = 0;
+	while (p && *n <= MAX_ARGS) {
+		*p++ = '\0';
+		a[(*n)++] = p;
+		p = strchr(p, FINDING_ARG_SEP);
+	}
+	*more = p != NULL;
+	return copy;
+}
+
 int finding_text_render(const char *args, char **text_vi, char **text_en)
 {
 	const char *a[MAX_ARGS + 1];
-	int n = 0;
+	int n, more;
 	struct strbuf vi, en;
 	char *copy = xstrdup(args ? args : "");
-	char *form = copy, *p = strchr(copy, FINDING_ARG_SEP);
-	while (p && n <= MAX_ARGS) {
-		*p++ = '\0';
-		a[n++] = p;
-		p = strchr(p, FINDING_ARG_SEP);
-	}
+	char *form = split_args(copy, a, &n, &more);
+	const char *p = more ? "" : NULL;
 	strbuf_init(&vi);
 	strbuf_init(&en);
 	int ret = -1;
 	for (size_t i = 0; i < ARRAY_SIZE(forms); i++)
 		if (!strcmp(forms[i].name, form)) {
 			if (n == forms[i].nr_args && !p) {
-				forms[i].render(a, &vi, &en);
+				/* each language from its own words: the other output is dropped */
+				const char *a_vi[MAX_ARGS + 1], *a_en[MAX_ARGS + 1];
+				struct strbuf w_vi[MAX_ARGS + 1], w_en[MAX_ARGS + 1], drop;
+				strbuf_init(&drop);
+				localise_args(a, n, 0, w_vi, a_vi);
+				localise_args(a, n, 1, w_en, a_en);
+				forms[i].render(a_vi, &vi, &drop);
+				strbuf_reset(&drop);
+				forms[i].render(a_en, &drop, &en);
+				for (int k = 0; k < n; k++) {
+					strbuf_release(&w_vi[k]);
+					strbuf_release(&w_en[k]);
+				}
+				strbuf_release(&drop);
 				ret = 0;
 			}
 			break;
@@ -569,6 +724,158 @@ int finding_text_render(const char *args, char **text_vi, char **text_en)
 	*text_vi = strbuf_detach(&vi);
 	*text_en = strbuf_detach(&en);
 	return ret;
+}
+
+/* ---- the legal basis ---------------------------------------------------- */
+
+/*
+ * The basis of each code under each rule set (rules NULL: under any rule
+ * set, the fallback of a rule set without an entry of its own, a
+ * sector's). The words live here, with the sentences, so that a report,
+ * the results and a working paper cite a finding the same way.
+ */
+static const struct code_basis {
+	const char *code;
+	const char *rules;
+	const char *vi, *en;
+} bases[] = {
+	{"unapproved-in-operation", "ND85", "Điều 14 " ND85_VI "; " CT09_VI,
+	 ND85_EN " Art. 14; " CT09_EN},
+	{"unapproved-in-operation", "ND331", "Điều 20 " ND331_VI "; " CT09_VI,
+	 ND331_EN " Art. 20; " CT09_EN},
+	{"unapproved-in-operation", NULL, CT09_VI, CT09_EN},
+	{"approval-before-go-live", "ND85", "Điều 13 " ND85_VI "; khoản 6 Điều 9 " TT12_VI "; " CT09_VI,
+	 ND85_EN " Art. 13; " TT12_EN " Art. 9.6; " CT09_EN},
+	{"approval-before-go-live", "ND331", "Điều 19, khoản 6 Điều 30 " ND331_VI "; " CT09_VI,
+	 ND331_EN " Art. 19, 30.6; " CT09_EN},
+	{"approval-before-go-live", NULL, CT09_VI, CT09_EN},
+	{"under-classified", "ND85", "Điều 18 " ND85_VI, ND85_EN " Art. 18"},
+	{"under-classified", "ND331", "Điều 25 " ND331_VI, ND331_EN " Art. 25"},
+	{"over-classified", "ND85", "Điều 18 " ND85_VI, ND85_EN " Art. 18"},
+	{"over-classified", "ND331", "Điều 25 " ND331_VI, ND331_EN " Art. 25"},
+	{"near-threshold", "ND85", "Điều 18 " ND85_VI, ND85_EN " Art. 18"},
+	{"near-threshold", "ND331", "Điều 25 " ND331_VI, ND331_EN " Art. 25"},
+	{"undetermined", "ND85", "Điều 5 đến Điều 11 " ND85_VI, ND85_EN " Art. 5-11"},
+	{"undetermined", "ND331", "Điều 8 đến Điều 16 " ND331_VI, ND331_EN " Art. 8-16"},
+	{"rules-drift", NULL, "Khoản 1 Điều 45 " L116_VI, L116_EN " Art. 45.1"},
+	{"transition-measures", NULL, "Khoản 1 Điều 45 " L116_VI, L116_EN " Art. 45.1"},
+	{"national-without-24x7", "ND85", "Khoản 2, khoản 3 Điều 10 " ND85_VI, ND85_EN " Art. 10.2, 10.3"},
+	{"national-without-24x7", "ND331", "Khoản 2 Điều 14 " ND331_VI, ND331_EN " Art. 14.2"},
+	{"secrets-in-testing", NULL, CT57_VI, CT57_EN},
+	{"plan-not-implemented", "ND85", "Điểm b khoản 2 Điều 20 " ND85_VI "; " CT09_VI,
+	 ND85_EN " Art. 20.2(b); " CT09_EN},
+	{"plan-not-implemented", "ND331", "Khoản 4 Điều 28, Điều 29 " ND331_VI,
+	 ND331_EN " Art. 28.4, 29"},
+	{"plan-unknown", "ND85", "Điểm b khoản 2 Điều 20 " ND85_VI, ND85_EN " Art. 20.2(b)"},
+	{"plan-unknown", "ND331", "Khoản 4 Điều 28, Điều 29 " ND331_VI, ND331_EN " Art. 28.4, 29"},
+	{"no-regulation", "ND85", "Khoản 7 Điều 9 " TT12_VI, TT12_EN " Art. 9.7"},
+	{"no-regulation", "ND331", "Khoản 1 Điều 28, khoản 7 Điều 30 " ND331_VI,
+	 ND331_EN " Art. 28.1, 30.7"},
+	{"inspection-overdue", "ND85", "Điểm c khoản 2 Điều 20 " ND85_VI, ND85_EN " Art. 20.2(c)"},
+	{"inspection-overdue", "ND331", "Điểm a khoản 5 Điều 28 " ND331_VI, ND331_EN " Art. 28.5(a)"},
+	{"inspection-due-soon", "ND85", "Điểm c khoản 2 Điều 20 " ND85_VI, ND85_EN " Art. 20.2(c)"},
+	{"inspection-due-soon", "ND331", "Điểm a khoản 5 Điều 28 " ND331_VI, ND331_EN " Art. 28.5(a)"},
+	{"never-inspected", "ND85", "Điểm c khoản 2 Điều 20 " ND85_VI, ND85_EN " Art. 20.2(c)"},
+	{"never-inspected", "ND331", "Điểm a khoản 5 Điều 28, điểm c khoản 2 Điều 31 " ND331_VI,
+	 ND331_EN " Art. 28.5(a), 31.2(c)"},
+	{"level5-without-independent-inspection", NULL, "Điểm c khoản 2 Điều 31 " ND331_VI,
+	 ND331_EN " Art. 31.2(c)"},
+	{"four-layer-gap", NULL, CT14_VI, CT14_EN},
+	{"four-layer-unknown", NULL, CT14_VI, CT14_EN},
+	{"waiver-expired", "ND85", "Điều 9, Điều 10 " TT12_VI, TT12_EN " Art. 9, 10"},
+	{"waiver-expired", "ND331", "Điều 30 " ND331_VI, ND331_EN " Art. 30"},
+	{"component-above-parent", "ND85", "Khoản 2 Điều 5 " ND85_VI, ND85_EN " Art. 5.2"},
+	{"component-above-parent", "ND331",
+	 "Khoản 2, khoản 3 Điều 8 " ND331_VI " (theo cách hiểu của công cụ: Nghị định không quy định "
+	 "về hệ thống thành phần)",
+	 ND331_EN " Art. 8.2, 8.3 (the tool's reading: the decree has no clause on component "
+	          "systems)"},
+};
+
+/* The article a finding's arguments carry, for the forms that have one:
+ * a[first..first+3] the basis of a cadence (cadence_basis), else a[vi],
+ * a[en]. 1 when *vi and *en were set. */
+static int own_basis(const char *form, const char *const *a, int n, struct strbuf *vi,
+                     struct strbuf *en)
+{
+	static const struct {
+		const char *form;
+		int nr_args, cadence, vi, en;
+	} own[] = {
+		{"inspection-overdue.dated", 8, 4, 0, 0},
+		{"inspection-due-soon.dated", 9, 5, 0, 0},
+		{"never-inspected.dated", 8, 2, 0, 0},
+		{"transition-measures", 8, -1, 5, 6},
+		{"rules-drift.kept", 10, -1, 7, 8},
+		{"level5-without-independent-inspection.rule", 4, -1, 2, 3},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(own); i++) {
+		if (strcmp(own[i].form, form) || n != own[i].nr_args)
+			continue;
+		if (own[i].cadence < 0) {
+			if (!*a[own[i].vi] || !*a[own[i].en])
+				return 0;
+			strbuf_addstr(vi, a[own[i].vi]);
+			strbuf_addstr(en, a[own[i].en]);
+			return 1;
+		}
+		/* the cadence: law | policy | reminder, the owner's decision, the article */
+		const char *const *c = a + own[i].cadence;
+		if (!*c[2] || !*c[3])
+			return 0;
+		if (!strcmp(c[0], "policy") && *c[1]) {
+			strbuf_addf(vi, "Quyết định số %s của chủ quản hệ thống thông tin (chu kỳ kiểm tra); ",
+			            c[1]);
+			strbuf_addf(en, "the owner's decision %s (inspection interval); ", c[1]);
+		}
+		strbuf_addstr(vi, c[2]);
+		strbuf_addstr(en, c[3]);
+		if (!strcmp(c[0], "policy") && !*c[1]) {
+			strbuf_addstr(vi, " (chu kỳ mặc định của công cụ)");
+			strbuf_addstr(en, " (the tool's default interval)");
+		}
+		return 1;
+	}
+	return 0;
+}
+
+void finding_text_basis(const char *code, const char *args, const char *rules, char **basis_vi,
+                        char **basis_en)
+{
+	struct strbuf vi, en;
+	strbuf_init(&vi);
+	strbuf_init(&en);
+	*basis_vi = *basis_en = NULL;
+	if (args) {
+		const char *a[MAX_ARGS + 1];
+		int n, more;
+		char *copy = xstrdup(args);
+		char *form = split_args(copy, a, &n, &more);
+		int found = !more && own_basis(form, a, n, &vi, &en);
+		free(copy);
+		if (found)
+			goto out;
+	}
+	const struct code_basis *any = NULL, *mine = NULL;
+	for (size_t i = 0; code && i < ARRAY_SIZE(bases); i++) {
+		if (strcmp(bases[i].code, code))
+			continue;
+		if (!bases[i].rules)
+			any = &bases[i];
+		else if (rules && !strcmp(bases[i].rules, rules))
+			mine = &bases[i];
+	}
+	if (mine || any) {
+		strbuf_addstr(&vi, (mine ? mine : any)->vi);
+		strbuf_addstr(&en, (mine ? mine : any)->en);
+	}
+out:
+	if (vi.len) {
+		*basis_vi = strbuf_detach(&vi);
+		*basis_en = strbuf_detach(&en);
+	}
+	strbuf_release(&vi);
+	strbuf_release(&en);
 }
 
 void result_fill_finding_texts(struct system_result *res)

@@ -325,6 +325,10 @@ static int render_one(struct results_prep *prep, long run, int large, const char
 			const struct csv_source src = {.prep = prep};
 			return render_csv_chunked(&src, name, lang, out_path);
 		}
+		if (is(name, "audit-csv"))
+			return error("run %ld has %ld systems: render the findings table of one "
+			             "owner (--owner ID)",
+			             run, results_prep_systems(prep));
 		if (is(name, "dossier"))
 			return error("run %ld has %ld systems: render the dossier of one system "
 			             "(--system ID) or of one owner (--owner ID)",

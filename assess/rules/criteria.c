@@ -17,7 +17,6 @@
 #include <string.h>
 
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "diag.h"
@@ -27,7 +26,7 @@
 #include "sha256.h"
 #include "strmap.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 /* State of one load. */
 struct loader {
@@ -771,87 +770,14 @@ static void build(struct loader *ld, xmlNodePtr root)
 		problem(ld, line, "rule set '%s' has no clause", rs->id);
 }
 
-/* RELAX NG messages, each with the file and line of the offending node. */
-static void schema_error(void *ctx, xmlErrorPtr err)
-{
-	const char *file = ctx;
-	if (!err || err->level == XML_ERR_NONE)
-		return;
-	const char *msg = err->message ? err->message : "schema error";
-	size_t len = strlen(msg);
-	while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-		len--;
-	long line = err->line;
-	if (line <= 0 && err->node)
-		line = xmlGetLineNo((xmlNodePtr)err->node);
-	error_at(file, line, "%.*s", (int)len, msg);
-}
-
 static int validate_schema(xmlDocPtr doc, const char *file)
 {
 	char *rng = data_path("criteria/schema/criteria.rng");
-	int ret = -1;
-	xmlRelaxNGValidCtxtPtr vctx = NULL;
-	xmlRelaxNGPtr schema = NULL;
-	xmlRelaxNGParserCtxtPtr pctx = xmlRelaxNGNewParserCtxt(rng);
-	if (pctx)
-		schema = xmlRelaxNGParse(pctx);
-	if (!schema) {
-		error("cannot load the criteria schema %s", rng);
-		goto out;
-	}
-	vctx = xmlRelaxNGNewValidCtxt(schema);
-	if (!vctx) {
-		error("cannot create a schema validation context");
-		goto out;
-	}
-	xmlRelaxNGSetValidStructuredErrors(vctx, schema_error, (void *)(uintptr_t)file);
-	if (xmlRelaxNGValidateDoc(vctx, doc) == 0)
-		ret = 0;
-	else
-		error_at(file, 0, "does not match the criteria schema");
-out:
-	xmlRelaxNGFreeValidCtxt(vctx);
-	xmlRelaxNGFree(schema);
-	xmlRelaxNGFreeParserCtxt(pctx);
+	struct xmlio_schema *schema = xmlio_schema_load(rng);
+	int ret = schema ? xmlio_validate(schema, doc, file, "criteria") : -1;
+	xmlio_schema_free(schema);
 	free(rng);
 	return ret;
-}
-
-static int read_all(const char *file, char **buf, size_t *len)
-{
-	FILE *f = fopen(file, "rb");
-	if (!f)
-		return error("cannot open %s: %s", file, strerror(errno));
-	struct strbuf sb;
-	strbuf_init(&sb);
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		strbuf_add(&sb, chunk, n);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		strbuf_release(&sb);
-		return error("cannot read %s", file);
-	}
-	*len = sb.len;
-	*buf = strbuf_detach(&sb);
-	return 0;
-}
-
-/* Line of the first "<!DOCTYPE" in buf (UTF-8), or 0 when not found there
- * (another encoding). */
-static long doctype_line(const char *buf, size_t len)
-{
-	long line = 1;
-	for (size_t i = 0; i + 9 <= len; i++) {
-		if (buf[i] == '\n')
-			line++;
-		else if (buf[i] == '<' && !memcmp(buf + i, "<!DOCTYPE", 9))
-			return line;
-	}
-	return 0;
 }
 
 /*
@@ -860,25 +786,19 @@ static long doctype_line(const char *buf, size_t len)
  */
 static int load_file(const char *file, int skip_other, struct ruleset **out)
 {
-	char *buf = NULL;
-	size_t len = 0;
+	struct strbuf buf;
 	xmlDocPtr doc = NULL;
 	struct loader ld = {file, NULL, 0, {0}};
 	int ret = -1;
 	*out = NULL;
-	if (read_all(file, &buf, &len) < 0)
-		return -1;
-	if (len > (size_t)1 << 30) {
-		error_at(file, 0, "criteria file too large");
+	strbuf_init(&buf);
+	if (xmlio_slurp(file, &buf) < 0)
 		goto out;
-	}
-	long before = diag_problem_count();
-	doc = xmlReadMemory(buf, (int)len, file, NULL, XMLSAFE_PARSE_OPTIONS);
-	if (!doc) {
-		if (diag_problem_count() == before)
-			error_at(file, 0, "not well-formed XML");
+	/* a DOCTYPE is refused as it is read: entities are never expanded, so
+	 * a DTD could only hide text */
+	doc = xmlio_read_memory(file, buf.buf, buf.len, "a rule set");
+	if (!doc)
 		goto out;
-	}
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!is_element(root, "ruleset")) {
 		if (skip_other && root) {
@@ -889,17 +809,11 @@ static int load_file(const char *file, int skip_other, struct ruleset **out)
 		         root ? (const char *)root->name : "");
 		goto out;
 	}
-	/* entities are never expanded, so a DTD could only hide text (an
-	 * external entity leaves its element silently empty): refuse it */
-	if (xmlGetIntSubset(doc) || doc->extSubset) {
-		error_at(file, doctype_line(buf, len), "a DOCTYPE is not allowed in a rule set");
-		goto out;
-	}
 	if (validate_schema(doc, file) < 0)
 		goto out;
 	ld.rs = xcalloc(1, sizeof(*ld.rs));
 	ld.rs->file = xstrdup(file);
-	sha256_hex(buf, len, ld.rs->sha256);
+	sha256_hex(buf.buf, buf.len, ld.rs->sha256);
 	strmap_init(&ld.ids);
 	build(&ld, root);
 	strmap_release(&ld.ids);
@@ -913,7 +827,7 @@ static int load_file(const char *file, int skip_other, struct ruleset **out)
 	ret = 0;
 out:
 	xmlFreeDoc(doc);
-	free(buf);
+	strbuf_release(&buf);
 	return ret;
 }
 

@@ -9,14 +9,13 @@
 #include <string.h>
 
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "diag.h"
 #include "rx.h"
 #include "sha256.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 enum cond_kind { COND_CLAUSE, COND_FACT, COND_NAME };
 
@@ -122,58 +121,12 @@ static int is_elem(xmlNodePtr n, const char *name)
 	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
 }
 
-struct schema_errors {
-	const char *file;
-	int count;
-};
-
-static void schema_error(void *data, xmlErrorPtr err)
-{
-	struct schema_errors *se = data;
-	if (!err || err->level == XML_ERR_NONE || err->level == XML_ERR_WARNING)
-		return;
-	const char *msg = err->message ? err->message : "invalid";
-	size_t len = strlen(msg);
-	while (len && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-		len--;
-	long line = err->line;
-	if (err->node && ((xmlNodePtr)err->node)->type == XML_ELEMENT_NODE)
-		line = xmlGetLineNo((xmlNodePtr)err->node);
-	error_at(se->file, line, "%.*s", (int)len, msg);
-	se->count++;
-}
-
 /* Validate doc against the schema; 0 valid, -1 after reports. */
 static int validate(xmlDocPtr doc, const char *file, const char *schema_path)
 {
-	int ret = -1;
-	struct schema_errors pe = {schema_path, 0}, ve = {file, 0};
-	xmlRelaxNGPtr schema = NULL;
-	xmlRelaxNGValidCtxtPtr vctxt = NULL;
-	xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(schema_path);
-	if (!pctxt)
-		return error("%s: cannot read the schema", schema_path);
-	xmlRelaxNGSetParserStructuredErrors(pctxt, schema_error, &pe);
-	schema = xmlRelaxNGParse(pctxt);
-	if (!schema) {
-		if (!pe.count)
-			error("%s: cannot read the schema", schema_path);
-		goto out;
-	}
-	vctxt = xmlRelaxNGNewValidCtxt(schema);
-	if (!vctxt) {
-		error("%s: out of memory", schema_path);
-		goto out;
-	}
-	xmlRelaxNGSetValidStructuredErrors(vctxt, schema_error, &ve);
-	if (xmlRelaxNGValidateDoc(vctxt, doc) == 0)
-		ret = 0;
-	else if (!ve.count)
-		error_at(file, 0, "does not match the schema %s", schema_path);
-out:
-	xmlRelaxNGFreeValidCtxt(vctxt);
-	xmlRelaxNGFree(schema);
-	xmlRelaxNGFreeParserCtxt(pctxt);
+	struct xmlio_schema *schema = xmlio_schema_load(schema_path);
+	int ret = schema ? xmlio_validate(schema, doc, file, "requirements") : -1;
+	xmlio_schema_free(schema);
 	return ret;
 }
 
@@ -353,11 +306,9 @@ struct requirement_catalogue *requirements_load(const char *path, const char *sc
 		error("requirements: no catalogue or schema given");
 		return NULL;
 	}
-	xmlDocPtr doc = xmlReadFile(path, NULL, XMLSAFE_PARSE_OPTIONS);
-	if (!doc) {
-		error_at(path, 0, "cannot read the requirements catalogue");
+	xmlDocPtr doc = xmlio_read_doc(path, "a requirements catalogue");
+	if (!doc)
 		return NULL;
-	}
 	if (validate(doc, path, schema_path) < 0)
 		goto out;
 	cat = xcalloc(1, sizeof(*cat));

@@ -1136,6 +1136,7 @@ int store_each_organization(struct store *st, long snapshot,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct organization org;
 		long line;
+		memset(&org, 0, sizeof(org));
 		if (store_column_needed(st, s, 0) < 0 || store_column_long(st, s, 5, 0, &line) < 0) {
 			sqlite3_reset(s);
 			return -1;

@@ -71,6 +71,7 @@ table.grid th { font-size: 90%; background: #f2f2f2; text-align: center; vertica
 table.grid td.center { text-align: center; }
 table.grid td.right { text-align: right; }
 table.grid tr { break-inside: avoid; }
+table.grid tr.group td, table.grid tr.total td { background: #f2f2f2; font-weight: bold; }
 table.closing { width: 100%; border-collapse: collapse; margin-top: 12pt; break-inside: avoid; }
 table.closing td { vertical-align: top; padding: 0; }
 table.closing td.left { width: 45.5%; }

@@ -117,15 +117,18 @@
     /results/settings): each detail from the most specific <document> that
     gives it (report and owner, report, owner, neither). Returns a d:cfg
     element holding copies of issuer, number, date, signer, archive, and the
-    to / recipient lists; use it through exsl:node-set.
+    to / recipient lists; use it through exsl:node-set. owner-documents =
+    false() leaves out the documents that name the owner and no report (the
+    owner's own details: an auditor's report is not the owner's).
   -->
   <xsl:template name="admin-settings">
     <xsl:param name="report"/>
     <xsl:param name="owner" select="''"/>
+    <xsl:param name="owner-documents" select="true()"/>
     <xsl:variable name="docs" select="/results/settings/document"/>
     <xsl:variable name="s1" select="$docs[@report = $report and @owner = $owner]"/>
     <xsl:variable name="s2" select="$docs[@report = $report and not(@owner)]"/>
-    <xsl:variable name="s3" select="$docs[not(@report) and @owner = $owner]"/>
+    <xsl:variable name="s3" select="$docs[$owner-documents and not(@report) and @owner = $owner]"/>
     <xsl:variable name="s4" select="$docs[not(@report) and not(@owner)]"/>
     <d:cfg>
       <xsl:for-each select="str:tokenize('issuer number date signer archive', ' ')">

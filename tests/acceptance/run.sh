@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 fix="$top/tests/fixtures/shared"
 : "${ASSESS:?set ASSESS to the binary}"
-export ASSESS_TODAY=2026-11-21 LC_ALL=C.UTF-8
+export LC_ALL=C.UTF-8
 unset ASSESS_DB ASSESS_DATADIR
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -5,7 +5,7 @@
 #   $ASSESS  the binary (behind $ASSESS_WRAPPER, e.g. valgrind, when set)
 #   $FIX     tests/fixtures (absolute)      $DATA  the source tree's criteria/
 #   $BENCH_GEN  the deterministic inventory generator (tests/bench/gen.c)
-#   ASSESS_TODAY=2026-11-21, ASSESS_DB unset, LC_ALL=C.UTF-8
+#   ASSESS_DB unset, LC_ALL=C.UTF-8, TZ=UTC
 # Its exit status, stdout and stderr are compared with tests/cli/t/NAME.expected:
 #   exit N
 #   --- stdout
@@ -25,7 +25,7 @@ FIX="$top/tests/fixtures"
 DATA="$top/criteria"
 BENCH_GEN=${BENCH_GEN:-$top/build/bench-gen}
 export ASSESS FIX DATA BENCH_GEN
-export ASSESS_TODAY=2026-11-21 LC_ALL=C.UTF-8 TZ=UTC
+export LC_ALL=C.UTF-8 TZ=UTC
 unset ASSESS_DB ASSESS_DATADIR
 passed=0
 failed=0

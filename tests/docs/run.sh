@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 : "${ASSESS:?set ASSESS to the binary}"
 DATA="$top/criteria"
-export ASSESS_TODAY=2026-11-21 LC_ALL=C.UTF-8 TZ=UTC
+export LC_ALL=C.UTF-8 TZ=UTC
 unset ASSESS_DB ASSESS_DATADIR
 passed=0
 failed=0
@@ -138,11 +138,13 @@ holds "$yt" "its own" "SỞ Y TẾ TỈNH AN HÒA" "Phòng Công nghệ thông t
 # are words of the language too), above the sources block (which names
 # files, and a file name may hold any word)
 codes=$({
-	sed -n 's/.*<value>\([^<]*\)<\/value>.*/\1/p' "$DATA/schema/inventory.rng"
-	sed -n 's/.*X(F_[A-Z0-9_]*, *"\([^"]*\)".*/\1/p' "$top/include/facts.h"
+	# every value of a closed list, and the facts (the fields of a system)
+	$ASSESS schema vocabulary >vocabulary.xml
+	sed -n 's/.*<value code="\([^"]*\)".*/\1/p' vocabulary.xml
+	sed -n '/<record name="system"/,/<\/record>/s/.*<field name="\([^"]*\)".*/\1/p' vocabulary.xml
 	sed -n 's/.*<system id="\([^"]*\)".*/\1/p' "$DATA/examples/inventory-an-hoa.xml"
 } | grep -v '^[0-9IVX]*$' | sort -u)
-for pdf in "$ah" "$yt" "$nd85"; do
+for pdf in "$ah" "$yt" "$nd85" pdf/out-audit.pdf; do
 	flat "$pdf" | sed 's/Nguồn số liệu (không thuộc nội dung.*$//' >body.txt
 	found=$(for c in $codes; do grep -qw -- "$c" body.txt && echo "$c"; done | tr '\n' ' ')
 	if [ -z "$found" ]; then ok; else fail "$(basename "$pdf") shows internal codes: $found"; fi
@@ -159,6 +161,16 @@ first=$(pdftotext -f 1 -l 1 "$ah" - | sed -n '/[^[:space:]]/{p;q}')
 second=$(pdftotext -f 2 -l 2 "$ah" - | sed -n '/[^[:space:]]/{p;q}')
 check "no number on page 1" test "$first" != "1"
 check "page 2 is numbered at its top" test "$second" = "2"
+# the audit report: the auditor's details (never the owner's), the
+# findings by severity with their legal basis, the matrix on a page across
+au=pdf/out-audit.pdf
+holds "$au" "" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "SỞ KHOA HỌC VÀ CÔNG NGHỆ" "/BC-SKHCN" \
+	"Kính gửi: Ủy ban nhân dân tỉnh An Hòa" "BÁO CÁO" "Tổng hợp phát hiện theo mức độ" \
+	"Căn cứ pháp lý" "Chỉ thị số 57-CT/TW ngày 31/12/2025 của Ban Bí thư" \
+	"Điều 20 Nghị định số 331/2026/NĐ-CP" "Bảng đối chiếu hệ thống và phát hiện" \
+	"Hồ sơ bệnh án điện tử" "GIÁM ĐỐC" "Phạm Thu Hà" "Nguồn số liệu" "SHA-256"
+lacks "$au" "the owner's details" "Trần Minh Khoa" "UBND-KGVX" "TM. ỦY BAN NHÂN DÂN"
+if pdfinfo -f 1 -l 99 "$au" | grep -q 'size: *841.89 x 595'; then ok; else fail "audit: the matrix on a page across"; fi
 # English: the same layout, English labels, markers for what is missing
 holds "$en" "" "SOCIALIST REPUBLIC OF VIET NAM" "Independence - Freedom - Happiness" "No.:" "Recipients:" \
 	"Under Articles 35 and 36 of Decree 331/2026/ND-CP" "Approval status" "to complete"

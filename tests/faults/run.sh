@@ -41,7 +41,7 @@ terms=${FAULT_TERMS:-10}
 systems=${FAULT_SYSTEMS:-1000}
 memory_mb=${FAULT_MEMORY_MB:-300}
 owner_mb=${FAULT_OWNER_MB:-150}
-export LC_ALL=C.UTF-8 TZ=UTC ASSESS_TODAY=2026-11-21
+export LC_ALL=C.UTF-8 TZ=UTC
 unset ASSESS_DB ASSESS_DATADIR ASSESS_FAULT_AFTER ASSESS_FAULT_LOG
 inv=$top/criteria/examples/inventory-an-hoa.xml
 small=$top/tests/fixtures/inventory/good-minimal.xml

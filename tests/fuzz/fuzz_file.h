@@ -14,7 +14,7 @@
 
 #include "diag.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -34,7 +34,7 @@ static void fuzz_setup(const char *name, const char *ext)
 	snprintf(fuzz_path, sizeof(fuzz_path), "%s/fuzz-%s-%ld.%s", dir ? dir : "/tmp", name,
 	         (long)getpid(), ext);
 	atexit(fuzz_remove_input);
-	xmlsafe_init();
+	xmlio_init();
 	strbuf_init(&fuzz_messages);
 	diag_capture(&fuzz_messages);
 }

@@ -23,7 +23,7 @@
 #include "diag.h"
 #include "util.h"
 #include "book.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -110,7 +110,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	xmlsafe_init();
+	xmlio_init();
 	strbuf_init(&messages);
 	diag_capture(&messages);
 	return 0;

@@ -6,7 +6,8 @@
 # Each target NAME (build/fuzz/fuzz-NAME) gets a corpus directory
 # build/fuzz/corpus-NAME, seeded from the fixtures: inventories
 # (tests/fixtures/inventory, shared, hostile and the example in criteria/)
-# for "inventory", rule sets (criteria/*.xml, tests/fixtures/criteria) for
+# for "inventory" and "validators" (with tests/fixtures/validators/, the
+# disagreements found so far), rule sets (criteria/*.xml, tests/fixtures/criteria) for
 # "criteria", workbooks, CSV files and workbook parts (tests/fixtures/workbook)
 # for "workbook", small databases made by $ASSESS (build/assess) from
 # inventory fixtures, and those of every earlier schema (tests/fixtures/db),
@@ -23,12 +24,14 @@ seconds=${FUZZ_SECONDS:-30}
 
 seed() { # seed NAME DIR: copy the fixtures that fit target NAME into DIR
 	case $1 in
-	inventory)
+	inventory | validators)
 		cp "$top"/tests/fixtures/inventory/*.xml "$top"/tests/fixtures/shared/*.xml \
 			"$top"/criteria/examples/*.xml "$2"/ 2>/dev/null
 		for f in "$top"/tests/fixtures/hostile/*.xml; do
 			case $f in */criteria-*) ;; *) cp "$f" "$2"/ ;; esac
 		done
+		# the disagreements found so far (fuzz_validators.c)
+		[ "$1" = validators ] && cp "$top"/tests/fixtures/validators/*.xml "$2"/ 2>/dev/null
 		;;
 	criteria)
 		cp "$top"/criteria/*.xml "$top"/tests/fixtures/criteria/*.xml \
@@ -81,6 +84,7 @@ for name in $names; do
 	seed "$name" "$corpus"
 	dict=
 	[ -f "$here/$name.dict" ] && dict=-dict=$here/$name.dict
+	[ "$name" = validators ] && dict=-dict=$here/inventory.dict
 	log=$build/fuzz-$name.log
 	echo "fuzz-$name: $seconds s, corpus $corpus"
 	"$bin" $dict -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

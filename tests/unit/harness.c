@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 struct test {
 	const char *name;
@@ -67,7 +67,7 @@ static int by_name(const void *a, const void *b)
 int main(int argc, char **argv)
 {
 	int passed = 0, failed = 0;
-	xmlsafe_init();
+	xmlio_init();
 	qsort(tests, (size_t)nr_tests, sizeof(tests[0]), by_name);
 	for (int i = 0; i < nr_tests; i++) {
 		if (argc > 1 && !strstr(tests[i].name, argv[1]))
@@ -81,7 +81,7 @@ int main(int argc, char **argv)
 			passed++;
 		}
 	}
-	xmlsafe_cleanup();
+	xmlio_cleanup();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -9,7 +9,7 @@
 #include "diag.h"
 #include "harness.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 /* string(expr) over doc, as a new string */
 static char *xpath_string(xmlDocPtr doc, const char *expr)
@@ -41,7 +41,7 @@ TEST(context_settings_and_files_in_the_document)
 	CHECK_INT(doc_context_add_file(&ctx, "/dev/null"), 0);
 	CHECK_INT(doc_context_add_file(&ctx, "-"), 0); /* standard input: no digest */
 	CHECK_INT(ctx.nr_files, 1);
-	xmlDocPtr res = xmlReadMemory("<results run=\"1\"/>", 18, "r.xml", NULL, XMLSAFE_PARSE_OPTIONS);
+	xmlDocPtr res = xmlio_read_memory("r.xml", "<results run=\"1\"/>", 18, "a results document");
 	doc_context_attach(&ctx, res);
 	CHECK_XPATH(res, "name(/results/*[1])", "settings");
 	CHECK_XPATH(res, "/results/settings/document[@report='annual']/number/@symbol", "UBND-KGVX");

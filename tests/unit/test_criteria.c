@@ -102,8 +102,7 @@ TEST(criteria_schema_violation_rejected_with_line)
 	strbuf_init(&msgs);
 	struct ruleset *rs = load_captured("../fixtures/criteria/not-schema.xml", &msgs);
 	CHECK(rs == NULL);
-	CHECK_CONTAINS(msgs.buf, "not-schema.xml:8:");
-	CHECK_CONTAINS(msgs.buf, "does not match the criteria schema");
+	CHECK_CONTAINS(msgs.buf, "not-schema.xml:8: element clause has extra content: equals");
 	strbuf_release(&msgs);
 }
 
@@ -306,7 +305,7 @@ TEST(criteria_shipped_clauses_cite_articles_and_readings)
 	int k = ruleset_clause_index(rs, "ND85-9.3");
 	CHECK(k >= 0 && rs->clauses[k].nr_readings == 3);
 	CHECK(ruleset_reading_index(rs, "shared-platform") >= 0);
-	CHECK_STR(rs->clauses[k].ref, "Khoản 3 Điều 9 Nghị định 85/2016/NĐ-CP");
+	CHECK_STR(rs->clauses[k].ref, "Khoản 3 Điều 9 Nghị định số 85/2016/NĐ-CP");
 	CHECK_STR(rs->clauses[k].ref_en, "Decree 85/2016/ND-CP Art. 9.3");
 	ruleset_free(rs);
 }

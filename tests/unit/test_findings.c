@@ -10,7 +10,7 @@
 #include "harness.h"
 #include "requirements.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 #define CATALOGUE "../../criteria/requirements.xml"
 #define SCHEMA "../../criteria/schema/requirements.rng"
@@ -210,7 +210,7 @@ static void read_expected(struct an_hoa *ah, const char *id, size_t k)
 static int load_an_hoa(struct an_hoa *ah, const struct findings_context *ctx)
 {
 	memset(ah, 0, sizeof(*ah));
-	xmlDocPtr doc = xmlReadFile(AN_HOA, NULL, XMLSAFE_PARSE_OPTIONS);
+	xmlDocPtr doc = xmlio_read_doc(AN_HOA, "an inventory");
 	CHECK(doc != NULL);
 	if (!doc)
 		return -1;
@@ -223,7 +223,7 @@ static int load_an_hoa(struct an_hoa *ah, const struct findings_context *ctx)
 		read_expected(ah, ah->rec[k].value[F_ID], k);
 		/* what the engine says for the user count of ah-dat-lich (domain.md 3.3.6) */
 		if (!strcmp(ah->rec[k].value[F_ID], "ah-dat-lich"))
-			ah->res[k].near_threshold = xstrdup("data-subjects.users = 9600 (threshold 10000)");
+			ah->res[k].near_threshold = xstrdup("data-subjects.users = 9,600 (threshold 10,000)");
 		findings_evaluate(ctx, &ah->rec[k], (const char *const *)ah->held[k], ah->nr_held[k],
 		                  &ah->res[k]);
 		result_fill_finding_texts(&ah->res[k]);
@@ -298,8 +298,8 @@ TEST(findings_an_hoa_nd85)
 	f = finding(r, "under-classified");
 	CHECK(f && f->severity == SEV_CRITICAL);
 	if (f) {
-		CHECK_CONTAINS(f->text_vi, "Cấp độ đã phê duyệt (2, theo ND85) thấp hơn cấp độ xác định (3)");
-		CHECK_CONTAINS(f->text_en, "approved level (2, under ND85) is below the computed level (3)");
+		CHECK_CONTAINS(f->text_vi, "Cấp độ đã phê duyệt (2, theo Nghị định số 85/2016/NĐ-CP) thấp hơn cấp độ xác định (3)");
+		CHECK_CONTAINS(f->text_en, "approved level (2, under Decree 85/2016/ND-CP) is below the computed level (3)");
 	}
 	/* its one inspection was not independent: it does not count at level 3 */
 	f = finding(r, "never-inspected");
@@ -340,7 +340,7 @@ TEST(findings_an_hoa_nd85)
 	CHECK_STR(r ? r->next_inspection_due : NULL, "2024-05-12");
 	if (f) {
 		CHECK_CONTAINS(f->text_en, "last counting inspection on 2023-05-12");
-		CHECK_CONTAINS(f->text_vi, "hạn kiểm tra tiếp theo ngày 2024-05-12 đã qua");
+		CHECK_CONTAINS(f->text_vi, "hạn kiểm tra tiếp theo ngày 12/05/2024 đã qua");
 	}
 	CHECK(finding(r, "plan-not-implemented") != NULL);
 	CHECK_INT(count_severity(r, SEV_CRITICAL), 0);
@@ -361,14 +361,14 @@ TEST(findings_an_hoa_nd85)
 	f = finding(r, "secrets-in-testing");
 	CHECK(f && f->severity == SEV_CRITICAL);
 	if (f) {
-		CHECK_CONTAINS(f->text_vi, "dữ liệu cá nhân nhạy cảm của 9600 chủ thể");
-		CHECK_CONTAINS(f->text_en, "sensitive personal data of 9600 subjects");
+		CHECK_CONTAINS(f->text_vi, "dữ liệu cá nhân nhạy cảm của 9.600 chủ thể");
+		CHECK_CONTAINS(f->text_en, "sensitive personal data of 9,600 subjects");
 		CHECK(!strstr(f->text_en, "state secrets"));
 	}
 	f = finding(r, "near-threshold");
 	CHECK(f && f->severity == SEV_INFO);
 	if (f)
-		CHECK_CONTAINS(f->text_en, "data-subjects.users = 9600 (threshold 10000)");
+		CHECK_CONTAINS(f->text_en, "data-subjects.users = 9,600 (threshold 10,000)");
 	CHECK(finding(r, "unapproved-in-operation") == NULL);
 	CHECK(finding(r, "approval-before-go-live") != NULL);
 	CHECK(finding(r, "never-inspected") == NULL);
@@ -392,8 +392,8 @@ TEST(findings_an_hoa_nd85)
 	if (f) {
 		CHECK_CONTAINS(f->text_en, "last counting inspection on 2024-12-01; the next one was "
 		                           "due on 2025-12-01");
-		CHECK_CONTAINS(f->text_vi, "lần kiểm tra được tính gần nhất ngày 2024-12-01; hạn kiểm "
-		                           "tra tiếp theo ngày 2025-12-01 đã qua");
+		CHECK_CONTAINS(f->text_vi, "lần kiểm tra được tính gần nhất ngày 01/12/2024; hạn kiểm "
+		                           "tra tiếp theo ngày 01/12/2025 đã qua");
 	}
 
 	r = result_of(&ah, "ah-kho-dl");
@@ -463,8 +463,8 @@ TEST(findings_inspection_cadence_boundaries)
 	CHECK(finding(&res, "inspection-due-soon") != NULL);
 	CHECK_INT(res.nr_findings, 1);
 	if (res.nr_findings) {
-		CHECK_CONTAINS(res.findings[0].text_vi, "hạn kiểm tra tiếp theo ngày 2027-01-20 (còn 60 ngày)");
-		CHECK_CONTAINS(res.findings[0].text_vi, "lần kiểm tra được tính gần nhất ngày 2026-01-20");
+		CHECK_CONTAINS(res.findings[0].text_vi, "hạn kiểm tra tiếp theo ngày 20/01/2027 (còn 60 ngày)");
+		CHECK_CONTAINS(res.findings[0].text_vi, "lần kiểm tra được tính gần nhất ngày 20/01/2026");
 		CHECK_CONTAINS(res.findings[0].text_en, "Every 12 months at level 3 under Decree "
 		                                        "85/2016/ND-CP Art. 20.2(c).");
 	}
@@ -499,8 +499,8 @@ TEST(findings_inspection_cadence_boundaries)
 	CHECK(f && f->severity == SEV_WARNING);
 	CHECK(finding(&res, "inspection-due-soon") == NULL);
 	if (f) {
-		CHECK_CONTAINS(f->text_vi, "lần kiểm tra được tính gần nhất ngày 2025-11-20; hạn kiểm "
-		                           "tra tiếp theo ngày 2026-11-20 đã qua");
+		CHECK_CONTAINS(f->text_vi, "lần kiểm tra được tính gần nhất ngày 20/11/2025; hạn kiểm "
+		                           "tra tiếp theo ngày 20/11/2026 đã qua");
 		CHECK_CONTAINS(f->text_en, "last counting inspection on 2025-11-20; the next one was due "
 		                           "on 2026-11-20");
 	}
@@ -762,7 +762,7 @@ TEST(findings_approval_plan_and_waivers)
 	CHECK(f && f->severity == SEV_WARNING);
 	if (f) {
 		CHECK_CONTAINS(f->text_en, "D.DLP ended on 2026-11-20");
-		CHECK_CONTAINS(f->text_vi, "Miễn trừ yêu cầu D.DLP đã hết hạn ngày 2026-11-20");
+		CHECK_CONTAINS(f->text_vi, "Miễn trừ yêu cầu D.DLP đã hết hạn ngày 20/11/2026");
 	}
 	system_result_release(&res);
 	/* a retired system gets only classification findings */
@@ -976,4 +976,68 @@ TEST(findings_hosting_separation_by_rule_set)
 		system_result_release(&res);
 		system_record_release(&rec);
 	}
+}
+
+/* The legal basis of a finding: the article its arguments carry (an
+ * inspection's cadence, with the owner's decision when the interval is its
+ * policy), else its code's under the system's rule set, else under any;
+ * none for a code without one. Cited in full in both languages. */
+TEST(finding_basis_from_args_code_and_rule_set)
+{
+	char *vi, *en;
+	struct finding_args a;
+	/* an overdue inspection under the owner's policy */
+	finding_args_start(&a, "inspection-overdue.dated");
+	finding_args_str(&a, "2025-09-15");
+	finding_args_str(&a, "2026-09-15");
+	finding_args_int(&a, 12);
+	finding_args_int(&a, 3);
+	finding_args_str(&a, "policy");
+	finding_args_str(&a, "15/QĐ-SYT");
+	finding_args_str(&a, "Điểm a khoản 5 Điều 28 Nghị định 331/2026/NĐ-CP");
+	finding_args_str(&a, "Decree 331/2026/ND-CP Art. 28.5(a)");
+	char *args = finding_args_finish(&a);
+	finding_text_basis("inspection-overdue", args, "ND331", &vi, &en);
+	CHECK_STR(vi, "Quyết định số 15/QĐ-SYT của chủ quản hệ thống thông tin (chu kỳ kiểm tra); "
+	              "Điểm a khoản 5 Điều 28 Nghị định 331/2026/NĐ-CP");
+	CHECK_STR(en, "the owner's decision 15/QĐ-SYT (inspection interval); Decree 331/2026/ND-CP "
+	              "Art. 28.5(a)");
+	free(vi);
+	free(en);
+	/* ... and its sentence: dates as Vietnamese writes them, the article mid-sentence */
+	CHECK_INT(finding_text_render(args, &vi, &en), 0);
+	CHECK_CONTAINS(vi, "gần nhất ngày 15/09/2025; hạn kiểm tra tiếp theo ngày 15/09/2026 đã qua");
+	CHECK_CONTAINS(vi, "; điểm a khoản 5 Điều 28");
+	CHECK_CONTAINS(en, "last counting inspection on 2025-09-15");
+	free(vi);
+	free(en);
+	free(args);
+	/* by code and rule set; a rule set without entries falls back to any */
+	finding_text_basis("unapproved-in-operation", "unapproved-in-operation\x1f" "3", "ND331", &vi, &en);
+	CHECK_STR(vi, "Điều 20 Nghị định số 331/2026/NĐ-CP; Chỉ thị số 09/CT-TTg ngày 23/02/2024 của "
+	              "Thủ tướng Chính phủ");
+	CHECK_STR(en, "Decree 331/2026/ND-CP Art. 20; Directive 09/CT-TTg of 23 February 2024 of the "
+	              "Prime Minister");
+	free(vi);
+	free(en);
+	finding_text_basis("unapproved-in-operation", NULL, "TT09", &vi, &en);
+	CHECK_STR(vi, "Chỉ thị số 09/CT-TTg ngày 23/02/2024 của Thủ tướng Chính phủ");
+	free(vi);
+	free(en);
+	finding_text_basis("four-layer-gap", NULL, NULL, &vi, &en);
+	CHECK_STR(vi, "Chỉ thị số 14/CT-TTg năm 2019 của Thủ tướng Chính phủ");
+	free(vi);
+	free(en);
+	finding_text_basis("under-classified", NULL, "TT09", &vi, &en);
+	CHECK(vi == NULL && en == NULL);
+	finding_text_basis("no-such-code", NULL, "ND331", &vi, &en);
+	CHECK(vi == NULL && en == NULL);
+	/* near a threshold: the numbers grouped, the word in each language */
+	CHECK_INT(finding_text_render("near-threshold\x1f" "data-subjects.users = 9600 (threshold 10000); "
+	                              "data-subjects.basic = 95000 (threshold 100000)", &vi, &en), 0);
+	CHECK_STR(vi, "Giá trị gần ngưỡng (data-subjects.users = 9.600 (ngưỡng 10.000); "
+	              "data-subjects.basic = 95.000 (ngưỡng 100.000)): có thể phải xác định lại cấp độ.");
+	CHECK_CONTAINS(en, "(data-subjects.users = 9,600 (threshold 10,000); ");
+	free(vi);
+	free(en);
 }

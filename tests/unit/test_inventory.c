@@ -1,6 +1,7 @@
 /* Unit tests of inventory.c: records through a sink, problems with lines. */
 #include <limits.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "harness.h"
@@ -45,6 +46,8 @@ static int on_org(void *data, const struct organization *org)
 		c->first_org.role = xstrdup(org->role);
 		c->first_org.parent = xstrdup_or_null(org->parent);
 		c->first_org.name = xstrdup(org->name);
+		for (int i = 0; i < ORG__COUNT; i++)
+			c->first_org.value[i] = xstrdup_or_null(org->value[i]);
 		c->first_org.line = org->line;
 	}
 	return 0;
@@ -346,4 +349,93 @@ TEST(inventory_sink_failure_is_runtime)
 	CHECK_INT(inventory_read(chk, AN_HOA, &sink), -1);
 	inventory_checker_free(chk);
 	inventory_checker_free(NULL);
+}
+
+TEST(inventory_organization_details)
+{
+	struct collected c = {0};
+	struct strbuf msgs;
+	strbuf_init(&msgs);
+	const char *files[] = {FIX "good-organization-details.xml"};
+	CHECK_INT(read_files(files, 1, &c, &msgs), 0);
+	CHECK_STR(msgs.buf, "");
+	CHECK_INT(c.orgs, 2);
+	const struct organization *o = &c.first_org;
+	CHECK_STR(organization_field(o, ORG_ID), "ubnd-ah");
+	CHECK_STR(organization_field(o, ORG_NAME), "Ủy ban nhân dân tỉnh An Hòa");
+	CHECK_STR(organization_field(o, ORG_REPRESENTATIVE), "Lê Văn Bình");
+	CHECK_STR(organization_field(o, ORG_POSITION), "Chủ tịch Ủy ban nhân dân tỉnh");
+	CHECK_STR(organization_field(o, ORG_PHONE), "0209 3 800 100");
+	CHECK_STR(organization_field(o, ORG_EMAIL), "vanphong@anhoa.gov.vn.invalid");
+	CHECK(organization_field(o, ORG_MANDATE) == NULL);
+	CHECK(o->value[ORG_ID] == NULL); /* the members hold the first four */
+	collected_release(&c);
+	strbuf_release(&msgs);
+}
+
+/* The C checks give the precise messages a grammar would, and those of
+ * meaning besides; a blank label or a second <contact> is refused. */
+TEST(inventory_checks_by_the_vocabulary)
+{
+	static const struct {
+		const char *xml, *message;
+		int grammar;
+	} cases[] = {
+		{"<organization id='o' role='owner'><name>O</name><contact phone=' '/></organization>",
+		 "x.xml:2: organization 'o': invalid <contact> phone=' ': must not be empty", 1},
+		{"<organization id='o' role='owner'><name>O</name><contact/><contact/></organization>",
+		 "x.xml:2: organization 'o': <contact> appears more than once in <organization>", 1},
+		{"<organization id='o' role='chief'><name>O</name></organization>",
+		 "x.xml:2: organization 'o': invalid <organization> role='chief': allowed: owner isec-unit "
+		 "operator provider", 1},
+		{"<organization id='o' role='owner'><name>O</name><inspection-policy level='3' months='0'/>"
+		 "</organization>",
+		 "x.xml:2: organization 'o': invalid <inspection-policy> months='0': 1 to 120 months", 0},
+		{"<system id='s' owner='o' status='operating'><name>S</name><type>internal</type>"
+		 "<information/><approval level='3' rules='ND85' decision='1/QĐ-UBND' date='2026-02-30'/>"
+		 "</system>",
+		 "x.xml:2: system 's': invalid <approval> date='2026-02-30': not a calendar date YYYY-MM-DD", 0},
+		{"<system id='s' owner='o' status='operating'><name>S</name><type>internal</type>"
+		 "<information/><data-subjects users='1234567890123456789'/></system>",
+		 "x.xml:2: system 's': invalid <data-subjects> users='1234567890123456789': not a count of at "
+		 "most 18 digits", 1},
+		{"<system id='s' owner='o' status='operating'><name>S</name><type>internal</type>"
+		 "<information/><approval level='3' rules='ND85' decision='1/QĐ-UBND&#10;' date='2026-01-02'/>"
+		 "</system>",
+		 "x.xml:2: system 's': invalid <approval> decision='1/QĐ-UBND ': a decision number", 1},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct strbuf xml, msgs;
+		strbuf_init(&xml);
+		strbuf_init(&msgs);
+		strbuf_addf(&xml, "<inventory version='1' as-of='2026-06-30'>\n%s\n</inventory>\n",
+		            cases[i].xml);
+		char *path = xstrdup("/tmp/assess-inventory-test.XXXXXX");
+		int fd = mkstemp(path);
+		CHECK(fd >= 0 && write(fd, xml.buf, xml.len) == (ssize_t)xml.len);
+		close(fd);
+		struct inventory_checker *chk = inventory_checker_new();
+		diag_capture(&msgs);
+		CHECK_INT(inventory_read(chk, path, NULL), 1);
+		diag_capture(NULL);
+		/* the file's name as "x.xml" */
+		char *name = strstr(msgs.buf, path);
+		if (name) {
+			struct strbuf fixed;
+			strbuf_init(&fixed);
+			strbuf_add(&fixed, msgs.buf, (size_t)(name - msgs.buf));
+			strbuf_addstr(&fixed, "x.xml");
+			strbuf_addstr(&fixed, name + strlen(path));
+			CHECK_CONTAINS(fixed.buf, cases[i].message);
+			strbuf_release(&fixed);
+		} else {
+			harness_fail(__FILE__, __LINE__, "case %zu: %s", i, msgs.buf);
+		}
+		CHECK_INT(inventory_checker_grammar_problems(chk) > 0, cases[i].grammar);
+		inventory_checker_free(chk);
+		unlink(path);
+		free(path);
+		strbuf_release(&xml);
+		strbuf_release(&msgs);
+	}
 }

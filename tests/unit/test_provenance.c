@@ -26,6 +26,7 @@
 #include "article.h"
 #include "harness.h"
 #include "util.h"
+#include "xmlio.h"
 
 static const char legal_dir[] = "../../../shared/legal";
 
@@ -253,7 +254,7 @@ static int article_in_text(const struct text *t, const struct article *a, char *
 static int check_file(const char *file)
 {
 	int checked = 0;
-	xmlDocPtr doc = xmlReadFile(file, NULL, XML_PARSE_NONET);
+	xmlDocPtr doc = xmlio_read_doc(file, "a rule set");
 	if (!doc) {
 		harness_fail(__FILE__, __LINE__, "%s does not parse", file);
 		return 0;

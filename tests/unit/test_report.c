@@ -12,13 +12,13 @@
 #include "harness.h"
 #include "report.h"
 #include "util.h"
-#include "xmlsafe.h"
+#include "xmlio.h"
 
 #define FIXTURE "../fixtures/results/an-hoa-nd85.xml"
 
 static xmlDocPtr load_fixture(void)
 {
-	return xmlReadFile(FIXTURE, NULL, XMLSAFE_PARSE_OPTIONS);
+	return xmlio_read_doc(FIXTURE, "a results document");
 }
 
 /* A fresh empty directory under /tmp (caller frees the string). */
@@ -108,8 +108,12 @@ static htmlDocPtr render_html(xmlDocPtr results, const char *name, const char *c
 		struct strbuf quiet;
 		strbuf_init(&quiet);
 		diag_capture(&quiet);
-		html = htmlReadFile(out, "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-		                                  HTML_PARSE_NOWARNING);
+		struct strbuf bytes;
+		strbuf_init(&bytes);
+		if (xmlio_slurp(out, &bytes) == 0)
+			html = htmlReadMemory(bytes.buf, (int)bytes.len, out, "UTF-8",
+			                      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+		strbuf_release(&bytes);
 		diag_capture(NULL);
 		strbuf_release(&quiet);
 	}

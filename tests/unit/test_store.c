@@ -873,7 +873,7 @@ TEST(store_findings_told_by_args_or_by_texts)
 	strbuf_init(&want);
 	CHECK_INT(store_each_run_system(st, info.id, NULL, NULL, STORE_FINDING_TEXTS, collect_parts,
 	                                &sb), 0);
-	strbuf_addf(&want, "0 0 0 0|waiver-expired:Miễn trừ yêu cầu D.DLP đã hết hạn ngày 2026-11-20: "
+	strbuf_addf(&want, "0 0 0 0|waiver-expired:Miễn trừ yêu cầu D.DLP đã hết hạn ngày 20/11/2026: "
 	                   "yêu cầu được tính là chưa đáp ứng.:The waiver for requirement D.DLP ended "
 	                   "on 2026-11-20: the requirement counts as not met. no-plan:chưa có:none "
 	                   "name=%s", nasty);
