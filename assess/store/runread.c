@@ -446,8 +446,8 @@ static int decode_finding(struct decode *d, const struct pack_value *item,
 	int texts = (d->parts & STORE_FINDING_TEXTS) != 0;
 	struct pack_reader r;
 	struct pack_value key, val;
-	char *code = NULL, *args = NULL, *vi = NULL, *en = NULL;
-	long long ref = 0;
+	char *code = NULL, *args = NULL, *vi = NULL, *en = NULL, *basis[2] = {NULL, NULL};
+	long long ref = 0, basis_ref[2] = {0, 0};
 	int sev = -1, rc, ret = -1;
 	if (item->type != PACK_OBJECT || pack_enter(&r, item) < 0)
 		return verdict_bad(d, "has a finding that is not as assess writes it");
@@ -464,6 +464,18 @@ static int decode_finding(struct decode *d, const struct pack_value *item,
 		} else if (pack_is(&key, "args-ref")) {
 			if (val.type != PACK_INT || (ref = val.n) <= 0)
 				goto bad;
+		} else if (pack_is(&key, "basis-vi-ref") || pack_is(&key, "basis-en-ref")) {
+			int l = pack_is(&key, "basis-en-ref");
+			if (val.type != PACK_INT || basis[l] || basis_ref[l] || (basis_ref[l] = val.n) <= 0)
+				goto bad;
+		} else if (pack_is(&key, "basis-vi") || pack_is(&key, "basis-en")) {
+			int l = pack_is(&key, "basis-en");
+			if (val.type != PACK_STRING || basis[l] || basis_ref[l])
+				goto bad;
+			if (texts && text_of(d, &val, &basis[l]) < 0)
+				goto out;
+			if (!texts)
+				basis_ref[l] = -1; /* seen, not kept */
 		} else if (pack_is(&key, "args") || pack_is(&key, "text-vi") ||
 		           pack_is(&key, "text-en")) {
 			char **field = pack_is(&key, "args") ? &args : pack_is(&key, "text-vi") ? &vi : &en;
@@ -488,12 +500,31 @@ static int decode_finding(struct decode *d, const struct pack_value *item,
 		}
 		args = xstrdup(t->a);
 	}
+	for (int l = 0; texts && l < 2; l++) {
+		const struct shared_text *t;
+		if (basis_ref[l] <= 0)
+			continue;
+		if (cache_args(d->st, d->c) < 0)
+			goto out;
+		if (!(t = find_shared(d->c->args, d->c->nr_args, basis_ref[l]))) {
+			store_corrupt(d->st, "a finding of system '%.64s' refers to a basis %lld, which "
+			              "its run lacks", d->id, basis_ref[l]);
+			goto out;
+		}
+		basis[l] = xstrdup(t->a);
+	}
 	if (args) {
 		result_take_finding_args(res, code, (enum severity)sev, args);
 		args = NULL;
 	} else {
 		result_add_finding(res, code, (enum severity)sev, vi ? vi : "", en ? en : "");
 	}
+	/* a basis in one language only is not as assess writes it */
+	if (texts && !basis[0] != !basis[1])
+		goto bad;
+	res->findings[res->nr_findings - 1].basis_vi = basis[0];
+	res->findings[res->nr_findings - 1].basis_en = basis[1];
+	basis[0] = basis[1] = NULL;
 	ret = 0;
 	goto out;
 bad:
@@ -503,6 +534,8 @@ out:
 	free(args);
 	free(vi);
 	free(en);
+	free(basis[0]);
+	free(basis[1]);
 	return ret;
 }
 

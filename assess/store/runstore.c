@@ -20,7 +20,10 @@
  *   reqset                              run_reqsets id of the requirement rows that applied
  *   req-status                          [[requirement id, status, due?]...] for the rows
  *                                       whose status is not unknown or that have a due date
- *   findings                            [{code, severity, args | args-ref | text-vi, text-en}]
+ *   findings                            [{code, severity, args | args-ref | text-vi, text-en,
+ *                                         basis-vi | basis-vi-ref, basis-en | basis-en-ref}]
+ *                                       (the basis: made when the run is; absent in runs
+ *                                       of an assess that did not store it)
  * A value that is 0, empty or unknown is left out.
  */
 #include "store_int.h"
@@ -179,6 +182,24 @@ static size_t shared_id(struct strmap *map, const char *key)
 
 static const char tri_char[] = "n?y"; /* by enum tri */
 
+/* A finding's legal basis in one language: the text, or the id of the
+ * text in run_args (name-ref) when many findings share it. */
+static void pack_basis(struct run_pack *p, struct pack_writer *w, const char *name,
+                       const char *text)
+{
+	size_t v;
+	if (!text)
+		return;
+	if (strlen(text) >= RUN_ARGS_MIN_LEN &&
+	    (strmap_get(&p->args, text, &v) || p->args.size < RUN_ARGS_MAX)) {
+		char ref[32];
+		snprintf(ref, sizeof(ref), "%s-ref", name);
+		pack_int(w, ref, (long long)shared_id(&p->args, text));
+	} else {
+		pack_str(w, name, text);
+	}
+}
+
 static void pack_findings(struct run_pack *p, struct pack_writer *w, const struct system_result *res)
 {
 	if (!res->nr_findings)
@@ -199,6 +220,8 @@ static void pack_findings(struct run_pack *p, struct pack_writer *w, const struc
 		} else {
 			pack_str(w, "args", f->args);
 		}
+		pack_basis(p, w, "basis-vi", f->basis_vi);
+		pack_basis(p, w, "basis-en", f->basis_en);
 		pack_close(w);
 	}
 	pack_close(w);
