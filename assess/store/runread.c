@@ -447,7 +447,7 @@ static int decode_finding(struct decode *d, const struct pack_value *item,
 	struct pack_reader r;
 	struct pack_value key, val;
 	char *code = NULL, *args = NULL, *vi = NULL, *en = NULL, *basis[2] = {NULL, NULL};
-	long long ref = 0, basis_ref[2] = {0, 0};
+	long long ref = 0, basis_ref = 0;
 	int sev = -1, rc, ret = -1;
 	if (item->type != PACK_OBJECT || pack_enter(&r, item) < 0)
 		return verdict_bad(d, "has a finding that is not as assess writes it");
@@ -464,18 +464,15 @@ static int decode_finding(struct decode *d, const struct pack_value *item,
 		} else if (pack_is(&key, "args-ref")) {
 			if (val.type != PACK_INT || (ref = val.n) <= 0)
 				goto bad;
-		} else if (pack_is(&key, "basis-vi-ref") || pack_is(&key, "basis-en-ref")) {
-			int l = pack_is(&key, "basis-en-ref");
-			if (val.type != PACK_INT || basis[l] || basis_ref[l] || (basis_ref[l] = val.n) <= 0)
+		} else if (pack_is(&key, "basis")) {
+			if (val.type != PACK_INT || basis_ref || (basis_ref = val.n) <= 0)
 				goto bad;
 		} else if (pack_is(&key, "basis-vi") || pack_is(&key, "basis-en")) {
 			int l = pack_is(&key, "basis-en");
-			if (val.type != PACK_STRING || basis[l] || basis_ref[l])
+			if (val.type != PACK_STRING || basis[l])
 				goto bad;
 			if (texts && text_of(d, &val, &basis[l]) < 0)
 				goto out;
-			if (!texts)
-				basis_ref[l] = -1; /* seen, not kept */
 		} else if (pack_is(&key, "args") || pack_is(&key, "text-vi") ||
 		           pack_is(&key, "text-en")) {
 			char **field = pack_is(&key, "args") ? &args : pack_is(&key, "text-vi") ? &vi : &en;
@@ -500,18 +497,24 @@ static int decode_finding(struct decode *d, const struct pack_value *item,
 		}
 		args = xstrdup(t->a);
 	}
-	for (int l = 0; texts && l < 2; l++) {
+	if (basis_ref && (basis[0] || basis[1]))
+		goto bad;
+	if (texts && basis_ref) { /* Vietnamese U+001F English */
 		const struct shared_text *t;
-		if (basis_ref[l] <= 0)
-			continue;
+		const char *sep;
 		if (cache_args(d->st, d->c) < 0)
 			goto out;
-		if (!(t = find_shared(d->c->args, d->c->nr_args, basis_ref[l]))) {
-			store_corrupt(d->st, "a finding of system '%.64s' refers to a basis %lld, which "
-			              "its run lacks", d->id, basis_ref[l]);
+		if (!(t = find_shared(d->c->args, d->c->nr_args, basis_ref))) {
+			store_corrupt(d->st, "a finding of system '%.64s' refers to a legal basis %lld, "
+			              "which its run lacks", d->id, basis_ref);
 			goto out;
 		}
-		basis[l] = xstrdup(t->a);
+		if (!(sep = strchr(t->a, '\037')) || !sep[1] || sep == t->a)
+			goto bad;
+		basis[0] = xmalloc((size_t)(sep - t->a) + 1);
+		memcpy(basis[0], t->a, (size_t)(sep - t->a));
+		basis[0][sep - t->a] = 0;
+		basis[1] = xstrdup(sep + 1);
 	}
 	if (args) {
 		result_take_finding_args(res, code, (enum severity)sev, args);

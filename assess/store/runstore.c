@@ -21,7 +21,7 @@
  *   req-status                          [[requirement id, status, due?]...] for the rows
  *                                       whose status is not unknown or that have a due date
  *   findings                            [{code, severity, args | args-ref | text-vi, text-en,
- *                                         basis-vi | basis-vi-ref, basis-en | basis-en-ref}]
+ *                                         basis | basis-vi, basis-en}]
  *                                       (the basis: made when the run is; absent in runs
  *                                       of an assess that did not store it)
  * A value that is 0, empty or unknown is left out.
@@ -182,21 +182,21 @@ static size_t shared_id(struct strmap *map, const char *key)
 
 static const char tri_char[] = "n?y"; /* by enum tri */
 
-/* A finding's legal basis in one language: the text, or the id of the
- * text in run_args (name-ref) when many findings share it. */
-static void pack_basis(struct run_pack *p, struct pack_writer *w, const char *name,
-                       const char *text)
+/* A finding's legal basis: "basis", the id in run_args of its two texts
+ * (Vietnamese, U+001F, English), which findings share; "basis-vi" and
+ * "basis-en" when the run shares too many texts already. */
+static void pack_basis(struct run_pack *p, struct pack_writer *w, const struct finding *f)
 {
 	size_t v;
-	if (!text)
+	if (!f->basis_vi || !f->basis_en)
 		return;
-	if (strlen(text) >= RUN_ARGS_MIN_LEN &&
-	    (strmap_get(&p->args, text, &v) || p->args.size < RUN_ARGS_MAX)) {
-		char ref[32];
-		snprintf(ref, sizeof(ref), "%s-ref", name);
-		pack_int(w, ref, (long long)shared_id(&p->args, text));
+	strbuf_reset(&p->key);
+	strbuf_addf(&p->key, "%s\037%s", f->basis_vi, f->basis_en);
+	if (strmap_get(&p->args, p->key.buf, &v) || p->args.size < RUN_ARGS_MAX) {
+		pack_int(w, "basis", (long long)shared_id(&p->args, p->key.buf));
 	} else {
-		pack_str(w, name, text);
+		pack_str(w, "basis-vi", f->basis_vi);
+		pack_str(w, "basis-en", f->basis_en);
 	}
 }
 
@@ -220,8 +220,7 @@ static void pack_findings(struct run_pack *p, struct pack_writer *w, const struc
 		} else {
 			pack_str(w, "args", f->args);
 		}
-		pack_basis(p, w, "basis-vi", f->basis_vi);
-		pack_basis(p, w, "basis-en", f->basis_en);
+		pack_basis(p, w, f);
 		pack_close(w);
 	}
 	pack_close(w);
