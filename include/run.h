@@ -34,6 +34,8 @@ struct finding {
 	char *args;            /* its sentence and facts (finding_text.h), or NULL */
 	char *text_vi;         /* one sentence in Vietnamese, facts filled in; NULL */
 	char *text_en;         /*   until made from args (result_fill_finding_texts) */
+	char *basis_vi;        /* its legal basis (finding_text_basis), made when the run */
+	char *basis_en;        /*   is and stored with it; NULL: none, or never stored */
 };
 
 /* Append a finding (the texts are copied). */

@@ -32,7 +32,8 @@ struct rx *rx_compile(const char *pattern, char **err);
 /*
  * Does subject (len bytes, UTF-8) match anywhere? Returns 1 match, 0 no
  * match, -1 when matching failed (limit hit, invalid UTF-8) with a message
- * in *err (caller frees) if err is non-NULL.
+ * in *err (caller frees) if err is non-NULL. No memory for a match stops the
+ * process (die_oom), as any allocation does.
  */
 int rx_match(const struct rx *rx, const char *subject, size_t len, char **err);
 

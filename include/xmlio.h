@@ -58,7 +58,8 @@ struct strbuf;
 #define XMLIO_MAX_INPUT (1L << 30)
 
 /* Set libxml2, libxslt and libexslt up (the entity loader that refuses
- * everything, diag's handlers); once, at the start of main. */
+ * everything, diag's handlers; their allocations stop the process when no
+ * memory is left, die_oom); once, at the start of main. */
 void xmlio_init(void);
 /* Release the libraries' global state; once, at the end of main. */
 void xmlio_cleanup(void);

@@ -79,6 +79,7 @@ void result_take_finding(struct system_result *res, const char *code, enum sever
 	f->args = NULL;
 	f->text_vi = text_vi;
 	f->text_en = text_en;
+	f->basis_vi = f->basis_en = NULL;
 }
 
 void result_take_finding_args(struct system_result *res, const char *code, enum severity sev,
@@ -121,6 +122,8 @@ void system_result_release_findings(struct system_result *res)
 		free(res->findings[i].args);
 		free(res->findings[i].text_vi);
 		free(res->findings[i].text_en);
+		free(res->findings[i].basis_vi);
+		free(res->findings[i].basis_en);
 	}
 	free(res->findings);
 	res->findings = NULL;

@@ -89,12 +89,11 @@ struct rx *rx_compile(const char *pattern, char **err)
 
 int rx_match(const struct rx *rx, const char *subject, size_t len, char **err)
 {
+	/* no memory for a match stops the process as any allocation does
+	 * (die_oom): never taken for a value that does not match */
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(rx->code, NULL);
-	if (!md) {
-		if (err)
-			*err = xstrdup("out of memory");
-		return -1;
-	}
+	if (!md)
+		die_oom(0);
 	match_steps = 0; /* the budget is per call */
 	int rc = pcre2_match(rx->code, (PCRE2_SPTR)subject, len, 0, 0, md, rx->mctx);
 	pcre2_match_data_free(md);
@@ -102,6 +101,8 @@ int rx_match(const struct rx *rx, const char *subject, size_t len, char **err)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
+	if (rc == PCRE2_ERROR_NOMEMORY)
+		die_oom(0);
 	if (err)
 		*err = pcre_message(rc, "pattern matching failed: ", 0, 0);
 	return -1;

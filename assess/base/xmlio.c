@@ -16,6 +16,7 @@
 #include <libexslt/exslt.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlmemory.h>
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 
@@ -37,8 +38,29 @@ static xmlParserInputPtr refuse_loader(const char *url, const char *id, xmlParse
 	return NULL;
 }
 
+/* libxml2's and libxslt's allocations: no memory stops the process as any
+ * allocation of ours does (die_oom). libxml2 would go on after a failed
+ * allocation and report it as errors in the document (a RELAX NG
+ * validation that runs out of memory says the inventory is invalid), or
+ * crash on a path that does not expect it. */
+static void *xml_malloc(size_t n)
+{
+	return xmalloc(n);
+}
+
+static void *xml_realloc(void *p, size_t n)
+{
+	return xrealloc(p, n ? n : 1);
+}
+
+static char *xml_strdup(const char *s)
+{
+	return xstrdup(s);
+}
+
 void xmlio_init(void)
 {
+	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
 	xmlInitParser();
 	xmlSetExternalEntityLoader(refuse_loader);
 	/* never substitute entities or load DTDs by default */

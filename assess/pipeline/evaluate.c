@@ -14,6 +14,7 @@
 #include "classify.h"
 #include "criteria.h"
 #include "diag.h"
+#include "finding_text.h"
 #include "findings.h"
 #include "paths.h"
 #include "requirements.h"
@@ -479,6 +480,12 @@ static int pass2_system(void *data, const struct system_record *rec, long row)
 	ctx.catalogue = NULL; /* the rows and their counts are made here, once */
 	findings_evaluate(&ctx, rec, p->held, nr_held, res);
 	component_findings(g, i, res);
+	/* the legal basis of each finding, stored with it (a run stands alone) */
+	for (size_t f = 0; f < res->nr_findings; f++) {
+		struct finding *fd = &res->findings[f];
+		finding_text_basis(fd->code, fd->args, res->rules ? res->rules : rs->id, &fd->basis_vi,
+		                   &fd->basis_en);
+	}
 	/* the requirement rows at the level (or the approved level when the
 	 * level is open), counted at the level */
 	int level = res->level ? res->level : res->approved_level;

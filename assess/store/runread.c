@@ -446,8 +446,8 @@ static int decode_finding(struct decode *d, const struct pack_value *item,
 	int texts = (d->parts & STORE_FINDING_TEXTS) != 0;
 	struct pack_reader r;
 	struct pack_value key, val;
-	char *code = NULL, *args = NULL, *vi = NULL, *en = NULL;
-	long long ref = 0;
+	char *code = NULL, *args = NULL, *vi = NULL, *en = NULL, *basis[2] = {NULL, NULL};
+	long long ref = 0, basis_ref = 0;
 	int sev = -1, rc, ret = -1;
 	if (item->type != PACK_OBJECT || pack_enter(&r, item) < 0)
 		return verdict_bad(d, "has a finding that is not as assess writes it");
@@ -464,6 +464,15 @@ static int decode_finding(struct decode *d, const struct pack_value *item,
 		} else if (pack_is(&key, "args-ref")) {
 			if (val.type != PACK_INT || (ref = val.n) <= 0)
 				goto bad;
+		} else if (pack_is(&key, "basis")) {
+			if (val.type != PACK_INT || basis_ref || (basis_ref = val.n) <= 0)
+				goto bad;
+		} else if (pack_is(&key, "basis-vi") || pack_is(&key, "basis-en")) {
+			int l = pack_is(&key, "basis-en");
+			if (val.type != PACK_STRING || basis[l])
+				goto bad;
+			if (texts && text_of(d, &val, &basis[l]) < 0)
+				goto out;
 		} else if (pack_is(&key, "args") || pack_is(&key, "text-vi") ||
 		           pack_is(&key, "text-en")) {
 			char **field = pack_is(&key, "args") ? &args : pack_is(&key, "text-vi") ? &vi : &en;
@@ -488,12 +497,37 @@ static int decode_finding(struct decode *d, const struct pack_value *item,
 		}
 		args = xstrdup(t->a);
 	}
+	if (basis_ref && (basis[0] || basis[1]))
+		goto bad;
+	if (texts && basis_ref) { /* Vietnamese U+001F English */
+		const struct shared_text *t;
+		const char *sep;
+		if (cache_args(d->st, d->c) < 0)
+			goto out;
+		if (!(t = find_shared(d->c->args, d->c->nr_args, basis_ref))) {
+			store_corrupt(d->st, "a finding of system '%.64s' refers to a legal basis %lld, "
+			              "which its run lacks", d->id, basis_ref);
+			goto out;
+		}
+		if (!(sep = strchr(t->a, '\037')) || !sep[1] || sep == t->a)
+			goto bad;
+		basis[0] = xmalloc((size_t)(sep - t->a) + 1);
+		memcpy(basis[0], t->a, (size_t)(sep - t->a));
+		basis[0][sep - t->a] = 0;
+		basis[1] = xstrdup(sep + 1);
+	}
 	if (args) {
 		result_take_finding_args(res, code, (enum severity)sev, args);
 		args = NULL;
 	} else {
 		result_add_finding(res, code, (enum severity)sev, vi ? vi : "", en ? en : "");
 	}
+	/* a basis in one language only is not as assess writes it */
+	if (texts && !basis[0] != !basis[1])
+		goto bad;
+	res->findings[res->nr_findings - 1].basis_vi = basis[0];
+	res->findings[res->nr_findings - 1].basis_en = basis[1];
+	basis[0] = basis[1] = NULL;
 	ret = 0;
 	goto out;
 bad:
@@ -503,6 +537,8 @@ out:
 	free(args);
 	free(vi);
 	free(en);
+	free(basis[0]);
+	free(basis[1]);
 	return ret;
 }
 

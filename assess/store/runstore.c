@@ -20,7 +20,10 @@
  *   reqset                              run_reqsets id of the requirement rows that applied
  *   req-status                          [[requirement id, status, due?]...] for the rows
  *                                       whose status is not unknown or that have a due date
- *   findings                            [{code, severity, args | args-ref | text-vi, text-en}]
+ *   findings                            [{code, severity, args | args-ref | text-vi, text-en,
+ *                                         basis | basis-vi, basis-en}]
+ *                                       (the basis: made when the run is; absent in runs
+ *                                       of an assess that did not store it)
  * A value that is 0, empty or unknown is left out.
  */
 #include "store_int.h"
@@ -179,6 +182,24 @@ static size_t shared_id(struct strmap *map, const char *key)
 
 static const char tri_char[] = "n?y"; /* by enum tri */
 
+/* A finding's legal basis: "basis", the id in run_args of its two texts
+ * (Vietnamese, U+001F, English), which findings share; "basis-vi" and
+ * "basis-en" when the run shares too many texts already. */
+static void pack_basis(struct run_pack *p, struct pack_writer *w, const struct finding *f)
+{
+	size_t v;
+	if (!f->basis_vi || !f->basis_en)
+		return;
+	strbuf_reset(&p->key);
+	strbuf_addf(&p->key, "%s\037%s", f->basis_vi, f->basis_en);
+	if (strmap_get(&p->args, p->key.buf, &v) || p->args.size < RUN_ARGS_MAX) {
+		pack_int(w, "basis", (long long)shared_id(&p->args, p->key.buf));
+	} else {
+		pack_str(w, "basis-vi", f->basis_vi);
+		pack_str(w, "basis-en", f->basis_en);
+	}
+}
+
 static void pack_findings(struct run_pack *p, struct pack_writer *w, const struct system_result *res)
 {
 	if (!res->nr_findings)
@@ -199,6 +220,7 @@ static void pack_findings(struct run_pack *p, struct pack_writer *w, const struc
 		} else {
 			pack_str(w, "args", f->args);
 		}
+		pack_basis(p, w, f);
 		pack_close(w);
 	}
 	pack_close(w);

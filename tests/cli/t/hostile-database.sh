@@ -37,6 +37,8 @@ try components "update systems set components = '[{\"ref\":1}]' where components
 try reqset "update run_reqsets set rows = '[[9999,0,-1]]'" results --full
 try req-status "update run_systems set verdict = json_set(verdict, '\$.req-status', json('[[\"NO.SUCH\",\"met\"]]'))" results --full
 try reason-ref "update run_systems set verdict = json_set(verdict, '\$.rules-reason', 999)" results
+try basis-ref "update run_systems set verdict = json_set(verdict, '\$.findings[0].basis', 9999) where verdict ->> '\$.findings[0].basis' is not null" results
+try basis-half "update run_systems set verdict = json_set(json_remove(verdict, '\$.findings[0].basis'), '\$.findings[0].basis-vi', 'x') where verdict ->> '\$.findings[0].basis' is not null" report audit-csv
 try totals "update runs set totals = json_set(totals, '\$.systems', 7)" report summary
 try totals-sample "update runs set totals = json_set(totals, '\$.codes[0].sample', json('[1,2]'))" report summary
 # planted schema objects: refused before anything runs

@@ -19,7 +19,7 @@ outputs() { # outputs DIR: every document of runs 1 and 2, and the exit statuses
 				$ASSESS explain --run $run --lang en $id >"$1/explain-$run-$id.en"; echo "explain en: $?"
 			done
 			for lang in vi en; do
-				for t in summary dossier annual csv text index; do
+				for t in summary dossier annual audit audit-csv csv text index; do
 					$ASSESS report --run $run --lang $lang -o "$1/$t-$run-$lang" $t
 					echo "report $t $run $lang: $?"
 				done
@@ -28,6 +28,10 @@ outputs() { # outputs DIR: every document of runs 1 and 2, and the exit statuses
 				echo "report annual-docx $run $lang: $?"
 				# the Word file's parts (the zip's dates are those of its writing)
 				unzip -p "$1/docx-$run-$lang.docx" >"$1/docx-$run-$lang.parts" && rm "$1/docx-$run-$lang.docx"
+				$ASSESS report --run $run --lang $lang -o "$1/audit-docx-$run-$lang.docx" audit-docx
+				echo "report audit-docx $run $lang: $?"
+				unzip -p "$1/audit-docx-$run-$lang.docx" >"$1/audit-docx-$run-$lang.parts" &&
+					rm "$1/audit-docx-$run-$lang.docx"
 			done
 		done
 		$ASSESS diff 1 2 >"$1/diff.txt"; echo "diff: $?"
