@@ -8,8 +8,8 @@
  *   summary            the exact totals plus up to RENDER_SAMPLE systems per
  *                      finding code and severity and RENDER_SAMPLE undetermined;
  *   annual, index, text the exact totals only (per owner, per operator);
- *   csv                every system, in chunks of RENDER_CSV_CHUNK systems
- *                      streamed to the file;
+ *   csv                every system, written in C from the store, a row
+ *                      at a time (csv_out.h: the bytes of csv.xsl);
  *   audit, audit-docx  the exact totals only (the matrix per owner);
  *   dossier, audit-csv refused: rendered per system (--system) or per
  *                      owner (--owner);
@@ -38,7 +38,6 @@ struct doc_context;
 
 #define RENDER_DETAIL_LIMIT 5000
 #define RENDER_SAMPLE 25
-#define RENDER_CSV_CHUNK 500
 #define RENDER_DOSSIER_CHUNK 100
 
 /*
@@ -64,11 +63,10 @@ struct render_job {
  * The CSV of a large run (no system_id / owner_id) needs no totals: when
  * st is a database file (store_path, not ":memory:"), it is rendered on a
  * thread of its own with a second connection, started before the totals
- * are read, and joined before any other template is opened (report.h: one
- * report open at a time) and on every failure path; its failure (reported
- * on that thread) makes render_set return -1. The run must be committed.
- * render_report() keeps the CSV on the calling thread. ctx as for
- * render_report (the CSV's chunks do not get it).
+ * are read, and joined before any other report is rendered and on every
+ * failure path; its failure (reported on that thread) makes render_set
+ * return -1. The run must be committed. render_report() keeps the CSV on
+ * the calling thread. ctx as for render_report (the CSV does not use it).
  */
 int render_set(struct store *st, long run, const char *lang, const char *system_id,
                const char *owner_id, const struct render_job *jobs, size_t nr_jobs,

@@ -9,7 +9,10 @@
   programs read UTF-8. Header row in the chosen language; coded values
   (status, drift) stay as codes so that the file sorts and filters well.
   Parameters: lang = vi (default) | en; header = yes (default) | no: no omits
-  the BOM and the header row (the chunks after the first of a large run).
+  the BOM and the header row.
+  The shipped report "csv" is written in C with exactly these bytes
+  (assess/reports/csv_out.c; tests/cli/t/csv-c-equals-xslt.sh): this file is
+  the example of a CSV template of one's own (assess report PATH.xsl).
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:str="http://exslt.org/strings" extension-element-prefixes="str">

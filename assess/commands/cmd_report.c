@@ -9,6 +9,7 @@
 #include "cmdline.h"
 #include "commands.h"
 #include "context.h"
+#include "csv_out.h"
 #include "diag.h"
 #include "paths.h"
 #include "render.h"
@@ -115,7 +116,8 @@ int cmd_report(int argc, char **argv)
 		}
 		doc_context_attach(&ctx, doc);
 		const char *params[] = {"lang", lang, system ? "system" : NULL, system, NULL};
-		if (report_render(doc, template, params, out) == 0)
+		if ((csv_out_is_shipped(template) ? csv_out_doc(doc, lang, out)
+		                                  : report_render(doc, template, params, out)) == 0)
 			status = EXIT_OK;
 		xmlFreeDoc(doc);
 		goto out;

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "context.h"
+#include "csv_out.h"
 #include "docx.h"
 #include "diag.h"
 #include "report.h"
@@ -18,158 +19,29 @@
 #include "util.h"
 
 /*
- * Chunked CSV, in two stages: the main thread reads the run and builds chunk
- * k+1 while a worker thread transforms chunk k and appends it to the file.
- * One compiled template, used by the worker only; one chunk waits at most.
- */
-struct csv_thread;
-
-struct csv_pipe {
-	struct csv_thread *thread; /* on a CSV thread of render_set: its stop request */
-	struct report *r;
-	struct atomic_file *out;
-	const char *lang;
-	pthread_mutex_t lock;
-	pthread_cond_t changed;
-	xmlDocPtr pending; /* handed over, not yet taken by the worker */
-	int pending_first;
-	int no_more;       /* the main thread has handed over its last chunk */
-	int failed;        /* the worker failed (it reported why) */
-};
-
-/*
  * The CSV of a large run on a thread of its own (render_set), with its own
- * connection to the database, while the main thread reads the totals: it
- * builds the lean chunks (results_lean_chunks) and hands them to a
- * csv_worker, a third thread.
+ * connection to the database, while the main thread reads the totals: the
+ * shipped CSV is written in C (csv_out.h), its header made on the main
+ * thread beforehand.
  */
 struct csv_thread {
 	pthread_t id;
 	const char *db_path;
 	long run;
-	const char *lang;
+	struct strbuf header;
 	const char *out_path;
 	pthread_mutex_t lock;
-	int stop; /* the main thread failed: give up at the next chunk */
-	int ret;  /* render_csv_chunked's, read after the join */
+	int stop; /* the main thread failed: give up */
+	int ret;  /* csv_out_run's, read after the join */
 };
 
-static int csv_thread_stopped(struct csv_thread *t)
+static int csv_thread_stopped(void *data)
 {
-	if (!t)
-		return 0;
+	struct csv_thread *t = data;
 	pthread_mutex_lock(&t->lock);
 	int stop = t->stop;
 	pthread_mutex_unlock(&t->lock);
 	return stop;
-}
-
-/* Worker: transform and append every chunk handed over, in order. */
-static void *csv_worker(void *data)
-{
-	struct csv_pipe *c = data;
-	struct strbuf buf;
-	strbuf_init(&buf);
-	diag_install_thread_handlers();
-	for (;;) {
-		pthread_mutex_lock(&c->lock);
-		while (!c->pending && !c->no_more)
-			pthread_cond_wait(&c->changed, &c->lock);
-		xmlDocPtr doc = c->pending;
-		int first = c->pending_first;
-		c->pending = NULL;
-		pthread_cond_broadcast(&c->changed);
-		pthread_mutex_unlock(&c->lock);
-		if (!doc)
-			break; /* no_more, and nothing left */
-		const char *params[] = {"lang", c->lang, "header", first ? "yes" : "no", NULL};
-		strbuf_reset(&buf);
-		int rc = report_apply(c->r, doc, params, &buf);
-		xmlFreeDoc(doc);
-		if (rc == 0)
-			rc = atomic_file_write(c->out, buf.buf, buf.len);
-		if (rc < 0) {
-			pthread_mutex_lock(&c->lock);
-			c->failed = 1;
-			pthread_cond_broadcast(&c->changed);
-			pthread_mutex_unlock(&c->lock);
-			break;
-		}
-	}
-	strbuf_release(&buf);
-	return NULL;
-}
-
-/* results_prep_chunks callback (main thread): hand the chunk to the worker. */
-static int csv_hand_over(xmlDocPtr doc, int first, int last, void *data)
-{
-	struct csv_pipe *c = data;
-	(void)last;
-	if (csv_thread_stopped(c->thread)) {
-		xmlFreeDoc(doc);
-		return -1; /* nothing to report: the main thread did */
-	}
-	pthread_mutex_lock(&c->lock);
-	while (c->pending && !c->failed)
-		pthread_cond_wait(&c->changed, &c->lock);
-	int failed = c->failed;
-	if (!failed) {
-		c->pending = doc;
-		c->pending_first = first;
-		pthread_cond_broadcast(&c->changed);
-	}
-	pthread_mutex_unlock(&c->lock);
-	if (failed)
-		xmlFreeDoc(doc);
-	return failed ? -1 : 0;
-}
-
-/* Where the chunks come from: the main thread's preparation, or else the
- * store of a CSV thread. */
-struct csv_source {
-	struct results_prep *prep;
-	struct store *st;
-	long run;
-	struct csv_thread *thread;
-};
-
-static int render_csv_chunked(const struct csv_source *src, const char *name, const char *lang,
-                              const char *out_path)
-{
-	struct csv_pipe c = {.thread = src->thread, .lang = lang};
-	pthread_t worker;
-	int ret = -1;
-	pthread_mutex_init(&c.lock, NULL);
-	pthread_cond_init(&c.changed, NULL);
-	if (!(c.r = report_open(name)))
-		goto out;
-	if (!(c.out = atomic_file_open(out_path)))
-		goto out;
-	if (pthread_create(&worker, NULL, csv_worker, &c)) {
-		error("cannot start a thread to render '%s'", name);
-		goto out;
-	}
-	int produced = src->prep ? results_prep_chunks(src->prep, RESULTS_LEAN, RENDER_CSV_CHUNK,
-	                                               csv_hand_over, &c)
-	                         : results_lean_chunks(src->st, src->run, RENDER_CSV_CHUNK,
-	                                               csv_hand_over, &c);
-	pthread_mutex_lock(&c.lock);
-	c.no_more = 1;
-	pthread_cond_broadcast(&c.changed);
-	pthread_mutex_unlock(&c.lock);
-	pthread_join(worker, NULL);
-	xmlFreeDoc(c.pending); /* handed over after the worker failed: never taken */
-	c.pending = NULL;
-	if (produced < 0 || c.failed)
-		goto out;
-	ret = atomic_file_commit(c.out);
-	c.out = NULL;
-out: /* the worker, if it was started, has been joined */
-	atomic_file_abort(c.out);
-	report_close(c.r);
-	pthread_cond_destroy(&c.changed);
-	pthread_mutex_destroy(&c.lock);
-	return ret;
 }
 
 static void *csv_thread_main(void *data)
@@ -178,10 +50,9 @@ static void *csv_thread_main(void *data)
 	struct store *st = NULL;
 	diag_install_thread_handlers();
 	t->ret = -1;
-	if (store_open(t->db_path, &st) == 0) {
-		const struct csv_source src = {.st = st, .run = t->run, .thread = t};
-		t->ret = render_csv_chunked(&src, "csv", t->lang, t->out_path);
-	}
+	if (store_open(t->db_path, &st) == 0)
+		t->ret = csv_out_run(st, t->run, NULL, NULL, t->header.buf, t->out_path,
+		                     csv_thread_stopped, t);
 	store_close(st);
 	return NULL;
 }
@@ -192,11 +63,16 @@ static int csv_thread_start(struct csv_thread *t, const char *db_path, long run,
 	memset(t, 0, sizeof(*t));
 	t->db_path = db_path;
 	t->run = run;
-	t->lang = lang;
 	t->out_path = out_path;
+	strbuf_init(&t->header);
+	if (csv_out_header(lang, &t->header) < 0) {
+		strbuf_release(&t->header);
+		return -1;
+	}
 	pthread_mutex_init(&t->lock, NULL);
 	if (pthread_create(&t->id, NULL, csv_thread_main, t)) {
 		pthread_mutex_destroy(&t->lock);
+		strbuf_release(&t->header);
 		return error("cannot start a thread to render 'csv'");
 	}
 	return 0;
@@ -212,6 +88,7 @@ static int csv_thread_join(struct csv_thread *t, int stop)
 	}
 	pthread_join(t->id, NULL);
 	pthread_mutex_destroy(&t->lock);
+	strbuf_release(&t->header);
 	return t->ret;
 }
 
@@ -223,7 +100,7 @@ static size_t csv_thread_job(struct store *st, const struct render_job *jobs, si
 	if (!path || !*path || !strcmp(path, ":memory:"))
 		return nr_jobs;
 	for (size_t i = 0; i < nr_jobs; i++)
-		if (!strcmp(jobs[i].name, "csv"))
+		if (csv_out_is_shipped(jobs[i].name))
 			return i;
 	return nr_jobs;
 }
@@ -314,8 +191,9 @@ static int is(const char *name, const char *shipped)
 }
 
 /* One report from the preparation, by the policy of render.h. */
-static int render_one(struct results_prep *prep, long run, int large, const char *name,
-                      const char *lang, const char *system_id, const char *out_path,
+static int render_one(struct store *st, struct results_prep *prep, long run, int large,
+                      const char *name, const char *lang, const char *system_id,
+                      const char *owner_id, const char *out_path,
                       const struct doc_context *ctx)
 {
 	int shipped = report_is_shipped(name);
@@ -323,11 +201,16 @@ static int render_one(struct results_prep *prep, long run, int large, const char
 	enum results_detail detail = !shipped || dossier ? RESULTS_FULL : RESULTS_COMPACT;
 	enum results_view view = RESULTS_VIEW_ALL;
 	xmlDocPtr doc = NULL;
+	if (csv_out_is_shipped(name)) { /* in C, whatever the size of the run */
+		struct strbuf header;
+		strbuf_init(&header);
+		int ret = csv_out_header(lang, &header);
+		if (ret == 0)
+			ret = csv_out_run(st, run, system_id, owner_id, header.buf, out_path, NULL, NULL);
+		strbuf_release(&header);
+		return ret;
+	}
 	if (large && shipped) {
-		if (is(name, "csv")) {
-			const struct csv_source src = {.prep = prep};
-			return render_csv_chunked(&src, name, lang, out_path);
-		}
 		if (is(name, "audit-csv"))
 			return error("run %ld has %ld systems: render the findings table of one "
 			             "owner (--owner ID)",
@@ -390,9 +273,8 @@ static int render_jobs(struct store *st, long run, const char *lang, const char 
 		goto out;
 	trace_perf(&clock, "totals of the run");
 	/*
-	 * report.c puts one sandbox in force for the whole process while a
-	 * template is open (report.h: one report at a time), and the CSV's is
-	 * open until its last chunk: the other templates wait for it.
+	 * The CSV is joined before the other reports are rendered: its
+	 * failure stops the set before anything else is written.
 	 */
 	if (csv_running) {
 		csv_running = 0;
@@ -404,8 +286,8 @@ static int render_jobs(struct store *st, long run, const char *lang, const char 
 	for (size_t i = 0; i < nr_jobs; i++) {
 		if (i == csv_job)
 			continue;
-		if (render_one(prep, run, large, jobs[i].name, lang, system_id, jobs[i].out_path,
-		               ctx) < 0)
+		if (render_one(st, prep, run, large, jobs[i].name, lang, system_id, owner_id,
+		               jobs[i].out_path, ctx) < 0)
 			goto out;
 		trace_perf(&clock, jobs[i].name);
 	}
