@@ -1,6 +1,7 @@
 /* Unit tests of the vocabulary: the table is whole and consistent, and the
  * views of it (facts, the XML shape, the labels) agree. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "harness.h"
 #include "util.h"
@@ -40,7 +41,9 @@ TEST(vocabulary_fields_are_whole)
 				CHECK(*f->element && !f->attribute);
 			if (!*f->element)
 				CHECK(f->attribute && !(f->flags & VOCAB_ELEMENT));
-			CHECK((f->column != NULL) == (r == VR_SYSTEM));
+			/* a column names a fact in the tables of schema 6 (migration 7
+			 * reads them); a field added since has none */
+			CHECK(f->column == NULL || r == VR_SYSTEM);
 		}
 	}
 }
@@ -86,7 +89,7 @@ TEST(vocabulary_facts_are_the_system_fields)
 		const struct fact_def *fd = fact_def((enum fact_id)i);
 		const struct vocab_field *f = vocab_fact((enum fact_id)i);
 		CHECK_STR(fd->name, f->name);
-		CHECK_STR(fd->column, f->column);
+		CHECK(fd->column == f->column || (fd->column && f->column && !strcmp(fd->column, f->column)));
 		CHECK_INT(fact_lookup(f->name), i);
 		if ((fd->values != NULL) != (f->kind == VK_ENUM || f->kind == VK_SET))
 			harness_fail(__FILE__, __LINE__, "%s: values", fd->name);

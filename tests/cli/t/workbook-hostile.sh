@@ -37,8 +37,10 @@ def rows(n, d):
     return head + b"<sheetData>" + header + body + b"</sheetData>" + tail
 rewrite("rows.xlsx", rows)
 PY
+# (the bomb's declared size depends on the template's columns: not shown)
 for f in bomb.xlsx doctype.xlsx no-workbook.xlsx; do
-	$ASSESS validate $f; echo "$f: status $?"
+	$ASSESS validate $f 2>err; echo "$f: status $?"
+	sed 's/declares [0-9]* bytes/declares N bytes/' err >&2
 done
 # 1,048,575 rows with problems: the first thousand problems, then a stop
 $ASSESS validate rows.xlsx 2>rows.err; echo "rows.xlsx: status $?"
