@@ -10,6 +10,11 @@
  * own directory tree (for a user's template, also the shipped templates
  * directory, so that it can import the shared pieces). Stylesheets and the
  * documents they load are read through xmlio.h.
+ *
+ * Threads: libxslt's security preferences and the sandbox's loader are
+ * process-wide, so every function here belongs to the main thread, with one
+ * report open at a time (render.h joins its CSV thread, which writes in C
+ * and never calls XSLT, before a template is opened).
  */
 #ifndef ASSESS_REPORT_H
 #define ASSESS_REPORT_H
