@@ -127,6 +127,11 @@ size_t requirements_evaluate(const struct requirement_catalogue *cat,
                              const char *const *held, size_t nr_held, const char *run_date,
                              requirement_fn fn, void *data);
 
+/* Count one requirement of the given status into c (applicable, and met
+ * with not-applicable, partial with planned, not_met with waiver-expired,
+ * waived or unknown). */
+void requirement_counts_add(struct requirement_counts *c, enum requirement_status status);
+
 /*
  * Fill counts with the statuses of requirements_evaluate (met includes
  * not-applicable; partial includes planned; not_met includes

@@ -403,30 +403,8 @@ static void collect_requirement(const struct requirement_eval *ev, void *data)
 	p->rows[p->nr_rows++] = (struct run_req_row){
 		(int)(ev->req - rc->cat->reqs), ev->condition_unknown, ev->product,
 		requirement_status_name(ev->status), ev->due};
-	struct requirement_counts *c = rc->counts;
-	if (!c)
-		return;
-	c->applicable++;
-	switch (ev->status) {
-	case REQ_MET:
-	case REQ_NOT_APPLICABLE:
-		c->met++;
-		break;
-	case REQ_PARTIAL:
-	case REQ_PLANNED:
-		c->partial++;
-		break;
-	case REQ_NOT_MET:
-	case REQ_WAIVER_EXPIRED:
-		c->not_met++;
-		break;
-	case REQ_WAIVED:
-		c->waived++;
-		break;
-	case REQ_UNKNOWN:
-		c->unknown++;
-		break;
-	}
+	if (rc->counts)
+		requirement_counts_add(rc->counts, ev->status);
 }
 
 static void component_findings(struct graph *g, size_t i, struct system_result *res)

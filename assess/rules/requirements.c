@@ -520,11 +520,10 @@ size_t requirements_evaluate(const struct requirement_catalogue *cat,
 	return n;
 }
 
-static void count_one(const struct requirement_eval *ev, void *data)
+void requirement_counts_add(struct requirement_counts *c, enum requirement_status status)
 {
-	struct requirement_counts *c = data;
 	c->applicable++;
-	switch (ev->status) {
+	switch (status) {
 	case REQ_MET:
 	case REQ_NOT_APPLICABLE:
 		c->met++;
@@ -544,6 +543,11 @@ static void count_one(const struct requirement_eval *ev, void *data)
 		c->unknown++;
 		break;
 	}
+}
+
+static void count_one(const struct requirement_eval *ev, void *data)
+{
+	requirement_counts_add(data, ev->status);
 }
 
 void requirements_count(const struct requirement_catalogue *cat,
