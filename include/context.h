@@ -10,6 +10,8 @@
  *        checked against criteria/schema/settings.rng (criteria/schema/settings.md)
  *   <inventory-file name="inventory-an-hoa.xml" sha256="<64 hex>"/>   one per
  *        inventory file, when the command read them (`assess review`)
+ *   <dossier-file system="ah-tthc" name="dossier-ah-tthc.docx"/>   one per
+ *        level dossier `assess review` writes beside the report
  *
  * The settings hold the unit's own details a filed document needs and the
  * inventory does not: issuing body, place, number and symbol, date, signer,
@@ -37,6 +39,9 @@ struct doc_context {
 	xmlDocPtr settings;          /* the checked settings document, or NULL */
 	struct context_file *files;  /* inventory files, in command-line order */
 	size_t nr_files, alloc_files;
+	char *const *dossiers;       /* systems whose level dossier review writes
+	                              * as dossier-ID.docx (borrowed), or NULL */
+	size_t nr_dossiers;
 };
 
 /* Prepare an empty context (no settings, no files). */

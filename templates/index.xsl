@@ -68,6 +68,23 @@
             </xsl:for-each>
           </ul>
         </xsl:if>
+        <xsl:if test="/results/dossier-file">
+          <!-- the level dossiers `assess review` writes beside this page -->
+          <h2><xsl:call-template name="t"><xsl:with-param name="id" select="'index.dossiers'"/></xsl:call-template></h2>
+          <ul class="reports">
+            <xsl:for-each select="/results/dossier-file">
+              <xsl:variable name="id" select="@system"/>
+              <xsl:variable name="sys" select="/results/system[@id = $id]"/>
+              <li>
+                <a href="{@name}">
+                  <xsl:value-of select="$sys/name"/>
+                  <xsl:if test="not($sys/name)"><xsl:value-of select="$id"/></xsl:if>
+                </a>
+                <xsl:text> </xsl:text><span class="muted">(<xsl:value-of select="@name"/>)</span>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
         <xsl:if test="/results/@partial = 'yes'">
           <p><xsl:call-template name="t"><xsl:with-param name="id" select="'index.large'"/></xsl:call-template></p>
           <pre>assess report --run <xsl:value-of select="/results/@run"/> dossier --system ID -o dossier-ID.html

@@ -136,14 +136,11 @@ static const char *dossier_path(const char *id, void *data)
 	return outdir_path(d->out, d->name.buf);
 }
 
-/* The level dossier in Word of each system that needs one (all: of every
- * system) into out as dossier-SYSTEM.docx; the systems go to *ids (the
- * caller frees them). 0 or -1 after reporting. */
-static int render_dossiers(struct store *st, long run, const char *lang, int all,
-                           struct outdir *out, const struct doc_context *ctx, char ***ids,
-                           size_t *nr)
+/* The systems that need a level dossier (all: every system) into *ids (the
+ * caller frees them), none when there are more than REVIEW_DOSSIERS_MAX
+ * and not all (a warning says so). 0 or -1 after reporting. */
+static int choose_dossiers(struct store *st, long run, int all, char ***ids, size_t *nr)
 {
-	struct dossier_paths paths = {.out = out};
 	if (subject_dossier_systems(st, run, all, ids, nr) < 0)
 		return -1;
 	if (!all && *nr > REVIEW_DOSSIERS_MAX) {
@@ -155,10 +152,18 @@ static int render_dossiers(struct store *st, long run, const char *lang, int all
 		free(*ids);
 		*ids = NULL;
 		*nr = 0;
-		return 0;
 	}
+	return 0;
+}
+
+/* The level dossier in Word of each system of ids into out as
+ * dossier-SYSTEM.docx. 0 or -1 after reporting. */
+static int render_dossiers(struct store *st, long run, const char *lang, char *const *ids,
+                           size_t nr, struct outdir *out, const struct doc_context *ctx)
+{
+	struct dossier_paths paths = {.out = out};
 	strbuf_init(&paths.name);
-	int ret = render_each_system(st, run, "dossier-docx", lang, *ids, *nr, dossier_path, &paths,
+	int ret = render_each_system(st, run, "dossier-docx", lang, ids, nr, dossier_path, &paths,
 	                             ctx);
 	strbuf_release(&paths.name);
 	return ret;
@@ -168,7 +173,7 @@ int cmd_review(int argc, char **argv)
 {
 	const char *db = NULL, *rules = NULL, *date = NULL, *lang = "vi", *dir = "assess-report";
 	const char *settings = NULL, *criteria = NULL;
-	int all = 0;
+	int all = 0, rc;
 	const struct opt opts[] = {
 		{"db", 0, &db, NULL},     {"rules", 0, &rules, NULL},  {"date", 0, &date, NULL},
 		{"lang", 0, &lang, NULL}, {"output", 'o', &dir, NULL}, {"settings", 0, &settings, NULL},
@@ -258,7 +263,15 @@ int cmd_review(int argc, char **argv)
 		jobs[nr_jobs].out_path = outdir_path(out, set[i].file_name);
 		nr_jobs++;
 	}
-	if (render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs, &ctx) < 0)
+	/* the level dossiers due, chosen first so that the index links them */
+	if (!large && choose_dossiers(st, totals.run, all, &dossiers, &nr_dossiers) < 0)
+		goto out;
+	ctx.dossiers = dossiers;
+	ctx.nr_dossiers = nr_dossiers;
+	rc = render_set(st, totals.run, lang, NULL, NULL, jobs, nr_jobs, &ctx);
+	ctx.dossiers = NULL; /* only the set (its index) lists the dossiers */
+	ctx.nr_dossiers = 0;
+	if (rc < 0)
 		goto out;
 	trace_perf_start(&clock); /* render_set traced each report */
 	if (!large) {
@@ -271,11 +284,10 @@ int cmd_review(int argc, char **argv)
 	if (!large && render_owner_reports(st, totals.run, lang, out, &ctx, &owners, &nr_owners) < 0)
 		goto out;
 	/* each system's level dossier that is due (every one with --all) */
-	if (!large &&
-	    render_dossiers(st, totals.run, lang, all, out, &ctx, &dossiers, &nr_dossiers) < 0)
+	if (nr_dossiers && render_dossiers(st, totals.run, lang, dossiers, nr_dossiers, out, &ctx) < 0)
 		goto out;
 	/* every report is written: publish the set at once */
-	int rc = outdir_commit(out);
+	rc = outdir_commit(out);
 	out = NULL;
 	if (rc < 0)
 		goto out;

@@ -126,4 +126,15 @@ void doc_context_attach(const struct doc_context *ctx, xmlDocPtr results)
 		    !xmlSetProp(f, (const xmlChar *)"sha256", (const xmlChar *)ctx->files[i].sha256))
 			out_of_memory();
 	}
+	struct strbuf name;
+	strbuf_init(&name);
+	for (size_t i = 0; i < ctx->nr_dossiers; i++) {
+		strbuf_reset(&name);
+		strbuf_addf(&name, "dossier-%s.docx", ctx->dossiers[i]);
+		xmlNodePtr f = xmlNewChild(root, NULL, (const xmlChar *)"dossier-file", NULL);
+		if (!f || !xmlSetProp(f, (const xmlChar *)"system", (const xmlChar *)ctx->dossiers[i]) ||
+		    !xmlSetProp(f, (const xmlChar *)"name", (const xmlChar *)name.buf))
+			out_of_memory();
+	}
+	strbuf_release(&name);
 }
