@@ -43,3 +43,10 @@ echo "status $?"; cat err
 $ASSESS report dossier-docx --system nope -o x.docx 2>err
 echo "status $?"; head -1 err
 ls x.docx 2>/dev/null
+# the example's Cổng dịch vụ công (ah-tthc) as a web page and as Word
+$ASSESS report dossier --system ah-tthc -o tthc.html; echo "ah-tthc html: status $?"
+$ASSESS report dossier-docx --system ah-tthc -o tthc.docx; echo "ah-tthc docx: status $?"
+unzip -p tthc.docx word/document.xml | sed 's/<[^>]*>//g' >tthc.txt
+for s in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Cổng dịch vụ công tỉnh An Hòa" "Điều 21 và Điều 22"; do
+	echo "ah-tthc names '$s': html $(grep -qF "$s" tthc.html && echo yes || echo no), docx $(grep -qF "$s" tthc.txt && echo yes || echo no)"
+done
