@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "facts.h"
+#include "tmpfiles.h"
 #include "util.h"
 #include "xlsx_out.h"
 
@@ -251,12 +252,10 @@ static void write_record(struct out *o, const struct sheet_book *b, enum vocab_r
 int xlsx_write_book(const char *path, const struct sheet_book *b, enum vocab_lang lang,
                     int example)
 {
-	char scratch[] = "/tmp/assess-xlsx.XXXXXX";
 	const char *tmpdir = getenv("TMPDIR");
 	struct strbuf name;
 	strbuf_init(&name);
 	strbuf_addf(&name, "%s/assess-xlsx.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	(void)scratch;
 	int fd = mkstemp(name.buf);
 	if (fd < 0) {
 		int e = errno;
@@ -264,6 +263,7 @@ int xlsx_write_book(const char *path, const struct sheet_book *b, enum vocab_lan
 		return error("cannot write '%s': %s", path, strerror(e));
 	}
 	close(fd);
+	int handle = tmpfiles_add(name.buf, 0); /* removed on a stopping signal */
 
 	struct out o = {0};
 	o.lang = lang;
@@ -271,6 +271,7 @@ int xlsx_write_book(const char *path, const struct sheet_book *b, enum vocab_lan
 	o.wb = workbook_new_opt(name.buf, &wopt);
 	if (!o.wb) {
 		unlink(name.buf);
+		tmpfiles_forget(handle);
 		strbuf_release(&name);
 		return error("cannot write '%s'", path);
 	}
@@ -314,6 +315,7 @@ int xlsx_write_book(const char *path, const struct sheet_book *b, enum vocab_lan
 	lxw_error err = workbook_close(o.wb);
 	if (err != LXW_NO_ERROR) {
 		unlink(name.buf);
+		tmpfiles_forget(handle);
 		strbuf_release(&name);
 		return error("cannot write '%s': %s", path, lxw_strerror(err));
 	}
@@ -332,6 +334,7 @@ int xlsx_write_book(const char *path, const struct sheet_book *b, enum vocab_lan
 		fclose(f);
 	}
 	unlink(name.buf);
+	tmpfiles_forget(handle);
 	if (ret < 0)
 		error("cannot write '%s': %s", path, strerror(errno));
 	else
