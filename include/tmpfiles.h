@@ -27,8 +27,9 @@ void tmpfiles_install_signals(void);
 char *tmpfiles_template(const char *path, const char *kind);
 
 /*
- * Remove path when a stopping signal arrives (is_dir: an empty folder,
- * removed after every file). Returns a handle for tmpfiles_forget(), or -1
+ * Remove path when a stopping signal arrives (is_dir: a private folder of
+ * ours: the files directly in it are removed, registered or not, then the
+ * folder, after every registered file). Returns a handle for tmpfiles_forget(), or -1
  * when path cannot be registered (too long, or 64 names already: it is then
  * removed only by the usual paths or a later sweep). May be called from
  * any thread; the signal handler only reads the table.

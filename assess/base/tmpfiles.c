@@ -6,12 +6,15 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -28,16 +31,61 @@ static struct slot {
 	char path[PATH_MAX];  /* the name */
 } slots[TMPFILES_SLOTS];
 
+/* One entry of the getdents64 system call (the kernel's layout). */
+struct dirent_k {
+	uint64_t ino;
+	int64_t off;
+	unsigned short reclen;
+	unsigned char type;
+	char name[];
+};
+
+/*
+ * Remove the files directly in the folder at path: a private folder of ours
+ * (review's report set) holds more files than there are slots. Async-signal-
+ * safe: open, the getdents64 system call, unlinkat and close only (no
+ * opendir, which allocates). Reads again from the start until a pass
+ * removes nothing, since removing entries while reading may skip some.
+ */
+static void remove_files_in(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return;
+	for (int removed = 1, rounds = 0; removed && rounds < 64; rounds++) {
+		char buf[8192] __attribute__((aligned(8)));
+		long n;
+		removed = 0;
+		if (lseek(fd, 0, SEEK_SET) < 0)
+			break;
+		while ((n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0)
+			for (long at = 0; at < n;) {
+				const struct dirent_k *e = (const struct dirent_k *)(const void *)(buf + at);
+				if (e->reclen == 0)
+					break;
+				at += e->reclen;
+				if (e->name[0] == '.' &&
+				    (!e->name[1] || (e->name[1] == '.' && !e->name[2])))
+					continue;
+				if (unlinkat(fd, e->name, 0) == 0)
+					removed = 1;
+			}
+	}
+	close(fd);
+}
+
 void tmpfiles_remove_all(void)
 {
-	/* async-signal-safe: unlink() and rmdir() only */
+	/* async-signal-safe: unlink(), rmdir() and remove_files_in() only */
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = TMPFILES_SLOTS - 1; i >= 0; i--)
 			if (atomic_load(&slots[i].state) == 2 && slots[i].is_dir == pass) {
-				if (pass)
+				if (pass) {
+					remove_files_in(slots[i].path);
 					rmdir(slots[i].path);
-				else
+				} else {
 					unlink(slots[i].path);
+				}
 			}
 }
 
