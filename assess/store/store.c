@@ -287,9 +287,14 @@ static int open_db(const char *path, int private_db, struct store **out)
 	}
 	/* one thread per connection (store.h): no mutex around every bind and
 	 * column call, ~4% of a classification */
-	if (sqlite3_open_v2(path, &st->db,
-	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-	                    NULL) != SQLITE_OK) {
+	int rc = sqlite3_open_v2(path, &st->db,
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
+	if (rc != SQLITE_OK) {
+		/* no handle at all, or SQLITE_NOMEM: SQLite found no memory, which
+		 * stops the process as our own allocations do (util.h) */
+		if (!st->db || (rc & 0xff) == SQLITE_NOMEM)
+			die_oom(0);
 		if (st->db)
 			store_db_error(st, "cannot open the database");
 		else
