@@ -122,6 +122,10 @@ const struct vocab_list_def *vocab_list(enum vocab_list l);
  * takes it, or an alias), or NULL. */
 const struct vocab_value *vocab_value_find(enum vocab_list l, const char *code);
 
+/* The language named "vi" or "en" (a --lang option) into *out: 0, or -1
+ * for any other text (nothing reported: the command says what it takes). */
+int vocab_lang_parse(const char *text, enum vocab_lang *out);
+
 /* Labels and notes in lang. */
 const char *vocab_record_label(enum vocab_record r, enum vocab_lang lang);
 const char *vocab_field_label(const struct vocab_field *f, enum vocab_lang lang);

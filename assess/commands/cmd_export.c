@@ -50,11 +50,7 @@ int cmd_export(int argc, char **argv)
 	if (run_text && snap_text)
 		return cmdline_usage_error(usage, "--run and --snapshot exclude each other");
 	enum vocab_lang lang;
-	if (!strcmp(lang_text, "vi"))
-		lang = VOCAB_VI;
-	else if (!strcmp(lang_text, "en"))
-		lang = VOCAB_EN;
-	else
+	if (vocab_lang_parse(lang_text, &lang) < 0)
 		return cmdline_usage_error(usage, "--lang takes vi or en");
 	long run = parse_run_option(run_text);
 	if (run < 0)

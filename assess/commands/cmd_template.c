@@ -44,11 +44,7 @@ int cmd_template(int argc, char **argv)
 	if (!out)
 		return cmdline_usage_error(usage, "-o FILE is required");
 	enum vocab_lang lang;
-	if (!strcmp(lang_text, "vi"))
-		lang = VOCAB_VI;
-	else if (!strcmp(lang_text, "en"))
-		lang = VOCAB_EN;
-	else
+	if (vocab_lang_parse(lang_text, &lang) < 0)
 		return cmdline_usage_error(usage, "--lang takes vi or en");
 	if (output_path_check(out) < 0)
 		return EXIT_USAGE;

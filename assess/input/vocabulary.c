@@ -108,6 +108,17 @@ const struct vocab_value *vocab_value_find(enum vocab_list l, const char *code)
 	return NULL;
 }
 
+int vocab_lang_parse(const char *text, enum vocab_lang *out)
+{
+	if (!strcmp(text, "vi"))
+		*out = VOCAB_VI;
+	else if (!strcmp(text, "en"))
+		*out = VOCAB_EN;
+	else
+		return -1;
+	return 0;
+}
+
 const char *vocab_record_label(enum vocab_record r, enum vocab_lang lang)
 {
 	const struct vocab_record_def *rd = vocab_record(r);
